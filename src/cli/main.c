@@ -1,0 +1,394 @@
+/* main.c: spinal-pathways-cli, the policy engine on the command line
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "sp-core.h"
+#include "sp-core-private.h"
+
+/* Exit statuses of the contract. */
+enum {
+  EXIT_OK = 0,
+  EXIT_INTERNAL = 1,
+  EXIT_BAD_INPUT = 2,
+};
+
+static const char usage[] =
+  "Usage:\n"
+  "  spinal-pathways-cli [--policy FILE] evaluate CASE.json|-\n"
+  "  spinal-pathways-cli [--policy FILE] evaluate --batch FILE.jsonl\n"
+  "  spinal-pathways-cli [--policy FILE] facts\n"
+  "  spinal-pathways-cli [--policy FILE] interpretations\n"
+  "  spinal-pathways-cli --version | --help\n"
+  "\n"
+  "Decision support for applying the spinal pain interventions commissioning\n"
+  "policy: it is not a decision, and clinical judgement applies.\n"
+  "\n"
+  "Commands:\n"
+  "  evaluate CASE    Print every decision and advisory for a case file as JSON\n"
+  "                   (- reads the case from standard input)\n"
+  "  evaluate --batch FILE.jsonl\n"
+  "                   One case per line in, one result per line out, each with\n"
+  "                   \"line\": N; a bad line gives {\"line\": N, \"error\": ...}\n"
+  "  facts            The facts a case may record: id, type, values, label\n"
+  "  interpretations  Each reading of the policy that its text does not settle,\n"
+  "                   with the clause it reads\n"
+  "\n"
+  "Options:\n"
+  "  --policy FILE    Use a commissioner's revision of the policy instead of the\n"
+  "                   built-in one; results name its id, version and SHA-256\n"
+  "  --version        Print the program's and the policy's versions\n"
+  "  --help           Print this help\n"
+  "\n"
+  "Exit status: 0 all well; 2 bad usage or any bad input (after writing what\n"
+  "could be written); 1 internal failure.\n";
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("spinal-pathways-cli: %s\n", message);
+  g_printerr ("Try 'spinal-pathways-cli --help'.\n");
+  return EXIT_BAD_INPUT;
+}
+
+static gboolean
+write_all (GString *out)
+{
+  if (out->len > 0 && fwrite (out->str, 1, out->len, stdout) != out->len)
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+static void
+print_error (const GError *error)
+{
+  /* One line each: a message with a newline in it would break a pipeline
+   * reading errors line by line. */
+  g_autofree char *line = g_strdup (error->message);
+
+  g_strdelimit (line, "\n\r", ' ');
+  g_printerr ("%s\n", line);
+}
+
+static int
+evaluate_one (SpPolicy   *policy,
+              const char *path)
+{
+  g_autoptr(SpCase) case_ = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree SpEngineResult *result = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
+        {
+          g_printerr ("<stdin>: cannot read: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+      case_ = sp_case_new_from_bytes (policy, bytes, "<stdin>", &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      case_ = sp_case_new_from_file (policy, file, &error);
+    }
+
+  if (case_ == NULL)
+    {
+      print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+
+  result = sp_engine_result_new (policy);
+  sp_engine_evaluate (policy, sp_case_get_values (case_), sp_date_today (), result);
+  sp_result_json_append (out, policy, sp_case_get_values (case_), result, -1);
+  g_string_append_c (out, '\n');
+  if (!write_all (out) || fflush (stdout) != 0)
+    {
+      g_printerr ("spinal-pathways-cli: cannot write the result: %s\n", g_strerror (errno));
+      return EXIT_INTERNAL;
+    }
+  return EXIT_OK;
+}
+
+static gboolean
+is_blank (const char *line)
+{
+  for (; *line; line++)
+    if (!g_ascii_isspace (*line))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+evaluate_batch (SpPolicy   *policy,
+                const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) out = g_string_sized_new (1 << 20);
+  g_autofree SpEngineResult *result = sp_engine_result_new (policy);
+  g_autofree char *buffer = NULL;
+  size_t capacity = 0;
+  ssize_t length;
+  gint64 line = 0;
+  guint32 today = sp_date_today ();
+  gboolean any_bad = FALSE;
+  FILE *in;
+
+  if (g_str_equal (path, "-"))
+    in = stdin;
+  else if (!(in = fopen (path, "r")))
+    {
+      g_printerr ("%s: cannot open: %s\n", path, g_strerror (errno));
+      return EXIT_BAD_INPUT;
+    }
+
+  while ((length = getline (&buffer, &capacity, in)) >= 0)
+    {
+      g_autofree char *where = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpCase) case_ = NULL;
+
+      line++;
+      if (is_blank (buffer))
+        continue;
+
+      where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, line);
+      if (!json_parser_load_from_data (parser, buffer, length, &error))
+        {
+          g_autoptr(GError) wrapped = g_error_new (SP_ERROR, SP_ERROR_INVALID_CASE,
+                                                   "%s: not a Spinal Pathways case: not valid JSON (%s)",
+                                                   where, error->message);
+          g_clear_error (&error);
+          g_propagate_error (&error, g_steal_pointer (&wrapped));
+        }
+      else
+        case_ = sp_case_new_from_json_node (policy, json_parser_get_root (parser), where, &error);
+
+      if (case_ == NULL)
+        {
+          any_bad = TRUE;
+          print_error (error);
+          sp_result_json_append_error (out, line, error->message);
+        }
+      else
+        {
+          sp_engine_evaluate (policy, sp_case_get_values (case_), today, result);
+          sp_result_json_append (out, policy, sp_case_get_values (case_), result, line);
+        }
+      g_string_append_c (out, '\n');
+
+      if (out->len > (1 << 20) && !write_all (out))
+        break;
+    }
+
+  if (ferror (in))
+    {
+      g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, line + 1, g_strerror (errno));
+      any_bad = TRUE;
+    }
+  if (in != stdin)
+    fclose (in);
+
+  if (!write_all (out) || fflush (stdout) != 0)
+    {
+      g_printerr ("spinal-pathways-cli: cannot write the results: %s\n", g_strerror (errno));
+      return EXIT_INTERNAL;
+    }
+
+  return any_bad ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+static char *
+describe_values (SpFact *fact)
+{
+  GString *text = g_string_new (NULL);
+  char min[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (sp_fact_get_fact_type (fact))
+    {
+    case SP_FACT_BOOLEAN:
+      g_string_append (text, "true|false");
+      break;
+    case SP_FACT_CHOICE:
+    case SP_FACT_CHOICE_LIST:
+    case SP_FACT_DECISION_LIST:
+      for (guint i = 0; i < sp_fact_get_n_choices (fact); i++)
+        {
+          if (i > 0)
+            g_string_append_c (text, '|');
+          g_string_append (text, sp_fact_get_choice_id (fact, i));
+        }
+      break;
+    case SP_FACT_INTEGER:
+    case SP_FACT_NUMBER:
+      g_string_append_printf (text, "%s..%s",
+                              g_ascii_formatd (min, sizeof min, "%g", sp_fact_get_minimum (fact)),
+                              g_ascii_formatd (max, sizeof max, "%g", sp_fact_get_maximum (fact)));
+      if (sp_fact_get_unit (fact))
+        g_string_append_printf (text, " %s", sp_fact_get_unit (fact));
+      break;
+    case SP_FACT_DATE:
+      g_string_append (text, "YYYY-MM-DD");
+      break;
+    case SP_FACT_STRING:
+      g_string_append (text, sp_fact_get_pattern (fact) ? sp_fact_get_pattern (fact) : "text");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return g_string_free (text, FALSE);
+}
+
+static int
+print_facts (SpPolicy *policy)
+{
+  g_print ("# id\ttype\tvalues\tlabel\n");
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+      g_autofree char *values = describe_values (fact);
+
+      g_print ("%s\t%s\t%s\t%s\n", sp_fact_get_id (fact),
+               sp_fact_type_to_string (sp_fact_get_fact_type (fact)),
+               values, sp_fact_get_label (fact));
+    }
+  return EXIT_OK;
+}
+
+static int
+print_interpretations (SpPolicy *policy)
+{
+  GListModel *interpretations = sp_policy_get_interpretations (policy);
+
+  for (guint i = 0; i < g_list_model_get_n_items (interpretations); i++)
+    {
+      g_autoptr(SpInterpretation) interpretation = g_list_model_get_item (interpretations, i);
+      SpClause *clause = sp_policy_lookup_clause (policy, sp_interpretation_get_clause_id (interpretation));
+
+      if (i > 0)
+        g_print ("\n");
+      g_print ("%s\n", sp_interpretation_get_id (interpretation));
+      g_print ("  Clause:  %s (%s)\n", sp_clause_get_id (clause), sp_clause_get_heading (clause));
+      g_print ("           \"%s\"\n", sp_clause_get_text (clause));
+      g_print ("  Reading: %s\n", sp_interpretation_get_reading (interpretation));
+      g_print ("  Reason:  %s\n", sp_interpretation_get_reason (interpretation));
+    }
+  return EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SpPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
+  const char *policy_path = NULL;
+  gboolean show_version = FALSE;
+  gboolean batch = FALSE;
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          g_print ("%s", usage);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        show_version = TRUE;
+      else if (g_str_equal (argv[i], "--batch"))
+        batch = TRUE;
+      else if (g_str_equal (argv[i], "--policy"))
+        {
+          if (++i >= argc)
+            return usage_error ("--policy needs a file");
+          policy_path = argv[i];
+        }
+      else if (g_str_has_prefix (argv[i], "--policy="))
+        policy_path = argv[i] + strlen ("--policy=");
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          g_autofree char *message = g_strdup_printf ("unknown option %s", argv[i]);
+          return usage_error (message);
+        }
+      else
+        g_ptr_array_add (arguments, argv[i]);
+    }
+
+  if (policy_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (policy_path);
+      policy = sp_policy_new_from_file (file, &error);
+    }
+  else
+    policy = sp_policy_new_default (&error);
+
+  if (policy == NULL)
+    {
+      print_error (error);
+      /* A broken built-in policy is our fault; a broken --policy file is the user's input. */
+      return policy_path != NULL ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+    }
+
+  if (show_version)
+    {
+      g_print ("spinal-pathways-cli %s\n", PACKAGE_VERSION);
+      g_print ("policy %s %s (sha256 %s)\n", sp_policy_get_id (policy),
+               sp_policy_get_version (policy), sp_policy_get_sha256 (policy));
+      return EXIT_OK;
+    }
+
+  if (arguments->len == 0)
+    return usage_error ("a command is needed: evaluate, facts or interpretations");
+
+  command = g_ptr_array_index (arguments, 0);
+
+  if (g_str_equal (command, "evaluate"))
+    {
+      if (arguments->len != 2)
+        return usage_error (batch ? "evaluate --batch needs exactly one FILE.jsonl"
+                                  : "evaluate needs exactly one case file (or - for standard input)");
+      return batch ? evaluate_batch (policy, g_ptr_array_index (arguments, 1))
+                   : evaluate_one (policy, g_ptr_array_index (arguments, 1));
+    }
+
+  if (batch)
+    return usage_error ("--batch goes with evaluate");
+
+  if (g_str_equal (command, "facts") && arguments->len == 1)
+    return print_facts (policy);
+  if (g_str_equal (command, "interpretations") && arguments->len == 1)
+    return print_interpretations (policy);
+
+  {
+    g_autofree char *message = g_strdup_printf ("unknown command or extra arguments: %s", command);
+    return usage_error (message);
+  }
+}

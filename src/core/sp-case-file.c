@@ -1,0 +1,391 @@
+/* sp-case-file.c: the case-file format of the contract
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "sp-case.h"
+#include "sp-core-private.h"
+#include "sp-date.h"
+#include "sp-fact.h"
+#include "sp-nhs-number.h"
+#include "sp-policy.h"
+
+/* Reading is strict on purpose: a misspelt fact that was quietly ignored
+ * would quietly change a decision. Every error names the file and member. */
+
+static gboolean
+read_person (JsonObject          *root,
+             const char          *member,
+             const char * const  *allowed,
+             const char          *file,
+             JsonObject         **out,
+             GError             **error)
+{
+  *out = NULL;
+  if (!json_object_has_member (root, member))
+    return TRUE;
+  if (!(*out = sp_json_get_object (root, member, TRUE, file, "", SP_ERROR_INVALID_CASE, error)))
+    return FALSE;
+  return sp_json_check_members (*out, allowed, file, member, SP_ERROR_INVALID_CASE, error);
+}
+
+static gboolean
+read_identity (SpCase      *self,
+               JsonObject  *root,
+               const char  *file,
+               GError     **error)
+{
+  static const char * const patient_members[] = { "name", "nhs_number", "date_of_birth", NULL };
+  static const char * const clinician_members[] = { "name", "role", NULL };
+  JsonObject *patient, *clinician;
+  const char *name = NULL, *nhs_number = NULL, *date_of_birth = NULL, *role = NULL, *notes = NULL;
+
+  if (!read_person (root, "patient", patient_members, file, &patient, error) ||
+      !read_person (root, "clinician", clinician_members, file, &clinician, error))
+    return FALSE;
+
+  if (patient != NULL)
+    {
+      if (!sp_json_get_string (patient, "name", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &name, error) ||
+          !sp_json_get_string (patient, "nhs_number", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &nhs_number, error) ||
+          !sp_json_get_string (patient, "date_of_birth", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &date_of_birth, error))
+        return FALSE;
+      if (nhs_number != NULL && !sp_nhs_number_is_valid (nhs_number))
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "patient.nhs_number",
+                               "\"%s\" is not a valid NHS number (ten digits passing the Modulus 11 check)",
+                               nhs_number);
+          return FALSE;
+        }
+      if (date_of_birth != NULL && !sp_date_parse (date_of_birth, NULL))
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "patient.date_of_birth",
+                               "\"%s\" is not a real calendar date written YYYY-MM-DD", date_of_birth);
+          return FALSE;
+        }
+      sp_case_set_patient_name (self, name);
+      sp_case_set_nhs_number (self, nhs_number, NULL);
+      sp_case_set_date_of_birth (self, date_of_birth, NULL);
+    }
+
+  if (clinician != NULL)
+    {
+      if (!sp_json_get_string (clinician, "name", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &name, error) ||
+          !sp_json_get_string (clinician, "role", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &role, error))
+        return FALSE;
+      sp_case_set_clinician_name (self, name);
+      sp_case_set_clinician_role (self, role);
+    }
+
+  if (json_object_has_member (root, "notes") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (root, "notes")))
+    {
+      if (!sp_json_get_string (root, "notes", TRUE, file, "", SP_ERROR_INVALID_CASE, &notes, error))
+        return FALSE;
+      sp_case_set_notes (self, notes);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sp_case_check_constraints:
+ *
+ * Refuses contradictions the policy file names as constraints (e.g. weeks
+ * of conservative care recorded when it has not started).
+ */
+gboolean
+sp_case_check_constraints (SpCase      *self,
+                           const char  *file,
+                           GError     **error)
+{
+  SpPolicy *policy = sp_case_get_policy (self);
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  const SpConstraint *constraints;
+  SpEvalContext context = { 0 };
+  guint n;
+
+  context.values = sp_case_get_values (self);
+  context.today = sp_date_today ();
+  context.assessment_date_fact = screening->assessment_date;
+
+  constraints = sp_policy_get_constraints (policy, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (sp_expr_evaluate (constraints[i].must, &context) == SP_TRUTH_FALSE)
+        {
+          g_autofree char *member = g_strconcat ("facts.", constraints[i].member, NULL);
+
+          sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, member, "%s", constraints[i].message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static SpCase *
+case_from_root (SpPolicy    *policy,
+                JsonNode    *root_node,
+                const char  *file,
+                GError     **error)
+{
+  static const char * const allowed[] = {
+    "format", "format_version", "facts", "patient", "clinician", "notes", NULL
+  };
+  g_autoptr(SpCase) self = NULL;
+  JsonObject *root, *facts;
+  JsonObjectIter iter;
+  const char *format, *member;
+  JsonNode *fact_node;
+  double version;
+
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
+                           "not a Spinal Pathways case: the file must hold a JSON object");
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  if (!sp_json_get_string (root, "format", TRUE, file, "", SP_ERROR_INVALID_CASE, &format, error))
+    return NULL;
+  if (!g_str_equal (format, SP_CASE_FORMAT))
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "format",
+                           "not a Spinal Pathways case (expected \"%s\")", SP_CASE_FORMAT);
+      return NULL;
+    }
+  if (!sp_json_get_number (root, "format_version", TRUE, file, "", SP_ERROR_INVALID_CASE, &version, error))
+    return NULL;
+  if (version != (gint64) version || version < 1)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "format_version",
+                           "must be a whole number from 1");
+      return NULL;
+    }
+  /* Never guess at a newer format: its facts may mean something we do not know. */
+  if (version > SP_CASE_FORMAT_VERSION)
+    {
+      sp_set_member_error (error, SP_ERROR_NEWER_FORMAT, file, "format_version",
+                           "written by a newer version of Spinal Pathways (format %g; this "
+                           "version reads up to %d): open it with that version", version,
+                           SP_CASE_FORMAT_VERSION);
+      return NULL;
+    }
+  if (!sp_json_check_members (root, allowed, file, "", SP_ERROR_INVALID_CASE, error) ||
+      !(facts = sp_json_get_object (root, "facts", TRUE, file, "", SP_ERROR_INVALID_CASE, error)))
+    return NULL;
+
+  self = sp_case_new (policy);
+
+  json_object_iter_init (&iter, facts);
+  while (json_object_iter_next (&iter, &member, &fact_node))
+    {
+      g_autofree char *path = g_strconcat ("facts.", member, NULL);
+      g_autofree char *problem = NULL;
+      SpFact *fact = sp_policy_lookup_fact (policy, member);
+      SpValue value;
+
+      if (fact == NULL)
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, path,
+                               "unknown fact (see `spinal-pathways-cli facts` for the vocabulary)");
+          return NULL;
+        }
+      if (!sp_fact_parse_value (fact, fact_node, &value, &problem))
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, path, "%s", problem);
+          return NULL;
+        }
+      sp_case_set_value (self, sp_fact_get_index (fact), &value);
+      sp_value_clear (&value);
+    }
+
+  if (!sp_case_check_constraints (self, file, error) ||
+      !read_identity (self, root, file, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+SpCase *
+sp_case_new_from_json_node (SpPolicy    *policy,
+                            JsonNode    *root,
+                            const char  *display_name,
+                            GError     **error)
+{
+  g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
+
+  return case_from_root (policy, root, display_name ? display_name : "case", error);
+}
+
+/**
+ * sp_case_new_from_bytes:
+ * @display_name: how to name the file in error messages
+ *
+ * Returns: (transfer full): the case, or %NULL with @error naming the file
+ *   and the member that is wrong
+ */
+SpCase *
+sp_case_new_from_bytes (SpPolicy    *policy,
+                        GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *file = display_name ? display_name : "case";
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
+                           "not a Spinal Pathways case: not valid JSON (%s)", parse_error->message);
+      return NULL;
+    }
+
+  return case_from_root (policy, json_parser_get_root (parser), file, error);
+}
+
+SpCase *
+sp_case_new_from_file (SpPolicy  *policy,
+                       GFile     *file,
+                       GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &local_error)))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_FAILED, "%s: cannot read: %s", name, local_error->message);
+      return NULL;
+    }
+  return sp_case_new_from_bytes (policy, bytes, name, error);
+}
+
+/**
+ * sp_case_serialize:
+ *
+ * Writes the case in the contract's format. The assessment date is always
+ * written (today, when none was recorded), so reopening the file later
+ * gives the same decisions.
+ *
+ * Returns: (transfer full): the file's contents, UTF-8 JSON
+ */
+GBytes *
+sp_case_serialize (SpCase *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  SpPolicy *policy;
+  const SpScreening *screening;
+  const SpValue *values;
+  char *text;
+  gsize length;
+
+  g_return_val_if_fail (SP_IS_CASE (self), NULL);
+
+  policy = sp_case_get_policy (self);
+  screening = sp_policy_get_screening (policy);
+  values = sp_case_get_values (self);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, SP_CASE_FORMAT);
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, SP_CASE_FORMAT_VERSION);
+
+  json_builder_set_member_name (builder, "facts");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+
+      if (values[i].recorded)
+        {
+          json_builder_set_member_name (builder, sp_fact_get_id (fact));
+          sp_fact_write_value (fact, &values[i], builder);
+        }
+      else if ((gint) i == screening->assessment_date)
+        {
+          g_autofree char *today = sp_date_format (sp_date_today ());
+
+          json_builder_set_member_name (builder, sp_fact_get_id (fact));
+          json_builder_add_string_value (builder, today);
+        }
+    }
+  json_builder_end_object (builder);
+
+  if (sp_case_get_patient_name (self) || sp_case_get_nhs_number (self) || sp_case_get_date_of_birth (self))
+    {
+      json_builder_set_member_name (builder, "patient");
+      json_builder_begin_object (builder);
+      if (sp_case_get_patient_name (self))
+        {
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, sp_case_get_patient_name (self));
+        }
+      if (sp_case_get_nhs_number (self))
+        {
+          json_builder_set_member_name (builder, "nhs_number");
+          json_builder_add_string_value (builder, sp_case_get_nhs_number (self));
+        }
+      if (sp_case_get_date_of_birth (self))
+        {
+          json_builder_set_member_name (builder, "date_of_birth");
+          json_builder_add_string_value (builder, sp_case_get_date_of_birth (self));
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (sp_case_get_clinician_name (self) || sp_case_get_clinician_role (self))
+    {
+      json_builder_set_member_name (builder, "clinician");
+      json_builder_begin_object (builder);
+      if (sp_case_get_clinician_name (self))
+        {
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, sp_case_get_clinician_name (self));
+        }
+      if (sp_case_get_clinician_role (self))
+        {
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, sp_case_get_clinician_role (self));
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (sp_case_get_notes (self))
+    {
+      json_builder_set_member_name (builder, "notes");
+      json_builder_add_string_value (builder, sp_case_get_notes (self));
+    }
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  text = g_realloc (text, length + 2);
+  text[length] = '\n';
+  text[length + 1] = '\0';
+  return g_bytes_new_take (text, length + 1);
+}

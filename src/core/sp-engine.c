@@ -1,0 +1,568 @@
+/* sp-engine.c: the contract's precedence steps over the policy's rules
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sp-advisory-rule.h"
+#include "sp-core-private.h"
+#include "sp-date.h"
+#include "sp-decision-rule.h"
+#include "sp-engine.h"
+#include "sp-fact.h"
+#include "sp-interpretation.h"
+#include "sp-policy.h"
+
+#define STATUS_BIT(s) (1u << (s))
+
+/**
+ * sp_engine_result_new:
+ *
+ * Returns: (transfer full): room for one evaluation of @policy; free with g_free()
+ */
+SpEngineResult *
+sp_engine_result_new (SpPolicy *policy)
+{
+  guint n = sp_policy_get_n_decisions (policy);
+  SpEngineResult *result = g_malloc0 (sizeof (SpEngineResult) + n * sizeof (SpOutcome));
+
+  result->n_decisions = n;
+  return result;
+}
+
+static void
+filter_not_yet_asked (GPtrArray           *facts,
+                      const SpEvalContext *context,
+                      SpFactSet           *missing)
+{
+  SpFactSet filtered = *missing;
+
+  /* A follow-up question (the date of a previous denervation) is asked only
+   * once its parent is answered, as the contract says. */
+  for (guint w = 0; w < G_N_ELEMENTS (missing->words); w++)
+    {
+      guint64 bits = missing->words[w];
+
+      while (bits)
+        {
+          guint index = w * 64 + __builtin_ctzll (bits);
+          const SpExpr *asked_when = sp_fact_get_asked_when (g_ptr_array_index (facts, index));
+
+          bits &= bits - 1;
+          if (asked_when != NULL && sp_expr_evaluate (asked_when, context) != SP_TRUTH_TRUE)
+            sp_fact_set_remove (&filtered, index);
+        }
+    }
+
+  /* Never leave "more information needed" without saying what. */
+  if (!sp_fact_set_is_empty (&filtered))
+    *missing = filtered;
+}
+
+static void
+evaluate_rule (SpDecisionRule      *rule,
+               const SpEvalContext *context,
+               SpOutcome           *outcome)
+{
+  const SpRuleRow *rows;
+  guint n_rows;
+  gboolean undecided_before = FALSE;
+
+  rows = sp_decision_rule_get_rows (rule, &n_rows);
+  outcome->possible = 0;
+  outcome->deciding_row = -1;
+  sp_fact_set_clear (&outcome->missing);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      SpTruth truth = rows[r].when ? sp_expr_evaluate (rows[r].when, context) : SP_TRUTH_TRUE;
+
+      if (truth == SP_TRUTH_FALSE)
+        continue;
+
+      outcome->possible |= STATUS_BIT (rows[r].status);
+
+      if (truth == SP_TRUTH_TRUE)
+        {
+          /* Reached only if every unknown row before it turns out false;
+           * it is the row whose reason stands when the status is definite. */
+          outcome->deciding_row = r;
+          break;
+        }
+
+      undecided_before = TRUE;
+      sp_expr_collect_unknown (rows[r].when, context, &outcome->missing);
+    }
+
+  (void) undecided_before;
+}
+
+static gboolean
+single_status (guint     possible,
+               SpStatus *status)
+{
+  if (possible == 0 || (possible & (possible - 1)) != 0)
+    return FALSE;
+  *status = __builtin_ctz (possible);
+  return TRUE;
+}
+
+/**
+ * sp_engine_evaluate:
+ * @values: one value per fact of @policy
+ * @today: the date to use when the assessment date is not recorded
+ * @result: (out caller-allocates): from sp_engine_result_new()
+ *
+ * Evaluates every decision and advisory of @policy, applying the contract's
+ * precedence: urgent referral, the screening gate, suspected serious
+ * pathology, the intervention's own rule, individual funding.
+ */
+void
+sp_engine_evaluate (SpPolicy       *policy,
+                    const SpValue  *values,
+                    guint32         today,
+                    SpEngineResult *result)
+{
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  GPtrArray *facts = sp_policy_get_fact_array (policy);
+  GPtrArray *decisions = sp_policy_get_decision_array (policy);
+  GPtrArray *advisories = sp_policy_get_advisory_array (policy);
+  const SpValue *pathology = &values[screening->serious_pathology];
+  const SpValue *impairment = &values[screening->exceptional_impairment];
+  const SpValue *named = &values[screening->exceptional_interventions];
+  SpStatus statuses[SP_MAX_DECISIONS];
+  SpEvalContext context = { 0 };
+
+  g_return_if_fail (SP_IS_POLICY (policy));
+  g_return_if_fail (result->n_decisions == decisions->len);
+
+  context.values = values;
+  context.assessment_date_fact = screening->assessment_date;
+  context.today = today;
+  if (screening->assessment_date >= 0 && values[screening->assessment_date].recorded)
+    result->today = values[screening->assessment_date].date;
+  else
+    result->today = today;
+
+  /* Step 1: any red flag decides at once, whatever else is unknown. */
+  result->urgent = pathology->recorded && (pathology->list & screening->urgent_pathologies) != 0;
+  sp_fact_set_clear (&result->unscreened_facts);
+  for (guint i = 0; i < screening->n_red_flags; i++)
+    {
+      const SpValue *flag = &values[screening->red_flags[i]];
+
+      if (flag->recorded && flag->boolean)
+        result->urgent = TRUE;
+      else if (!flag->recorded)
+        sp_fact_set_add (&result->unscreened_facts, screening->red_flags[i]);
+    }
+  if (!pathology->recorded)
+    sp_fact_set_add (&result->unscreened_facts, screening->serious_pathology);
+
+  /* Step 2: the policy applies only to screened patients. */
+  result->unscreened = !result->urgent && !sp_fact_set_is_empty (&result->unscreened_facts);
+  result->serious_pathology = !result->urgent && pathology->recorded &&
+                              (pathology->list & ~screening->urgent_pathologies) != 0;
+
+  for (guint d = 0; d < decisions->len; d++)
+    {
+      SpDecisionRule *rule = g_ptr_array_index (decisions, d);
+      SpOutcome *outcome = &result->decisions[d];
+      SpStatus status;
+
+      outcome->flags = 0;
+
+      if (result->urgent)
+        {
+          outcome->status = SP_STATUS_URGENT_REFERRAL;
+          outcome->flags = SP_OUTCOME_URGENT;
+          outcome->deciding_row = -1;
+          outcome->possible = STATUS_BIT (SP_STATUS_URGENT_REFERRAL);
+          sp_fact_set_clear (&outcome->missing);
+          statuses[d] = outcome->status;
+          continue;
+        }
+
+      /* Step 4 first, since steps 3 and 5 transform its possible statuses. */
+      evaluate_rule (rule, &context, outcome);
+
+      /* Step 3: suspected serious pathology. */
+      if (result->serious_pathology)
+        {
+          if (sp_decision_rule_supports_on_serious_pathology (rule))
+            {
+              outcome->possible = STATUS_BIT (SP_STATUS_SUPPORTED);
+              outcome->flags |= SP_OUTCOME_SERIOUS_SUPPORTED;
+              sp_fact_set_clear (&outcome->missing);
+            }
+          else if (outcome->possible & STATUS_BIT (SP_STATUS_SUPPORTED))
+            {
+              outcome->possible &= ~STATUS_BIT (SP_STATUS_SUPPORTED);
+              outcome->possible |= STATUS_BIT (SP_STATUS_CRITERIA_NOT_MET);
+              outcome->flags |= SP_OUTCOME_SERIOUS_BLOCKED;
+            }
+        }
+
+      /* Step 5: a promotion, never a condition, so the exceptional facts
+       * are never asked for. */
+      if (impairment->recorded && impairment->boolean && named->recorded &&
+          (named->list >> d) & 1)
+        {
+          if (outcome->possible & STATUS_BIT (SP_STATUS_NOT_NORMALLY_FUNDED))
+            {
+              outcome->possible &= ~STATUS_BIT (SP_STATUS_NOT_NORMALLY_FUNDED);
+              outcome->possible |= STATUS_BIT (SP_STATUS_EXCEPTIONAL_CASE);
+            }
+        }
+
+      if (single_status (outcome->possible, &status))
+        {
+          outcome->status = status;
+          sp_fact_set_clear (&outcome->missing);
+          if (status == SP_STATUS_EXCEPTIONAL_CASE)
+            outcome->flags |= SP_OUTCOME_EXCEPTIONAL;
+          else if (status == SP_STATUS_CRITERIA_NOT_MET && impairment->recorded &&
+                   impairment->boolean && named->recorded && ((named->list >> d) & 1))
+            outcome->flags |= SP_OUTCOME_FUNDING_REQUEST;
+          if (status != SP_STATUS_CRITERIA_NOT_MET)
+            outcome->flags &= ~SP_OUTCOME_SERIOUS_BLOCKED;
+        }
+      else
+        {
+          outcome->status = SP_STATUS_NEEDS_INFORMATION;
+          outcome->flags &= ~SP_OUTCOME_SERIOUS_BLOCKED;
+          filter_not_yet_asked (facts, &context, &outcome->missing);
+        }
+
+      if (result->unscreened)
+        {
+          outcome->status = SP_STATUS_NEEDS_INFORMATION;
+          outcome->flags |= SP_OUTCOME_UNSCREENED;
+          sp_fact_set_union (&outcome->missing, &result->unscreened_facts);
+        }
+
+      statuses[d] = outcome->status;
+    }
+
+  context.decision_statuses = statuses;
+  result->advisories = 0;
+  for (guint a = 0; a < advisories->len; a++)
+    {
+      SpAdvisoryRule *rule = g_ptr_array_index (advisories, a);
+
+      if (sp_expr_evaluate (sp_advisory_rule_get_when (rule), &context) == SP_TRUTH_TRUE)
+        result->advisories |= G_GUINT64_CONSTANT (1) << a;
+    }
+}
+
+/* ---- explanation ---------------------------------------------------- */
+
+void
+sp_explanation_init (SpExplanation *explanation)
+{
+  explanation->reasons = g_ptr_array_new_with_free_func (g_free);
+  explanation->clause_ids = g_ptr_array_new ();
+  explanation->interpretation_ids = g_ptr_array_new ();
+  explanation->missing_fact_ids = g_ptr_array_new ();
+}
+
+void
+sp_explanation_clear (SpExplanation *explanation)
+{
+  g_clear_pointer (&explanation->reasons, g_ptr_array_unref);
+  g_clear_pointer (&explanation->clause_ids, g_ptr_array_unref);
+  g_clear_pointer (&explanation->interpretation_ids, g_ptr_array_unref);
+  g_clear_pointer (&explanation->missing_fact_ids, g_ptr_array_unref);
+}
+
+static void
+add_unique (GPtrArray  *array,
+            const char *id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_str_equal (g_ptr_array_index (array, i), id))
+      return;
+  g_ptr_array_add (array, (gpointer) id);
+}
+
+static void
+add_ids (GPtrArray          *array,
+         const char * const *ids)
+{
+  for (guint i = 0; ids && ids[i]; i++)
+    add_unique (array, ids[i]);
+}
+
+static char *
+join_fact_labels (GPtrArray       *facts,
+                  const SpFactSet *set)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      if (!sp_fact_set_contains (set, i))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, sp_fact_get_label (g_ptr_array_index (facts, i)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_recorded_red_flags (SpPolicy      *policy,
+                             const SpValue *values)
+{
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  SpFact *pathology = sp_policy_get_fact (policy, screening->serious_pathology);
+  const SpValue *pathology_value = &values[screening->serious_pathology];
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < screening->n_red_flags; i++)
+    {
+      const SpValue *flag = &values[screening->red_flags[i]];
+
+      if (flag->recorded && flag->boolean)
+        {
+          if (text->len > 0)
+            g_string_append (text, "; ");
+          g_string_append (text, sp_fact_get_label (sp_policy_get_fact (policy, screening->red_flags[i])));
+        }
+    }
+  for (guint c = 0; c < sp_fact_get_n_choices (pathology); c++)
+    {
+      if (pathology_value->recorded &&
+          (pathology_value->list & screening->urgent_pathologies & (G_GUINT64_CONSTANT (1) << c)))
+        {
+          if (text->len > 0)
+            g_string_append (text, "; ");
+          g_string_append_printf (text, "suspected %s", sp_fact_get_choice_label (pathology, c));
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+explain_unmet (SpPolicy            *policy,
+               const SpRuleRow     *rows,
+               guint                deciding_row,
+               const SpEvalContext *context,
+               SpExplanation       *explanation)
+{
+  g_autoptr(GPtrArray) unmet = g_ptr_array_new_with_free_func (g_free);
+
+  /* The row a "not met" answer stands against is the supported row just
+   * before it; its definitely-false criteria are what was not met. */
+  for (gint r = (gint) deciding_row - 1; r >= 0; r--)
+    {
+      if (rows[r].status != SP_STATUS_SUPPORTED)
+        continue;
+      sp_expr_collect_unmet (rows[r].when, context, sp_policy_get_fact_array (policy), unmet);
+      break;
+    }
+
+  for (guint i = 0; i < unmet->len; i++)
+    g_ptr_array_add (explanation->reasons,
+                     g_strdup_printf ("Not met: %s.", (char *) g_ptr_array_index (unmet, i)));
+}
+
+static void
+add_interpretation_reasons (SpPolicy      *policy,
+                            SpExplanation *explanation)
+{
+  for (guint i = 0; i < explanation->interpretation_ids->len; i++)
+    {
+      SpInterpretation *interpretation =
+        sp_policy_lookup_interpretation (policy, g_ptr_array_index (explanation->interpretation_ids, i));
+
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup_printf ("Interpretation of the policy applied (awaiting the commissioner's "
+                                        "sign-off): %s", sp_interpretation_get_reading (interpretation)));
+    }
+}
+
+/**
+ * sp_engine_explain:
+ * @explanation: (out caller-allocates): from sp_explanation_init()
+ *
+ * Puts decision @decision of @result into words. Every sentence comes from
+ * the policy file or from the precedence step that applied; nothing is
+ * specific to one intervention.
+ */
+void
+sp_engine_explain (SpPolicy             *policy,
+                   const SpValue        *values,
+                   const SpEngineResult *result,
+                   guint                 decision,
+                   SpExplanation        *explanation)
+{
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  const SpOutcome *outcome = &result->decisions[decision];
+  SpDecisionRule *rule = sp_policy_get_decision (policy, decision);
+  GPtrArray *facts = sp_policy_get_fact_array (policy);
+  SpEvalContext context = { 0 };
+  const SpRuleRow *rows;
+  guint n_rows;
+
+  g_return_if_fail (decision < result->n_decisions);
+
+  context.values = values;
+  context.today = result->today;
+  context.assessment_date_fact = screening->assessment_date;
+  rows = sp_decision_rule_get_rows (rule, &n_rows);
+
+  for (guint i = 0; i < facts->len; i++)
+    if (sp_fact_set_contains (&outcome->missing, i))
+      g_ptr_array_add (explanation->missing_fact_ids,
+                       (gpointer) sp_fact_get_id (g_ptr_array_index (facts, i)));
+
+  if (outcome->flags & SP_OUTCOME_URGENT)
+    {
+      g_autofree char *flags = describe_recorded_red_flags (policy, values);
+
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup_printf ("Red flag recorded (%s): this policy does not apply. Refer "
+                                        "urgently to an acute spinal centre for further evaluation "
+                                        "and imaging.", flags));
+      add_unique (explanation->clause_ids, screening->red_flags_clause);
+      return;
+    }
+
+  if (outcome->flags & SP_OUTCOME_UNSCREENED)
+    {
+      g_autofree char *labels = join_fact_labels (facts, &result->unscreened_facts);
+
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup_printf ("Screening is not complete: the policy applies only once the red "
+                                        "flags and suspected serious pathology are recorded "
+                                        "(not yet recorded: %s).", labels));
+      add_unique (explanation->clause_ids, screening->red_flags_clause);
+    }
+
+  if (outcome->flags & SP_OUTCOME_SERIOUS_SUPPORTED)
+    {
+      g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
+                                                           &values[screening->serious_pathology]);
+
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup_printf ("Serious underlying pathology is suspected (%s): that is the "
+                                        "reason to investigate or refer, whatever else is recorded.",
+                                        pathology));
+      add_unique (explanation->clause_ids, screening->serious_pathology_clause);
+      add_ids (explanation->interpretation_ids,
+               (const char * const *) screening->serious_pathology_interpretations);
+      add_interpretation_reasons (policy, explanation);
+      return;
+    }
+
+  if (outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED)
+    {
+      g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
+                                                           &values[screening->serious_pathology]);
+
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup_printf ("Serious underlying pathology is suspected (%s): exclude or "
+                                        "manage the suspected serious pathology first.", pathology));
+      add_unique (explanation->clause_ids, screening->serious_pathology_clause);
+      add_ids (explanation->interpretation_ids,
+               (const char * const *) screening->serious_pathology_interpretations);
+    }
+
+  if (outcome->status == SP_STATUS_NEEDS_INFORMATION)
+    {
+      if (!(outcome->flags & SP_OUTCOME_UNSCREENED) || outcome->possible & (outcome->possible - 1))
+        {
+          SpFactSet rule_missing = outcome->missing;
+          g_autofree char *labels = NULL;
+
+          if (outcome->flags & SP_OUTCOME_UNSCREENED)
+            for (guint i = 0; i < facts->len; i++)
+              if (sp_fact_set_contains (&result->unscreened_facts, i))
+                sp_fact_set_remove (&rule_missing, i);
+
+          if (!sp_fact_set_is_empty (&rule_missing))
+            {
+              labels = join_fact_labels (facts, &rule_missing);
+              g_ptr_array_add (explanation->reasons,
+                               g_strdup_printf ("The answer depends on facts not yet recorded: %s.", labels));
+            }
+        }
+
+      /* Cite what the rule could still rest on, so the clinician can read it. */
+      for (guint r = 0; r < n_rows; r++)
+        {
+          if (outcome->deciding_row >= 0 && r > (guint) outcome->deciding_row)
+            break;
+          if (rows[r].when == NULL || sp_expr_evaluate (rows[r].when, &context) != SP_TRUTH_FALSE)
+            add_ids (explanation->clause_ids, (const char * const *) rows[r].clause_ids);
+        }
+      return;
+    }
+
+  /* A definite status: the deciding row speaks, unless step 3 overrode it. */
+  if (outcome->deciding_row >= 0)
+    {
+      const SpRuleRow *row = &rows[outcome->deciding_row];
+
+      if (!(outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED))
+        {
+          g_ptr_array_add (explanation->reasons, g_strdup (row->reason));
+          if (row->status == SP_STATUS_CRITERIA_NOT_MET)
+            explain_unmet (policy, rows, outcome->deciding_row, &context, explanation);
+        }
+      else
+        {
+          g_ptr_array_add (explanation->reasons,
+                           g_strdup ("The policy's own criteria for this intervention are met, but "
+                                     "it waits until the suspected pathology is excluded or managed."));
+        }
+      add_ids (explanation->clause_ids, (const char * const *) row->clause_ids);
+      add_ids (explanation->interpretation_ids, (const char * const *) row->interpretation_ids);
+    }
+
+  if (outcome->flags & SP_OUTCOME_EXCEPTIONAL)
+    {
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup ("Significant health impairment is recorded and this intervention is "
+                                 "named as one with evidence that it would improve the patient's "
+                                 "health status, so an individual funding request may be made. "
+                                 "This is not an approval: the request is decided by the commissioner."));
+      add_unique (explanation->clause_ids, screening->exceptional_clause);
+    }
+  else if (outcome->flags & SP_OUTCOME_FUNDING_REQUEST)
+    {
+      g_ptr_array_add (explanation->reasons,
+                       g_strdup ("Significant health impairment is recorded and this intervention is "
+                                 "named as one with evidence of benefit: an individual funding request "
+                                 "may be considered (not an approval)."));
+      add_unique (explanation->clause_ids, screening->exceptional_clause);
+    }
+
+  add_interpretation_reasons (policy, explanation);
+}
+
+/**
+ * sp_engine_describe_advisory:
+ *
+ * Returns: (transfer full): advisory @advisory's words for this case
+ */
+char *
+sp_engine_describe_advisory (SpPolicy             *policy,
+                             const SpValue        *values,
+                             const SpEngineResult *result,
+                             guint                 advisory)
+{
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  GPtrArray *advisories = sp_policy_get_advisory_array (policy);
+  SpEvalContext context = { 0 };
+
+  g_return_val_if_fail (advisory < advisories->len, NULL);
+
+  context.values = values;
+  context.today = result->today;
+  context.assessment_date_fact = screening->assessment_date;
+  return sp_advisory_rule_dup_text_for (g_ptr_array_index (advisories, advisory), &context);
+}

@@ -1,0 +1,72 @@
+/* sp-engine.h: evaluating a whole policy for one case, without allocation
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-types.h"
+#include "sp-value.h"
+
+G_BEGIN_DECLS
+
+#define SP_MAX_ADVISORIES 64
+
+typedef enum {
+  SP_OUTCOME_URGENT             = 1 << 0,  /* precedence step 1 */
+  SP_OUTCOME_UNSCREENED         = 1 << 1,  /* step 2 */
+  SP_OUTCOME_SERIOUS_SUPPORTED  = 1 << 2,  /* step 3: the pathology is the reason to act */
+  SP_OUTCOME_SERIOUS_BLOCKED    = 1 << 3,  /* step 3: supported turned criteria_not_met */
+  SP_OUTCOME_EXCEPTIONAL        = 1 << 4,  /* step 5: not_normally_funded promoted */
+  SP_OUTCOME_FUNDING_REQUEST    = 1 << 5,  /* step 5: criteria_not_met, a request may be considered */
+} SpOutcomeFlags;
+
+/* One decision's result, before it is put into words. */
+typedef struct {
+  SpStatus   status;
+  guint      flags;          /* SpOutcomeFlags */
+  gint       deciding_row;   /* the row that decided, or -1 */
+  guint      possible;       /* bit per SpStatus the rule could still give */
+  SpFactSet  missing;
+} SpOutcome;
+
+typedef struct {
+  guint32    today;          /* the assessment date used */
+  gboolean   urgent;
+  gboolean   unscreened;
+  gboolean   serious_pathology;
+  SpFactSet  unscreened_facts;
+  guint64    advisories;     /* bit per advisory rule shown */
+  guint      n_decisions;
+  SpOutcome  decisions[];
+} SpEngineResult;
+
+SpEngineResult *sp_engine_result_new   (SpPolicy             *policy);
+void            sp_engine_evaluate     (SpPolicy             *policy,
+                                        const SpValue        *values,
+                                        guint32               today,
+                                        SpEngineResult       *result);
+
+/* The words for one decision: reasons as sentences, the clauses and
+ * interpretations they rest on, and the missing facts, all in policy order. */
+typedef struct {
+  GPtrArray *reasons;          /* char *, owned */
+  GPtrArray *clause_ids;       /* const char *, borrowed from the policy */
+  GPtrArray *interpretation_ids;
+  GPtrArray *missing_fact_ids;
+} SpExplanation;
+
+void            sp_explanation_init    (SpExplanation        *explanation);
+void            sp_explanation_clear   (SpExplanation        *explanation);
+void            sp_engine_explain      (SpPolicy             *policy,
+                                        const SpValue        *values,
+                                        const SpEngineResult *result,
+                                        guint                 decision,
+                                        SpExplanation        *explanation);
+char           *sp_engine_describe_advisory (SpPolicy        *policy,
+                                        const SpValue        *values,
+                                        const SpEngineResult *result,
+                                        guint                 advisory);
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* sp-expr.h: rule expressions, evaluated in three-valued logic
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sp-types.h"
+#include "sp-value.h"
+
+G_BEGIN_DECLS
+
+/* What an expression may refer to while it is parsed. The policy loader
+ * fills this in; expressions keep indices, never pointers, so evaluation is a
+ * walk over plain data. */
+typedef struct {
+  const char  *file;
+  GPtrArray   *facts;           /* SpFact*, in policy order */
+  GHashTable  *facts_by_id;     /* id → SpFact* */
+  GHashTable  *decisions_by_id; /* id → GUINT_TO_POINTER (index + 1); NULL: decisions not allowed */
+  SpFactSet   *facts_read;      /* (out) every fact an expression reads */
+} SpExprScope;
+
+typedef struct {
+  const SpValue  *values;
+  guint32         today;
+  gint            assessment_date_fact;  /* -1 when the policy has none */
+  const SpStatus *decision_statuses;     /* NULL outside advisories */
+} SpEvalContext;
+
+SpExpr   *sp_expr_parse             (JsonNode            *node,
+                                     const char          *path,
+                                     const SpExprScope   *scope,
+                                     GError             **error);
+void      sp_expr_free              (SpExpr              *expr);
+
+SpTruth   sp_expr_evaluate          (const SpExpr        *expr,
+                                     const SpEvalContext *context);
+void      sp_expr_collect_unknown   (const SpExpr        *expr,
+                                     const SpEvalContext *context,
+                                     SpFactSet           *unknown);
+void      sp_expr_collect_unmet     (const SpExpr        *expr,
+                                     const SpEvalContext *context,
+                                     GPtrArray           *facts,
+                                     GPtrArray           *descriptions);
+char     *sp_expr_describe          (const SpExpr        *expr,
+                                     GPtrArray           *facts);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpExpr, sp_expr_free)
+
+G_END_DECLS
