@@ -21,7 +21,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpSettings, sp_settings, SP, SETTINGS, GObject)
 
-SpSettings *sp_settings_new                            (const char *schema_id) G_GNUC_WARN_UNUSED_RESULT;
+G_GNUC_WARN_UNUSED_RESULT
+SpSettings *sp_settings_new                            (const char *schema_id);
 GSettings  *sp_settings_get_gsettings                  (SpSettings *self);
 const char *sp_settings_get_schema_id                  (SpSettings *self);
 

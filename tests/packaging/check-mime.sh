@@ -44,7 +44,8 @@ if ! grep -qx "$type application/json" "$mime/subclasses"; then
   echo "$type is not a sub-class of application/json" >&2
   status=1
 fi
-if [[ ! -f $mime/$type.xml ]] || ! grep -q '<comment>Spinal Pathways case</comment>' "$mime/$type.xml"; then
+if [[ ! -f $mime/$type.xml ]] \
+   || ! grep -q '<comment>Spinal Pathways case</comment>' "$mime/$type.xml"; then
   echo "$type has no comment \"Spinal Pathways case\"" >&2
   status=1
 fi
