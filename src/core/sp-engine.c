@@ -61,14 +61,19 @@ filter_not_yet_asked (GPtrArray           *facts,
     *missing = filtered;
 }
 
+/* Evaluates a rule's rows, with @map applied to each row's status (the
+ * precedence steps 3 and 5 rewrite statuses, and rows that end up giving
+ * the same answer must not ask for facts that cannot change it). */
 static void
 evaluate_rule (SpDecisionRule      *rule,
                const SpEvalContext *context,
+               const SpStatus      *map,
                SpOutcome           *outcome)
 {
   const SpRuleRow *rows;
-  guint n_rows;
-  gboolean undecided_before = FALSE;
+  SpTruth truths[SP_MAX_ROWS];
+  guint n_rows, last = 0;
+  guint later_statuses;
 
   rows = sp_decision_rule_get_rows (rule, &n_rows);
   outcome->possible = 0;
@@ -77,26 +82,62 @@ evaluate_rule (SpDecisionRule      *rule,
 
   for (guint r = 0; r < n_rows; r++)
     {
+      truths[r] = rows[r].when ? sp_expr_evaluate (rows[r].when, context) : SP_TRUTH_TRUE;
+      if (truths[r] == SP_TRUTH_FALSE)
+        continue;
+
+      outcome->possible |= STATUS_BIT (map[rows[r].status]);
+      if (truths[r] == SP_TRUTH_TRUE)
+        {
+          /* Reached only if every unknown row before it turns out false;
+           * its reason stands when the status is definite. */
+          outcome->deciding_row = r;
+          last = r;
+          break;
+        }
+    }
+
+  /* The last row has no condition, so some row always holds. Walking back
+   * from it, an unknown row whose answer every later possible row shares
+   * cannot change the status, so its facts are not missing. */
+  g_assert (outcome->deciding_row >= 0);
+  later_statuses = STATUS_BIT (map[rows[last].status]);
+  for (gint r = (gint) last - 1; r >= 0; r--)
+    {
+      guint status_bit;
+
+      if (truths[r] != SP_TRUTH_UNKNOWN)
+        continue;
+      status_bit = STATUS_BIT (map[rows[r].status]);
+      if (later_statuses == status_bit)
+        continue;
+      sp_expr_collect_unknown (rows[r].when, context, &outcome->missing);
+      later_statuses |= status_bit;
+    }
+}
+
+/* Whether any row that still could hold would support the intervention:
+ * then suspected serious pathology is what stands in the way. */
+static gboolean
+rule_can_support (SpDecisionRule      *rule,
+                  const SpEvalContext *context)
+{
+  const SpRuleRow *rows;
+  guint n_rows;
+
+  rows = sp_decision_rule_get_rows (rule, &n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    {
       SpTruth truth = rows[r].when ? sp_expr_evaluate (rows[r].when, context) : SP_TRUTH_TRUE;
 
       if (truth == SP_TRUTH_FALSE)
         continue;
-
-      outcome->possible |= STATUS_BIT (rows[r].status);
-
+      if (rows[r].status == SP_STATUS_SUPPORTED)
+        return TRUE;
       if (truth == SP_TRUTH_TRUE)
-        {
-          /* Reached only if every unknown row before it turns out false;
-           * it is the row whose reason stands when the status is definite. */
-          outcome->deciding_row = r;
-          break;
-        }
-
-      undecided_before = TRUE;
-      sp_expr_collect_unknown (rows[r].when, context, &outcome->missing);
+        return FALSE;
     }
-
-  (void) undecided_before;
+  return FALSE;
 }
 
 static gboolean
@@ -133,6 +174,7 @@ sp_engine_evaluate (SpPolicy       *policy,
   const SpValue *impairment = &values[screening->exceptional_impairment];
   const SpValue *named = &values[screening->exceptional_interventions];
   SpStatus statuses[SP_MAX_DECISIONS];
+  SpStatus map[SP_N_STATUSES];
   SpEvalContext context = { 0 };
 
   g_return_if_fail (SP_IS_POLICY (policy));
@@ -185,37 +227,31 @@ sp_engine_evaluate (SpPolicy       *policy,
           continue;
         }
 
-      /* Step 4 first, since steps 3 and 5 transform its possible statuses. */
-      evaluate_rule (rule, &context, outcome);
-
-      /* Step 3: suspected serious pathology. */
+      /* Steps 3 and 5 rewrite the statuses the rule's rows give; step 4,
+       * the rule itself, is evaluated with that rewriting applied. */
+      for (guint i = 0; i < SP_N_STATUSES; i++)
+        map[i] = i;
       if (result->serious_pathology)
         {
           if (sp_decision_rule_supports_on_serious_pathology (rule))
             {
-              outcome->possible = STATUS_BIT (SP_STATUS_SUPPORTED);
+              for (guint i = 0; i < SP_N_STATUSES; i++)
+                map[i] = SP_STATUS_SUPPORTED;
               outcome->flags |= SP_OUTCOME_SERIOUS_SUPPORTED;
-              sp_fact_set_clear (&outcome->missing);
             }
-          else if (outcome->possible & STATUS_BIT (SP_STATUS_SUPPORTED))
-            {
-              outcome->possible &= ~STATUS_BIT (SP_STATUS_SUPPORTED);
-              outcome->possible |= STATUS_BIT (SP_STATUS_CRITERIA_NOT_MET);
-              outcome->flags |= SP_OUTCOME_SERIOUS_BLOCKED;
-            }
+          else
+            map[SP_STATUS_SUPPORTED] = SP_STATUS_CRITERIA_NOT_MET;
         }
+      /* A promotion, never a condition, so the exceptional facts are never
+       * asked for. */
+      if (impairment->recorded && impairment->boolean && named->recorded && ((named->list >> d) & 1))
+        map[SP_STATUS_NOT_NORMALLY_FUNDED] = SP_STATUS_EXCEPTIONAL_CASE;
 
-      /* Step 5: a promotion, never a condition, so the exceptional facts
-       * are never asked for. */
-      if (impairment->recorded && impairment->boolean && named->recorded &&
-          (named->list >> d) & 1)
-        {
-          if (outcome->possible & STATUS_BIT (SP_STATUS_NOT_NORMALLY_FUNDED))
-            {
-              outcome->possible &= ~STATUS_BIT (SP_STATUS_NOT_NORMALLY_FUNDED);
-              outcome->possible |= STATUS_BIT (SP_STATUS_EXCEPTIONAL_CASE);
-            }
-        }
+      evaluate_rule (rule, &context, map, outcome);
+
+      if (result->serious_pathology && !sp_decision_rule_supports_on_serious_pathology (rule) &&
+          rule_can_support (rule, &context))
+        outcome->flags |= SP_OUTCOME_SERIOUS_BLOCKED;
 
       if (single_status (outcome->possible, &status))
         {
@@ -228,11 +264,13 @@ sp_engine_evaluate (SpPolicy       *policy,
             outcome->flags |= SP_OUTCOME_FUNDING_REQUEST;
           if (status != SP_STATUS_CRITERIA_NOT_MET)
             outcome->flags &= ~SP_OUTCOME_SERIOUS_BLOCKED;
+          if (status != SP_STATUS_SUPPORTED)
+            outcome->flags &= ~SP_OUTCOME_SERIOUS_SUPPORTED;
         }
       else
         {
           outcome->status = SP_STATUS_NEEDS_INFORMATION;
-          outcome->flags &= ~SP_OUTCOME_SERIOUS_BLOCKED;
+          outcome->flags &= ~(SP_OUTCOME_SERIOUS_BLOCKED | SP_OUTCOME_SERIOUS_SUPPORTED);
           filter_not_yet_asked (facts, &context, &outcome->missing);
         }
 
@@ -507,7 +545,7 @@ sp_engine_explain (SpPolicy             *policy,
     {
       const SpRuleRow *row = &rows[outcome->deciding_row];
 
-      if (!(outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED))
+      if (!(outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED) || row->status != SP_STATUS_SUPPORTED)
         {
           g_ptr_array_add (explanation->reasons, g_strdup (row->reason));
           if (row->status == SP_STATUS_CRITERIA_NOT_MET)
