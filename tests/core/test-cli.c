@@ -1,0 +1,258 @@
+/* test-cli.c: spinal-pathways-cli as a user runs it: the contract's
+ * examples, its output shape, its commands and its exit statuses
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sp-core.h"
+
+static const char *cli;
+
+typedef struct {
+  int   exit_status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run         *run,
+         const char  *input,
+         const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->exit_status = g_subprocess_get_exit_status (process);
+}
+
+static JsonObject *
+find_decision (JsonObject *result,
+               const char *id)
+{
+  JsonArray *decisions = json_object_get_array_member (result, "decisions");
+
+  for (guint i = 0; i < json_array_get_length (decisions); i++)
+    {
+      JsonObject *decision = json_array_get_object_element (decisions, i);
+
+      if (g_str_equal (json_object_get_string_member (decision, "id"), id))
+        return decision;
+    }
+  g_error ("no decision %s in the output", id);
+}
+
+/* The contract's own example, from standard input. */
+static void
+test_contract_example (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "evaluate", "-", NULL };
+  JsonObject *result, *rfd, *policy;
+
+  run_cli (&run, "{\"format\": \"spinal-pathways-case\", \"format_version\": 1, \"facts\": {"
+                 "\"red_flag_objective_weakness\": false, \"red_flag_sexual_dysfunction\": false,"
+                 "\"red_flag_cauda_equina\": false, \"red_flag_other_neurological_deterioration\": false,"
+                 "\"serious_pathology_suspected\": [], \"radicular_symptoms\": true}}", args);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  result = json_node_get_object (json_parser_get_root (parser));
+
+  policy = json_object_get_object_member (result, "policy");
+  g_assert_cmpstr (json_object_get_string_member (policy, "id"), ==, "spinal-interventions");
+  g_assert_cmpuint (strlen (json_object_get_string_member (policy, "sha256")), ==, 64);
+
+  rfd = find_decision (result, "facet.rfd");
+  g_assert_cmpstr (json_object_get_string_member (rfd, "status"), ==, "criteria_not_met");
+  g_assert_cmpstr (json_object_get_string_member (rfd, "pathway"), ==, "facet");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rfd, "missing")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rfd, "reasons")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rfd, "citations")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "decisions")), ==, 27);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (result, "decisions"), 0), "id"), ==, "general.acupuncture");
+  g_assert_true (strstr (run.out, "\"advisory.mdt\"") != NULL);
+  /* The reasons quote the policy's words for "can be offered", never "approved". */
+  g_assert_null (strstr (run.out, "approved"));
+}
+
+static void
+test_needs_information_names_missing (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "evaluate", "-", NULL };
+  JsonArray *missing;
+
+  run_cli (&run, "{\"format\": \"spinal-pathways-case\", \"format_version\": 1, \"facts\": {}}", args);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  missing = json_object_get_array_member (find_decision (json_node_get_object (json_parser_get_root (parser)),
+                                                         "general.acupuncture"), "missing");
+  /* An empty case waits for screening: exactly the five screening facts. */
+  g_assert_cmpuint (json_array_get_length (missing), ==, 5);
+  g_assert_cmpstr (json_array_get_string_element (missing, 0), ==, "red_flag_objective_weakness");
+  g_assert_cmpstr (json_array_get_string_element (missing, 4), ==, "serious_pathology_suspected");
+  g_assert_true (strstr (run.out, "\"advisory.red_flags_unscreened\"") != NULL);
+}
+
+static void
+test_batch_lines (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *args[] = { "evaluate", "--batch", "-", NULL };
+  const char *empty = "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}}";
+  g_autofree char *input = g_strdup_printf ("%s\n\n   \n%s\n", empty, empty);
+
+  run_cli (&run, input, args);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "{\"line\":1,\"policy\""));
+  g_assert_true (g_str_has_prefix (lines[1], "{\"line\":4,\"policy\""));
+}
+
+static void
+test_facts_vocabulary (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (&error);
+  g_auto(GStrv) lines = NULL;
+  const char *args[] = { "facts", NULL };
+
+  run_cli (&run, NULL, args);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, sp_policy_get_n_facts (policy) + 1);
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+      g_autofree char *prefix = g_strdup_printf ("%s\t%s\t", sp_fact_get_id (fact),
+                                                 sp_fact_type_to_string (sp_fact_get_fact_type (fact)));
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], prefix));
+      g_assert_true (g_str_has_suffix (lines[i + 1], sp_fact_get_label (fact)));
+    }
+  g_assert_true (g_str_has_prefix (lines[2], "red_flag_objective_weakness\tbool\ttrue|false\t"));
+  g_assert_nonnull (strstr (run.out, "conservative_weeks\tnumber\t0..520 weeks\t"));
+}
+
+static void
+test_interpretations (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (&error);
+  GListModel *interpretations = sp_policy_get_interpretations (policy);
+  const char *args[] = { "interpretations", NULL };
+
+  run_cli (&run, NULL, args);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (interpretations); i++)
+    {
+      g_autoptr(SpInterpretation) interpretation = g_list_model_get_item (interpretations, i);
+      SpClause *clause = sp_policy_lookup_clause (policy, sp_interpretation_get_clause_id (interpretation));
+
+      g_assert_nonnull (strstr (run.out, sp_interpretation_get_id (interpretation)));
+      g_assert_nonnull (strstr (run.out, sp_interpretation_get_reading (interpretation)));
+      g_assert_nonnull (strstr (run.out, sp_clause_get_text (clause)));
+    }
+}
+
+static void
+test_version_and_help (void)
+{
+  g_auto(Run) version = { 0 };
+  g_auto(Run) help = { 0 };
+  const char *version_args[] = { "--version", NULL };
+  const char *help_args[] = { "--help", NULL };
+  g_autofree char *expected = g_strdup_printf ("spinal-pathways-cli %s\npolicy spinal-interventions ", PACKAGE_VERSION);
+
+  run_cli (&version, NULL, version_args);
+  g_assert_cmpint (version.exit_status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, expected));
+  g_assert_nonnull (strstr (version.out, "sha256 "));
+
+  run_cli (&help, NULL, help_args);
+  g_assert_cmpint (help.exit_status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "evaluate --batch FILE.jsonl"));
+  g_assert_nonnull (strstr (help.out, "clinical judgement applies"));
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *no_command[] = { NULL };
+  const char *unknown_option[] = { "--frobnicate", "facts", NULL };
+  const char *unknown_command[] = { "decide", NULL };
+  const char *too_many[] = { "evaluate", "a.json", "b.json", NULL };
+  const char *missing_file[] = { "evaluate", "/nonexistent/case.json", NULL };
+  const char *missing_policy[] = { "--policy", NULL };
+  const char **cases[] = { no_command, unknown_option, unknown_command, too_many, missing_file, missing_policy };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, NULL, cases[i]);
+      g_assert_cmpint (run.exit_status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, !=, "");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  cli = g_getenv ("SP_CLI");
+  g_assert_nonnull (cli);
+
+  g_test_add_func ("/sp/cli/contract-example", test_contract_example);
+  g_test_add_func ("/sp/cli/needs-information-names-missing", test_needs_information_names_missing);
+  g_test_add_func ("/sp/cli/batch-lines", test_batch_lines);
+  g_test_add_func ("/sp/cli/facts", test_facts_vocabulary);
+  g_test_add_func ("/sp/cli/interpretations", test_interpretations);
+  g_test_add_func ("/sp/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/sp/cli/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,277 @@
+/* test-policy.c: the policy file is validated on load, and a commissioner's
+ * revision can be loaded instead of the built-in one
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sp-core.h"
+
+static char *policy_path;
+static const char *cli;
+
+typedef void (*Mutation) (JsonObject *root);
+
+static JsonObject *
+array_object (JsonObject *root,
+              const char *member,
+              guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, member), index);
+}
+
+static char *
+mutated_policy (Mutation mutate)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, policy_path, &error);
+  g_assert_no_error (error);
+  if (mutate != NULL)
+    mutate (json_node_get_object (json_parser_get_root (parser)));
+  return json_to_string (json_parser_get_root (parser), TRUE);
+}
+
+static void
+assert_refused (Mutation    mutate,
+                const char *member,
+                const char *words)
+{
+  g_autofree char *text = mutated_policy (mutate);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (text), strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_from_bytes (bytes, "revision.json", &error);
+  g_autofree char *prefix = g_strdup_printf ("revision.json: %s: ", member);
+
+  g_assert_null (policy);
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_POLICY);
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, words) == NULL)
+    g_error ("expected \"%s…%s\", got \"%s\"", prefix, words, error->message);
+}
+
+static void
+unknown_fact_in_rule (JsonObject *root)
+{
+  JsonObject *row = json_array_get_object_element (json_object_get_array_member (array_object (root, "decisions", 2), "rows"), 0);
+  g_autoptr(JsonNode) when = json_from_string ("{\"fact\": \"conservative_wekks\", \"ge\": 6}", NULL);
+
+  json_object_set_member (row, "when", g_steal_pointer (&when));
+}
+
+static void
+duplicate_fact (JsonObject *root)
+{
+  JsonArray *facts = json_object_get_array_member (root, "facts");
+
+  json_array_add_element (facts, json_node_copy (json_array_get_element (facts, 5)));
+}
+
+static void
+uncited_clause (JsonObject *root)
+{
+  g_autoptr(JsonNode) clause = json_from_string ("{\"id\": \"orphan\", \"heading\": \"H\", \"text\": \"Words.\"}", NULL);
+
+  json_array_add_element (json_object_get_array_member (root, "clauses"), g_steal_pointer (&clause));
+}
+
+static void
+unread_fact (JsonObject *root)
+{
+  g_autoptr(JsonNode) fact = json_from_string ("{\"id\": \"shoe_size\", \"type\": \"bool\", \"label\": \"Shoe\", "
+                                               "\"pathway\": \"general\", \"section\": \"S\"}", NULL);
+
+  json_array_add_element (json_object_get_array_member (root, "facts"), g_steal_pointer (&fact));
+}
+
+static void
+bad_expression (JsonObject *root)
+{
+  JsonObject *row = json_array_get_object_element (json_object_get_array_member (array_object (root, "decisions", 2), "rows"), 0);
+  g_autoptr(JsonNode) when = json_from_string ("{\"most\": []}", NULL);
+
+  json_object_set_member (row, "when", g_steal_pointer (&when));
+}
+
+static void
+wrong_choice (JsonObject *root)
+{
+  JsonObject *row = json_array_get_object_element (json_object_get_array_member (array_object (root, "decisions", 2), "rows"), 0);
+  g_autoptr(JsonNode) when = json_from_string ("{\"fact\": \"conservative_status\", \"is\": \"finished\"}", NULL);
+
+  json_object_set_member (row, "when", g_steal_pointer (&when));
+}
+
+static void
+newer_schema (JsonObject *root)
+{
+  json_object_set_int_member (root, "schema_version", 2);
+}
+
+static void
+unknown_clause_cited (JsonObject *root)
+{
+  JsonObject *row = json_array_get_object_element (json_object_get_array_member (array_object (root, "decisions", 0), "rows"), 0);
+  JsonArray *clauses = json_array_new ();
+
+  json_array_add_string_element (clauses, "no.such.clause");
+  json_object_set_array_member (row, "clauses", clauses);
+}
+
+static void
+last_row_with_condition (JsonObject *root)
+{
+  JsonArray *rows = json_object_get_array_member (array_object (root, "decisions", 0), "rows");
+  JsonObject *last = json_array_get_object_element (rows, json_array_get_length (rows) - 1);
+  g_autoptr(JsonNode) when = json_from_string ("{\"const\": true}", NULL);
+
+  json_object_set_member (last, "when", g_steal_pointer (&when));
+}
+
+static void
+test_refusals (void)
+{
+  assert_refused (unknown_fact_in_rule, "decisions[2].rows[0].when.fact", "unknown fact \"conservative_wekks\"");
+  assert_refused (duplicate_fact, "facts[51].id", "duplicate id");
+  assert_refused (uncited_clause, "clauses[36]", "cited by no rule");
+  assert_refused (unread_fact, "facts[51]", "read by no rule");
+  assert_refused (bad_expression, "decisions[2].rows[0].when.most", "unknown expression");
+  assert_refused (wrong_choice, "decisions[2].rows[0].when.is", "not a choice");
+  assert_refused (newer_schema, "schema_version", "not supported");
+  assert_refused (unknown_clause_cited, "decisions[0].rows[0].clauses[0]", "unknown clause");
+  assert_refused (last_row_with_condition, "decisions[0].rows[0].when", "last row");
+}
+
+static void
+test_built_in_policy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (&error);
+  g_autoptr(GFile) file = g_file_new_for_path (policy_path);
+  g_autoptr(SpPolicy) from_file = sp_policy_new_from_file (file, &error);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_policy_get_id (policy), ==, "spinal-interventions");
+  g_assert_cmpuint (sp_policy_get_review_cycle_years (policy), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **) sp_policy_get_references (policy)), ==, 7);
+  g_assert_cmpuint (sp_policy_get_n_decisions (policy), ==, 27);
+  g_assert_cmpuint (sp_policy_get_n_facts (policy), ==, 51);
+
+  /* The built-in resource is byte for byte the file in the repository. */
+  g_file_get_contents (policy_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_cmpstr (sp_policy_get_sha256 (policy), ==, sha256);
+  g_assert_cmpstr (sp_policy_get_sha256 (from_file), ==, sha256);
+}
+
+/* Every clause quotes the policy: the loader refuses an uncited clause, and
+ * here each interpretation names a clause that exists. */
+static void
+test_interpretations_name_clauses (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (&error);
+  GListModel *interpretations = sp_policy_get_interpretations (policy);
+
+  g_assert_cmpuint (g_list_model_get_n_items (interpretations), >=, 11);
+  for (guint i = 0; i < g_list_model_get_n_items (interpretations); i++)
+    {
+      g_autoptr(SpInterpretation) interpretation = g_list_model_get_item (interpretations, i);
+
+      g_assert_nonnull (sp_policy_lookup_clause (policy, sp_interpretation_get_clause_id (interpretation)));
+    }
+}
+
+static void
+revision (JsonObject *root)
+{
+  json_object_set_string_member (root, "version", "2027.1-commissioner-revision");
+}
+
+static void
+test_cli_policy_revision (void)
+{
+  g_autofree char *text = mutated_policy (revision);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *dir = g_dir_make_tmp ("sp-policy-XXXXXX", NULL);
+  g_autofree char *revision_path = g_build_filename (dir, "revision.json", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "case.spcase", NULL);
+  g_autofree char *standard_output = NULL;
+  g_autofree char *standard_error = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { cli, "--policy", revision_path, "evaluate", case_path, NULL };
+  int wait_status;
+
+  g_file_set_contents (revision_path, text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (case_path, "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}}", -1, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &standard_output, &standard_error, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  expected = g_strdup_printf ("{\"policy\":{\"id\":\"spinal-interventions\",\"version\":\"2027.1-commissioner-revision\","
+                              "\"sha256\":\"%s\"}", sha256);
+  g_assert_true (g_str_has_prefix (standard_output, expected));
+
+  g_remove (revision_path);
+  g_remove (case_path);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_bad_policy (void)
+{
+  g_autofree char *text = mutated_policy (unknown_fact_in_rule);
+  g_autofree char *dir = g_dir_make_tmp ("sp-policy-XXXXXX", NULL);
+  g_autofree char *revision_path = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *standard_output = NULL;
+  g_autofree char *standard_error = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { cli, "--policy", revision_path, "facts", NULL };
+  int wait_status;
+
+  g_file_set_contents (revision_path, text, -1, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &standard_output, &standard_error, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+  expected = g_strdup_printf ("%s: decisions[2].rows[0].when.fact: unknown fact", revision_path);
+  g_assert_true (g_str_has_prefix (standard_error, expected));
+  g_remove (revision_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  policy_path = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "data", "policy", "spinal-interventions.json", NULL);
+  cli = g_getenv ("SP_CLI");
+
+  g_test_add_func ("/sp/policy/refusals", test_refusals);
+  g_test_add_func ("/sp/policy/built-in", test_built_in_policy);
+  g_test_add_func ("/sp/policy/interpretations-name-clauses", test_interpretations_name_clauses);
+  g_test_add_func ("/sp/policy/cli-revision", test_cli_policy_revision);
+  g_test_add_func ("/sp/policy/cli-bad-policy", test_cli_bad_policy);
+
+  status = g_test_run ();
+  g_free (policy_path);
+  return status;
+}
