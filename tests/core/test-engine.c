@@ -491,6 +491,48 @@ test_fact_changed_signal (void)
   g_assert_false (sp_case_is_recorded (case_, "a"));
 }
 
+static void
+check_start_back (SpPolicy   *policy,
+                  double      total,
+                  double      psychosocial,
+                  const char *group)
+{
+  g_autoptr(SpCase) case_ = sp_case_new (policy);
+  g_autoptr(SpEvaluation) evaluation = sp_evaluation_new (case_);
+  GListModel *advisories = sp_evaluation_get_advisories (evaluation);
+  gboolean found = FALSE;
+
+  sp_case_set_choice (case_, "biopsychosocial_tool", "start_back");
+  g_assert_true (sp_case_set_number (case_, "start_back_total", total, NULL));
+  g_assert_true (sp_case_set_number (case_, "start_back_psychosocial", psychosocial, NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (advisories); i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
+
+      if (g_str_equal (sp_advisory_get_id (advisory), "advisory.start_back_risk"))
+        {
+          g_assert_nonnull (strstr (sp_advisory_get_text (advisory), group));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* The risk group is worded by the policy's advisory variants. */
+static void
+test_start_back_group (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (&error);
+
+  g_assert_no_error (error);
+  check_start_back (policy, 3, 3, "low-risk group");
+  check_start_back (policy, 4, 3, "medium-risk group");
+  check_start_back (policy, 9, 4, "high-risk group");
+  check_start_back (policy, 4, 4, "high-risk group");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/sp/engine/calendar-months", test_calendar_months);
   g_test_add_func ("/sp/engine/dates", test_dates);
   g_test_add_func ("/sp/engine/nhs-number", test_nhs_number);
+  g_test_add_func ("/sp/engine/start-back-group", test_start_back_group);
   g_test_add_func ("/sp/case/round-trip", test_round_trip);
   g_test_add_func ("/sp/case/saved-case-records-assessment-date", test_saved_case_records_assessment_date);
   g_test_add_func ("/sp/case/fact-changed-signal", test_fact_changed_signal);
