@@ -180,6 +180,8 @@ const SpConstraint *sp_policy_get_constraints  (SpPolicy *self,
 GPtrArray          *sp_policy_get_fact_array   (SpPolicy *self);
 GPtrArray          *sp_policy_get_decision_array (SpPolicy *self);
 GPtrArray          *sp_policy_get_advisory_array (SpPolicy *self);
+const char         *sp_policy_get_interpretation_sentence (SpPolicy   *self,
+                                                           const char *interpretation_id);
 
 G_END_DECLS
 

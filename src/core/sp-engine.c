@@ -300,7 +300,8 @@ sp_engine_evaluate (SpPolicy       *policy,
 void
 sp_explanation_init (SpExplanation *explanation)
 {
-  explanation->reasons = g_ptr_array_new_with_free_func (g_free);
+  explanation->reasons = g_ptr_array_new ();
+  explanation->owned = g_ptr_array_new_with_free_func (g_free);
   explanation->clause_ids = g_ptr_array_new ();
   explanation->interpretation_ids = g_ptr_array_new ();
   explanation->missing_fact_ids = g_ptr_array_new ();
@@ -310,9 +311,20 @@ void
 sp_explanation_clear (SpExplanation *explanation)
 {
   g_clear_pointer (&explanation->reasons, g_ptr_array_unref);
+  g_clear_pointer (&explanation->owned, g_ptr_array_unref);
   g_clear_pointer (&explanation->clause_ids, g_ptr_array_unref);
   g_clear_pointer (&explanation->interpretation_ids, g_ptr_array_unref);
   g_clear_pointer (&explanation->missing_fact_ids, g_ptr_array_unref);
+}
+
+/* Sentences made for this case are kept alive by the explanation; the
+ * policy's own sentences are borrowed, not copied. */
+static void
+add_reason_take (SpExplanation *explanation,
+                 char          *sentence)
+{
+  g_ptr_array_add (explanation->owned, sentence);
+  g_ptr_array_add (explanation->reasons, sentence);
 }
 
 static void
@@ -403,8 +415,7 @@ explain_unmet (SpPolicy            *policy,
     }
 
   for (guint i = 0; i < unmet->len; i++)
-    g_ptr_array_add (explanation->reasons,
-                     g_strdup_printf ("Not met: %s.", (char *) g_ptr_array_index (unmet, i)));
+    add_reason_take (explanation, g_strdup_printf ("Not met: %s.", (char *) g_ptr_array_index (unmet, i)));
 }
 
 static void
@@ -412,14 +423,9 @@ add_interpretation_reasons (SpPolicy      *policy,
                             SpExplanation *explanation)
 {
   for (guint i = 0; i < explanation->interpretation_ids->len; i++)
-    {
-      SpInterpretation *interpretation =
-        sp_policy_lookup_interpretation (policy, g_ptr_array_index (explanation->interpretation_ids, i));
-
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup_printf ("Interpretation of the policy applied (awaiting the commissioner's "
-                                        "sign-off): %s", sp_interpretation_get_reading (interpretation)));
-    }
+    g_ptr_array_add (explanation->reasons,
+                     (gpointer) sp_policy_get_interpretation_sentence (policy,
+                                                                       g_ptr_array_index (explanation->interpretation_ids, i)));
 }
 
 /**
@@ -461,8 +467,7 @@ sp_engine_explain (SpPolicy             *policy,
     {
       g_autofree char *flags = describe_recorded_red_flags (policy, values);
 
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup_printf ("Red flag recorded (%s): this policy does not apply. Refer "
+      add_reason_take (explanation, g_strdup_printf ("Red flag recorded (%s): this policy does not apply. Refer "
                                         "urgently to an acute spinal centre for further evaluation "
                                         "and imaging.", flags));
       add_unique (explanation->clause_ids, screening->red_flags_clause);
@@ -473,8 +478,7 @@ sp_engine_explain (SpPolicy             *policy,
     {
       g_autofree char *labels = join_fact_labels (facts, &result->unscreened_facts);
 
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup_printf ("Screening is not complete: the policy applies only once the red "
+      add_reason_take (explanation, g_strdup_printf ("Screening is not complete: the policy applies only once the red "
                                         "flags and suspected serious pathology are recorded "
                                         "(not yet recorded: %s).", labels));
       add_unique (explanation->clause_ids, screening->red_flags_clause);
@@ -485,8 +489,7 @@ sp_engine_explain (SpPolicy             *policy,
       g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
                                                            &values[screening->serious_pathology]);
 
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup_printf ("Serious underlying pathology is suspected (%s): that is the "
+      add_reason_take (explanation, g_strdup_printf ("Serious underlying pathology is suspected (%s): that is the "
                                         "reason to investigate or refer, whatever else is recorded.",
                                         pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
@@ -501,8 +504,7 @@ sp_engine_explain (SpPolicy             *policy,
       g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
                                                            &values[screening->serious_pathology]);
 
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup_printf ("Serious underlying pathology is suspected (%s): exclude or "
+      add_reason_take (explanation, g_strdup_printf ("Serious underlying pathology is suspected (%s): exclude or "
                                         "manage the suspected serious pathology first.", pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
       add_ids (explanation->interpretation_ids,
@@ -524,8 +526,7 @@ sp_engine_explain (SpPolicy             *policy,
           if (!sp_fact_set_is_empty (&rule_missing))
             {
               labels = join_fact_labels (facts, &rule_missing);
-              g_ptr_array_add (explanation->reasons,
-                               g_strdup_printf ("The answer depends on facts not yet recorded: %s.", labels));
+              add_reason_take (explanation, g_strdup_printf ("The answer depends on facts not yet recorded: %s.", labels));
             }
         }
 
@@ -547,14 +548,13 @@ sp_engine_explain (SpPolicy             *policy,
 
       if (!(outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED) || row->status != SP_STATUS_SUPPORTED)
         {
-          g_ptr_array_add (explanation->reasons, g_strdup (row->reason));
+          g_ptr_array_add (explanation->reasons, row->reason);
           if (row->status == SP_STATUS_CRITERIA_NOT_MET)
             explain_unmet (policy, rows, outcome->deciding_row, &context, explanation);
         }
       else
         {
-          g_ptr_array_add (explanation->reasons,
-                           g_strdup ("The policy's own criteria for this intervention are met, but "
+          add_reason_take (explanation, g_strdup ("The policy's own criteria for this intervention are met, but "
                                      "it waits until the suspected pathology is excluded or managed."));
         }
       add_ids (explanation->clause_ids, (const char * const *) row->clause_ids);
@@ -563,8 +563,7 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_EXCEPTIONAL)
     {
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup ("Significant health impairment is recorded and this intervention is "
+      add_reason_take (explanation, g_strdup ("Significant health impairment is recorded and this intervention is "
                                  "named as one with evidence that it would improve the patient's "
                                  "health status, so an individual funding request may be made. "
                                  "This is not an approval: the request is decided by the commissioner."));
@@ -572,8 +571,7 @@ sp_engine_explain (SpPolicy             *policy,
     }
   else if (outcome->flags & SP_OUTCOME_FUNDING_REQUEST)
     {
-      g_ptr_array_add (explanation->reasons,
-                       g_strdup ("Significant health impairment is recorded and this intervention is "
+      add_reason_take (explanation, g_strdup ("Significant health impairment is recorded and this intervention is "
                                  "named as one with evidence of benefit: an individual funding request "
                                  "may be considered (not an approval)."));
       add_unique (explanation->clause_ids, screening->exceptional_clause);

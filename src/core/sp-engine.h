@@ -51,7 +51,8 @@ void            sp_engine_evaluate     (SpPolicy             *policy,
 /* The words for one decision: reasons as sentences, the clauses and
  * interpretations they rest on, and the missing facts, all in policy order. */
 typedef struct {
-  GPtrArray *reasons;          /* char *, owned */
+  GPtrArray *reasons;          /* const char *: borrowed from the policy, or from @owned */
+  GPtrArray *owned;            /* char *: sentences made for this case */
   GPtrArray *clause_ids;       /* const char *, borrowed from the policy */
   GPtrArray *interpretation_ids;
   GPtrArray *missing_fact_ids;

@@ -59,6 +59,7 @@ struct _SpPolicy
   GHashTable   *decisions_by_id;      /* id → index + 1 */
   GHashTable   *clauses_by_id;
   GHashTable   *interpretations_by_id;
+  GHashTable   *interpretation_sentences;  /* id → the sentence shown in reasons */
 
   GArray       *constraints;          /* SpConstraint */
   SpScreening   screening;
@@ -115,6 +116,7 @@ sp_policy_finalize (GObject *object)
   g_clear_pointer (&self->decisions_by_id, g_hash_table_unref);
   g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
   g_clear_pointer (&self->interpretations_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->interpretation_sentences, g_hash_table_unref);
   g_clear_pointer (&self->constraints, g_array_unref);
   g_clear_pointer (&self->screening.red_flags_clause, g_free);
   g_clear_pointer (&self->screening.serious_pathology_clause, g_free);
@@ -186,6 +188,7 @@ sp_policy_init (SpPolicy *self)
   self->decisions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->interpretations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->interpretation_sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->constraints = g_array_new (FALSE, TRUE, sizeof (SpConstraint));
   g_array_set_clear_func (self->constraints, clear_constraint);
   self->screening.assessment_date = -1;
@@ -534,6 +537,10 @@ load_interpretations (Loader      *loader,
       g_list_store_append (self->interpretations, interpretation);
       g_hash_table_insert (self->interpretations_by_id,
                            (gpointer) sp_interpretation_get_id (interpretation), interpretation);
+      g_hash_table_insert (self->interpretation_sentences,
+                           (gpointer) sp_interpretation_get_id (interpretation),
+                           g_strdup_printf ("Interpretation of the policy applied (awaiting the "
+                                            "commissioner's sign-off): %s", reading));
     }
 
   return TRUE;
@@ -1689,4 +1696,14 @@ sp_policy_get_advisory_array (SpPolicy *self)
 {
   g_assert (SP_IS_POLICY (self));
   return self->advisory_array;
+}
+
+/* The sentence a decision's reasons carry for an interpretation it applies,
+ * made once per policy rather than once per evaluation. */
+const char *
+sp_policy_get_interpretation_sentence (SpPolicy   *self,
+                                       const char *interpretation_id)
+{
+  g_assert (SP_IS_POLICY (self));
+  return g_hash_table_lookup (self->interpretation_sentences, interpretation_id);
 }

@@ -21,10 +21,22 @@ sp_json_append_string (GString    *out,
                        const char *text)
 {
   static const char hex[] = "0123456789abcdef";
+  const guchar *p = (const guchar *) text;
 
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  while (*p)
     {
+      const guchar *run = p;
+
+      /* Copy runs that need no escaping in one go: most of the output is
+       * the policy's plain sentences. */
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -33,15 +45,11 @@ sp_json_append_string (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (*p < 0x20)
-            {
-              g_string_append (out, "\\u00");
-              g_string_append_c (out, hex[*p >> 4]);
-              g_string_append_c (out, hex[*p & 0xf]);
-            }
-          else
-            g_string_append_c (out, *p);
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[*p >> 4]);
+          g_string_append_c (out, hex[*p & 0xf]);
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds Spinal Pathways and runs every test twice: in a normal build with
+# warnings as errors, and in a second build under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Ends with the line "N passed, N failed".
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+bash build-aux/install-deps.sh || exit 1
+
+status=0
+builds=()
+
+run_build () {
+  local dir=$1; shift
+  builds+=("$dir")
+  if [ ! -d "$dir" ]; then
+    meson setup "$dir" "$@" || { status=1; return; }
+  else
+    meson configure "$dir" "$@" >/dev/null || { status=1; return; }
+  fi
+  meson compile -C "$dir" || { status=1; return; }
+  meson test -C "$dir" --print-errorlogs --num-processes 2 || status=1
+}
+
+# Warnings are errors here, as in CI; a default build has none either.
+run_build _build-test -Dwerror=true -Dbuildtype=debugoptimized
+
+# The sanitizers. LSAN_OPTIONS names our suppressions file, where each line
+# says why it is there.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$top/tests/sanitizers/lsan.supp:print_suppressions=0
+run_build _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true -Dbuildtype=debug
+
+python3 - "${builds[@]}" <<'PY'
+import json, os, sys
+passed = failed = 0
+for build in sys.argv[1:]:
+    log = os.path.join(build, "meson-logs", "testlog.json")
+    if not os.path.exists(log):
+        failed += 1
+        print(f"{build}: no test log (the build failed)")
+        continue
+    with open(log) as f:
+        for line in f:
+            result = json.loads(line)
+            if result["result"] in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif result["result"] == "SKIP":
+                pass
+            else:
+                failed += 1
+                print(f"{build}: {result['name']}: {result['result']}")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+summary=$?
+[ $status -eq 0 ] && [ $summary -eq 0 ]
