@@ -216,3 +216,9 @@ void        sp_decision_update (SpDecision          *self,
                                 const SpExplanation *explanation);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+void sp_file_fail_writes_for_testing (guint after_bytes);
+
+G_END_DECLS

@@ -1,0 +1,344 @@
+/* test-persistence.c: saving never loses what was there before, patient
+ * data is written 0600, and drafts restore exactly what was entered
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sp-core.h"
+#include "sp-core-private.h"
+
+static SpPolicy *policy;
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("sp-persistence-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static SpCase *
+sample_case (void)
+{
+  SpCase *case_ = sp_case_new (policy);
+  const char *none[] = { NULL };
+
+  sp_case_set_boolean (case_, "red_flag_cauda_equina", FALSE);
+  sp_case_set_choice_list (case_, "serious_pathology_suspected", none);
+  sp_case_set_choice (case_, "lumbar_condition", "sciatica");
+  g_assert_true (sp_case_set_number (case_, "conservative_weeks", 7, NULL));
+  g_assert_true (sp_case_set_date (case_, "assessment_date", "2026-03-01", NULL));
+  sp_case_set_patient_name (case_, "Test Patient");
+  return case_;
+}
+
+static void
+test_atomic_write_is_private (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.spcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new\n", 4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  mode_t old_umask;
+
+  /* Whatever the umask, a new file is 0600... */
+  old_umask = umask (0);
+  g_assert_true (sp_file_write_atomically (file, bytes, &error));
+  umask (old_umask);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  /* ...and so is a replaced one, even if it was readable by others. */
+  g_chmod (path, 0644);
+  g_assert_true (sp_file_write_atomically (file, bytes, &error));
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_cmpstr (contents, ==, "new\n");
+  g_assert_cmpuint (count_entries (dir), ==, 1);   /* no temporary file left behind */
+
+  remove_tree (dir);
+}
+
+/* The failure cases share one check: the old file is byte-identical, no
+ * stray file is left, and the error can be put into words. */
+static void
+assert_failed_write_keeps_old (const char *dir,
+                               const char *path,
+                               const char *old_contents,
+                               GError     *error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_nonnull (error);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, old_contents);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  message = sp_file_describe_write_error (file, error);
+  g_assert_nonnull (strstr (message, "case.spcase"));
+  g_assert_nonnull (strstr (message, "still open"));
+}
+
+static void
+test_full_disk_injected (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.spcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SpCase) case_ = sample_case ();
+  g_autoptr(GBytes) bytes = sp_case_serialize (case_);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_file_set_contents (path, "old contents\n", -1, NULL);
+  sp_file_fail_writes_for_testing (100);
+  g_assert_false (sp_file_write_atomically (file, bytes, &error));
+  sp_file_fail_writes_for_testing (0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_failed_write_keeps_old (dir, path, "old contents\n", error);
+  message = sp_file_describe_write_error (file, error);
+  g_assert_nonnull (strstr (message, "disk is full"));
+
+  remove_tree (dir);
+}
+
+static void
+test_vanished_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *gone = g_build_filename (dir, "gone", NULL);
+  g_autofree char *path = g_build_filename (gone, "case.spcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new\n", 4);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sp_file_write_atomically (file, bytes, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+}
+
+static gboolean
+run_quietly (const char *command)
+{
+  int status;
+
+  return g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* Real file systems where the test may mount one (as root, as in CI): a
+ * tiny tmpfs that fills up, and a read-only one. Root ignores file
+ * permissions, so a chmod'ed folder would prove nothing there. */
+static void
+test_real_file_systems (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.spcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *mount_full = g_strdup_printf ("mount -t tmpfs -o size=16k,mode=0700 tmpfs %s", dir);
+  g_autofree char *remount_ro = g_strdup_printf ("mount -o remount,ro %s", dir);
+  g_autofree char *unmount = g_strdup_printf ("umount %s", dir);
+  g_autoptr(GError) error = NULL;
+  GString *big = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (geteuid () != 0 || !run_quietly (mount_full))
+    {
+      g_test_skip ("cannot mount a tmpfs here (not root); the injected full disk covers this");
+      g_string_free (big, TRUE);
+      g_rmdir (dir);
+      return;
+    }
+
+  /* Full: the old file takes most of the 16 KiB, so the new copy cannot fit. */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (big, "0123456789");
+  g_file_set_contents (path, big->str, -1, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (big->str, big->len);
+  g_assert_false (sp_file_write_atomically (file, bytes, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_failed_write_keeps_old (dir, path, big->str, error);
+  g_clear_error (&error);
+
+  /* Read-only. */
+  g_assert_true (run_quietly (remount_ro));
+  g_assert_false (sp_file_write_atomically (file, bytes, &error));
+  g_assert_nonnull (error);
+  assert_failed_write_keeps_old (dir, path, big->str, error);
+
+  g_assert_true (run_quietly (unmount));
+  g_rmdir (dir);
+  g_string_free (big, TRUE);
+}
+
+static gboolean async_done;
+
+static void
+on_written_simple (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok = sp_file_write_atomically_finish (result, error);
+
+  g_assert_true (ok == (*error == NULL));
+  async_done = TRUE;
+}
+
+static void
+test_async_write (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.spcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("async\n", 6);
+  GError *error = NULL;
+  g_autofree char *contents = NULL;
+
+  sp_file_write_atomically_async (file, bytes, NULL, (GAsyncReadyCallback) on_written_simple, &error);
+  while (!async_done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "async\n");
+  remove_tree (dir);
+}
+
+static void
+test_drafts (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *drafts_dir = g_build_filename (dir, "state", "drafts", NULL);
+  g_autoptr(SpDraftStore) store = sp_draft_store_new (drafts_dir);
+  g_autoptr(SpCase) case_ = sample_case ();
+  g_autoptr(SpCase) restored = NULL;
+  g_autoptr(GFile) saved_as = g_file_new_for_path ("/home/someone/case.spcase");
+  g_autoptr(GFile) restored_saved_as = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) draft_file = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  SpDraftInfo *info;
+
+  g_assert_true (sp_draft_store_save (store, "draft-1", case_, saved_as, &error));
+  g_assert_no_error (error);
+  draft_file = sp_draft_store_get_file (store, "draft-1");
+  draft_path = g_file_get_path (draft_file);
+  g_assert_cmpuint (file_mode (draft_path), ==, 0600);
+  g_assert_cmpuint (file_mode (drafts_dir), ==, 0700);
+
+  drafts = sp_draft_store_list (store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  info = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (info->id, ==, "draft-1");
+  g_assert_cmpstr (info->title, ==, "Test Patient");
+  g_assert_true (g_file_equal (info->saved_as, saved_as));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_assert_cmpint (g_date_time_difference (now, info->changed), <, 60 * G_TIME_SPAN_SECOND);
+  }
+
+  restored = sp_draft_store_load (store, policy, "draft-1", &restored_saved_as, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (restored_saved_as, saved_as));
+  before = sp_case_serialize (case_);
+  after = sp_case_serialize (restored);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Expiry: nothing younger than the retention period goes. */
+  g_assert_cmpuint (sp_draft_store_expire (store, 14, NULL), ==, 0);
+  later = g_date_time_add_days (info->changed, 15);
+  g_assert_cmpuint (sp_draft_store_expire (store, 14, later), ==, 1);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (sp_draft_store_save (store, "draft-2", case_, NULL, &error));
+  g_assert_true (sp_draft_store_remove (store, "draft-2", &error));
+  g_assert_true (sp_draft_store_remove (store, "draft-2", &error));   /* already gone is fine */
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = sp_draft_store_list (store);
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  policy = sp_policy_new_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/sp/persistence/atomic-write-is-private", test_atomic_write_is_private);
+  g_test_add_func ("/sp/persistence/full-disk-injected", test_full_disk_injected);
+  g_test_add_func ("/sp/persistence/vanished-folder", test_vanished_folder);
+  g_test_add_func ("/sp/persistence/real-file-systems", test_real_file_systems);
+  g_test_add_func ("/sp/persistence/async-write", test_async_write);
+  g_test_add_func ("/sp/persistence/drafts", test_drafts);
+
+  status = g_test_run ();
+  g_clear_object (&policy);
+  return status;
+}
