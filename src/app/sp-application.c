@@ -1,0 +1,254 @@
+/* sp-application.c
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-application.h"
+#include "sp-window.h"
+
+/**
+ * SpApplication:
+ *
+ * Loads the policy once, opens a window per case, and owns the app-wide
+ * actions: quit, about. Case files given on the command line open in their
+ * own windows (the first in the window already open if it is untouched).
+ */
+struct _SpApplication
+{
+  AdwApplication  parent_instance;
+
+  SpPolicy       *policy;
+};
+
+G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+ensure_policy (SpApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->policy)
+    return TRUE;
+  if (!(self->policy = sp_policy_new_default (&error)))
+    {
+      /* The policy is built into the program: failing to read it is a
+       * packaging fault, not something a clinician can fix. */
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SpWindow *
+create_window (SpApplication *self)
+{
+  return sp_window_new (GTK_APPLICATION (self), self->policy);
+}
+
+static void
+sp_application_activate (GApplication *app)
+{
+  SpApplication *self = SP_APPLICATION (app);
+  GtkWindow *window;
+
+  if (!ensure_policy (self))
+    return;
+  if (!(window = gtk_application_get_active_window (GTK_APPLICATION (app))))
+    window = GTK_WINDOW (create_window (self));
+  gtk_window_present (window);
+}
+
+static void
+sp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  SpApplication *self = SP_APPLICATION (app);
+  GtkWindow *active;
+
+  if (!ensure_policy (self))
+    return;
+
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  for (int i = 0; i < n_files; i++)
+    {
+      SpWindow *window;
+
+      if (active && SP_IS_WINDOW (active) && sp_window_is_pristine (SP_WINDOW (active)))
+        window = SP_WINDOW (active);
+      else
+        window = create_window (self);
+      active = NULL;
+      gtk_window_present (GTK_WINDOW (window));
+      sp_window_open_file (window, files[i]);
+    }
+}
+
+static int
+sp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  SpApplication *self = SP_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "spinal-pathways", PACKAGE_VERSION);
+      if (ensure_policy (self))
+        /* Translators: the policy's title, then its version */
+        g_print (_("Policy: %s, version %s\n"),
+                 sp_policy_get_title (self->policy), sp_policy_get_version (self->policy));
+      return 0;
+    }
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Closing each window lets it save its size; quit follows the last. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (app);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *comments = NULL;
+  g_autofree char *debug = NULL;
+  GtkWidget *about;
+  const char *developers[] = { _("Spinal Pathways developers"), NULL };
+
+  comments = g_strdup_printf ("%s\n\n%s %s",
+                              _("Decision support for applying the commissioning policy; clinical judgement applies."),
+                              self->policy ? sp_policy_get_title (self->policy) : "",
+                              self->policy ? sp_policy_get_version (self->policy) : "");
+  if (self->policy)
+    debug = g_strdup_printf ("Policy: %s\nPolicy id: %s\nPolicy version: %s\nEffective: %s\nSHA-256: %s\n"
+                             "GTK: %u.%u.%u\nlibadwaita: %u.%u.%u\n",
+                             sp_policy_get_title (self->policy),
+                             sp_policy_get_id (self->policy),
+                             sp_policy_get_version (self->policy),
+                             sp_policy_get_effective_date (self->policy),
+                             sp_policy_get_sha256 (self->policy),
+                             gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                             adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version ());
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Spinal Pathways"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Spinal Pathways developers"),
+                        "developers", developers,
+                        "comments", comments,
+                        "debug-info", debug,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 Spinal Pathways developers",
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+sp_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", new_accels);
+}
+
+static void
+sp_application_dispose (GObject *object)
+{
+  SpApplication *self = SP_APPLICATION (object);
+
+  g_clear_object (&self->policy);
+
+  G_OBJECT_CLASS (sp_application_parent_class)->dispose (object);
+}
+
+static void
+sp_application_class_init (SpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sp_application_dispose;
+  app_class->activate = sp_application_activate;
+  app_class->open = sp_application_open;
+  app_class->startup = sp_application_startup;
+  app_class->handle_local_options = sp_application_handle_local_options;
+}
+
+static void
+sp_application_init (SpApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the program and policy versions"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: shown after the program name in --help */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[CASE-FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Decision support for the commissioning policy on spinal pain interventions."));
+}
+
+/**
+ * sp_application_new:
+ * @flags: extra flags; tests pass %G_APPLICATION_NON_UNIQUE
+ *
+ * Returns: (transfer full): the application
+ */
+SpApplication *
+sp_application_new (GApplicationFlags flags)
+{
+  return g_object_new (SP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | flags,
+                       /* The .Devel id shares the release's resources. */
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * sp_application_get_policy:
+ *
+ * Returns: (transfer none) (nullable): the policy, once loaded
+ */
+SpPolicy *
+sp_application_get_policy (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+  ensure_policy (self);
+  return self->policy;
+}

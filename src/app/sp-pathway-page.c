@@ -1,0 +1,624 @@
+/* sp-pathway-page.c
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-case-relevance.h"
+#include "sp-decision-row.h"
+#include "sp-fact-row.h"
+#include "sp-pathway-page.h"
+
+/**
+ * SpPathwayPage:
+ *
+ * One tab: the pathway's facts as generated rows, one group per section of
+ * the policy (screening first), and beside them the pathway's decisions and
+ * the current advice. Wide, the form and the decisions scroll side by side;
+ * narrow, the decisions follow the form in one scrolling column under a
+ * "Decisions" heading, with a button at the top to jump to them.
+ *
+ * GTK 4.8 has no breakpoints, so the page watches its own width when it is
+ * allocated and switches layout from an idle callback (never during
+ * allocation, which would queue a resize inside one).
+ */
+#define NARROW_WIDTH 720
+
+struct _SpPathwayPage
+{
+  GtkWidget     parent_instance;
+
+  /* owned */
+  SpEvaluation *evaluation;
+  char         *pathway_id;
+  GHashTable   *fact_rows;      /* fact id → row */
+  GHashTable   *decision_rows;  /* decision id → SpDecisionRow */
+  GPtrArray    *groups;         /* the section groups, to hide empty ones */
+  guint         relayout_id;
+
+  /* widgets */
+  GtkWidget    *outer;          /* scrolls everything when narrow */
+  GtkWidget    *columns;
+  GtkWidget    *form_scroller;
+  GtkWidget    *form_box;
+  GtkWidget    *jump_button;
+  GtkWidget    *decisions_scroller;
+  GtkWidget    *decisions_group;
+  GtkWidget    *advice_group;
+
+  gboolean      narrow;
+  gboolean      pending_narrow;
+};
+
+G_DEFINE_FINAL_TYPE (SpPathwayPage, sp_pathway_page, GTK_TYPE_WIDGET)
+
+static void
+apply_layout (SpPathwayPage *self)
+{
+  GtkPolicyType inner = self->narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC;
+  GtkPolicyType outer = self->narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->outer), GTK_POLICY_NEVER, outer);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->form_scroller), GTK_POLICY_NEVER, inner);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->decisions_scroller), GTK_POLICY_NEVER, inner);
+  gtk_widget_set_visible (self->jump_button, self->narrow);
+  if (self->narrow)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+      gtk_widget_remove_css_class (self->decisions_scroller, "sp-decisions-pane");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+      gtk_widget_add_css_class (self->decisions_scroller, "sp-decisions-pane");
+    }
+}
+
+static gboolean
+relayout_cb (gpointer data)
+{
+  SpPathwayPage *self = data;
+
+  self->relayout_id = 0;
+  if (self->narrow != self->pending_narrow)
+    {
+      self->narrow = self->pending_narrow;
+      apply_layout (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static int
+wide_minimum (SpPathwayPage *self)
+{
+  int form_min, decisions_min;
+
+  gtk_widget_measure (self->form_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &form_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->decisions_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &decisions_min, NULL, NULL, NULL);
+  return form_min + decisions_min;
+}
+
+static void
+sp_pathway_page_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  SpPathwayPage *self = SP_PATHWAY_PAGE (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int form_min, decisions_min;
+
+      /* Ask only for what the narrow layout needs, whatever the layout is
+       * now: a page that asked for both columns could never become narrow. */
+      gtk_widget_measure (self->outer, orientation, for_size, NULL, natural, NULL, NULL);
+      gtk_widget_measure (self->form_scroller, orientation, -1, &form_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->decisions_scroller, orientation, -1, &decisions_min, NULL, NULL, NULL);
+      *minimum = MAX (form_min, decisions_min);
+      *natural = MAX (*natural, *minimum);
+    }
+  else
+    {
+      int outer_min;
+
+      gtk_widget_measure (self->outer, GTK_ORIENTATION_HORIZONTAL, -1, &outer_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->outer, orientation, for_size < 0 ? -1 : MAX (for_size, outer_min),
+                          minimum, natural, NULL, NULL);
+    }
+}
+
+static void
+sp_pathway_page_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  SpPathwayPage *self = SP_PATHWAY_PAGE (widget);
+  gboolean narrow = width < MAX (NARROW_WIDTH, wide_minimum (self));
+  int outer_min_width, outer_min_height;
+
+  /* Until the idle switches layout, the old one may need more room than
+   * there is; it overflows (clipped) for that one frame rather than be
+   * allocated less than its minimum. */
+  gtk_widget_measure (self->outer, GTK_ORIENTATION_HORIZONTAL, -1, &outer_min_width, NULL, NULL, NULL);
+  width = MAX (width, outer_min_width);
+  gtk_widget_measure (self->outer, GTK_ORIENTATION_VERTICAL, width, &outer_min_height, NULL, NULL, NULL);
+  gtk_widget_allocate (self->outer, width, MAX (height, outer_min_height), baseline, NULL);
+
+  self->pending_narrow = narrow;
+  if (narrow != self->narrow && self->relayout_id == 0)
+    self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
+}
+
+static void
+update_relevance (SpPathwayPage *self)
+{
+  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->fact_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gtk_widget_set_visible (value, sp_case_is_fact_relevant (case_, key));
+
+  /* A section with every question hidden is hidden too. */
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->groups, i);
+      GPtrArray *rows = g_object_get_data (G_OBJECT (group), "sp-rows");
+      gboolean any = FALSE;
+
+      for (guint r = 0; r < rows->len && !any; r++)
+        any = gtk_widget_get_visible (g_ptr_array_index (rows, r));
+      gtk_widget_set_visible (group, any);
+    }
+}
+
+static void
+update_advice (SpPathwayPage *self)
+{
+  GListModel *advisories = sp_evaluation_get_advisories (self->evaluation);
+  GPtrArray *rows = g_object_get_data (G_OBJECT (self->advice_group), "sp-rows");
+  guint n = g_list_model_get_n_items (advisories);
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->advice_group), g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      GtkWidget *label = gtk_label_new (sp_advisory_get_text (advisory));
+
+      gtk_widget_add_css_class (box, "sp-advice");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_add_css_class (icon, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_name (row, sp_advisory_get_id (advisory));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, sp_advisory_get_text (advisory),
+                                      -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->advice_group), row);
+      g_ptr_array_add (rows, row);
+    }
+
+  gtk_widget_set_visible (self->advice_group, n > 0);
+}
+
+static void
+on_advisories_changed (SpPathwayPage *self)
+{
+  update_advice (self);
+}
+
+static void
+on_fact_changed (SpPathwayPage *self)
+{
+  update_relevance (self);
+}
+
+static void
+on_jump_clicked (SpPathwayPage *self)
+{
+  SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (self->evaluation));
+
+  /* Focus the first decision row, in policy order: the scrolled window
+   * follows the focus. */
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    {
+      SpDecisionRule *rule = sp_policy_get_decision (policy, i);
+      GtkWidget *row = g_hash_table_lookup (self->decision_rows, sp_decision_rule_get_id (rule));
+
+      if (row)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
+    }
+}
+
+static void
+sp_pathway_page_dispose (GObject *object)
+{
+  SpPathwayPage *self = SP_PATHWAY_PAGE (object);
+
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_pointer (&self->outer, gtk_widget_unparent);
+  g_clear_pointer (&self->fact_rows, g_hash_table_unref);
+  g_clear_pointer (&self->decision_rows, g_hash_table_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_object (&self->evaluation);
+
+  G_OBJECT_CLASS (sp_pathway_page_parent_class)->dispose (object);
+}
+
+static void
+sp_pathway_page_finalize (GObject *object)
+{
+  SpPathwayPage *self = SP_PATHWAY_PAGE (object);
+
+  g_free (self->pathway_id);
+
+  G_OBJECT_CLASS (sp_pathway_page_parent_class)->finalize (object);
+}
+
+static void
+sp_pathway_page_class_init (SpPathwayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_pathway_page_dispose;
+  object_class->finalize = sp_pathway_page_finalize;
+  widget_class->measure = sp_pathway_page_measure;
+  widget_class->size_allocate = sp_pathway_page_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "sp-pathway-page");
+}
+
+static GtkWidget *
+make_scroller (GtkWidget *content)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 480);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
+}
+
+static GtkWidget *
+make_column (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return box;
+}
+
+static void
+sp_pathway_page_init (SpPathwayPage *self)
+{
+  GtkWidget *decisions_box;
+
+  self->fact_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->decision_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->groups = g_ptr_array_new ();
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  self->outer = gtk_scrolled_window_new ();
+  gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
+
+  self->columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_set_homogeneous (GTK_BOX (self->columns), FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->outer), self->columns);
+
+  self->form_box = make_column ();
+  self->jump_button = gtk_button_new ();
+  {
+    GtkWidget *content = adw_button_content_new ();
+
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Jump to _Decisions"));
+    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-down-symbolic");
+    gtk_button_set_child (GTK_BUTTON (self->jump_button), content);
+  }
+  gtk_widget_add_css_class (self->jump_button, "pill");
+  gtk_widget_set_halign (self->jump_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->form_box), self->jump_button);
+  g_signal_connect_object (self->jump_button, "clicked", G_CALLBACK (on_jump_clicked), self, G_CONNECT_SWAPPED);
+  self->form_scroller = make_scroller (self->form_box);
+  gtk_widget_add_css_class (self->form_scroller, "sp-form-pane");
+  gtk_box_append (GTK_BOX (self->columns), self->form_scroller);
+
+  decisions_box = make_column ();
+  self->decisions_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->decisions_group), _("Decisions"));
+  gtk_box_append (GTK_BOX (decisions_box), self->decisions_group);
+  self->advice_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->advice_group), _("Advice"));
+  g_object_set_data_full (G_OBJECT (self->advice_group), "sp-rows", g_ptr_array_new (),
+                          (GDestroyNotify) g_ptr_array_unref);
+  gtk_box_append (GTK_BOX (decisions_box), self->advice_group);
+  self->decisions_scroller = make_scroller (decisions_box);
+  gtk_box_append (GTK_BOX (self->columns), self->decisions_scroller);
+
+  apply_layout (self);
+}
+
+typedef struct {
+  char      *name;
+  gboolean   screening;
+  GPtrArray *facts;
+} Section;
+
+static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_free (section->name);
+  g_ptr_array_unref (section->facts);
+  g_free (section);
+}
+
+static void
+build_form (SpPathwayPage *self)
+{
+  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
+  SpPolicy *policy = sp_case_get_policy (case_);
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (section_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+      const char *name = sp_fact_get_section (fact) ? sp_fact_get_section (fact) : "";
+      Section *section;
+
+      if (g_strcmp0 (sp_fact_get_pathway (fact), self->pathway_id) != 0)
+        continue;
+
+      if (!(section = g_hash_table_lookup (by_name, name)))
+        {
+          section = g_new0 (Section, 1);
+          section->name = g_strdup (name);
+          section->facts = g_ptr_array_new ();
+          g_ptr_array_add (sections, section);
+          g_hash_table_insert (by_name, section->name, section);
+        }
+      section->screening |= sp_policy_is_screening_fact (policy, fact);
+      g_ptr_array_add (section->facts, fact);
+    }
+
+  /* Screening sections first, the rest in the policy's order: two passes,
+   * because g_ptr_array_sort is not stable. */
+  {
+    g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+
+    for (int pass = 1; pass >= 0; pass--)
+      for (guint i = 0; i < sections->len; i++)
+        {
+          Section *s = g_ptr_array_index (sections, i);
+
+          if (s->screening == pass)
+            g_ptr_array_add (ordered, s);
+        }
+
+    for (guint i = 0; i < ordered->len; i++)
+      {
+        Section *section = g_ptr_array_index (ordered, i);
+        GtkWidget *group = adw_preferences_group_new ();
+        GPtrArray *rows = g_ptr_array_new ();
+
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->name);
+        if (section->screening)
+          gtk_widget_add_css_class (group, "sp-screening");
+        g_object_set_data_full (G_OBJECT (group), "sp-rows", rows, (GDestroyNotify) g_ptr_array_unref);
+
+        for (guint f = 0; f < section->facts->len; f++)
+          {
+            SpFact *fact = g_ptr_array_index (section->facts, f);
+            GtkWidget *row = sp_fact_row_new (case_, fact);
+
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+            g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
+            g_ptr_array_add (rows, row);
+          }
+
+        gtk_box_append (GTK_BOX (self->form_box), group);
+        g_ptr_array_add (self->groups, group);
+      }
+  }
+}
+
+static void
+build_decisions (SpPathwayPage *self)
+{
+  GListModel *decisions = sp_evaluation_get_decisions (self->evaluation);
+  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
+  guint n = g_list_model_get_n_items (decisions);
+  guint shown = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+      GtkWidget *row;
+
+      if (g_strcmp0 (sp_decision_get_pathway (decision), self->pathway_id) != 0)
+        continue;
+      row = sp_decision_row_new (case_, decision);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->decisions_group), row);
+      g_hash_table_insert (self->decision_rows, (gpointer) sp_decision_get_id (decision), row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->decisions_group, shown > 0);
+}
+
+/**
+ * sp_pathway_page_new:
+ * @evaluation: the evaluation of the case being edited
+ * @pathway_id: a pathway of the case's policy
+ * @leading_group: (nullable): a group shown before the pathway's facts
+ *
+ * Returns: (transfer floating): a new page
+ */
+GtkWidget *
+sp_pathway_page_new (SpEvaluation *evaluation,
+                     const char   *pathway_id,
+                     GtkWidget    *leading_group)
+{
+  SpPathwayPage *self;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (evaluation), NULL);
+  g_return_val_if_fail (pathway_id != NULL, NULL);
+
+  self = g_object_new (SP_TYPE_PATHWAY_PAGE, NULL);
+  self->evaluation = g_object_ref (evaluation);
+  self->pathway_id = g_strdup (pathway_id);
+
+  if (leading_group)
+    gtk_box_append (GTK_BOX (self->form_box), leading_group);
+  build_form (self);
+  build_decisions (self);
+  update_relevance (self);
+  update_advice (self);
+
+  g_signal_connect_object (sp_evaluation_get_case (evaluation), "fact-changed",
+                           G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sp_evaluation_get_advisories (evaluation), "items-changed",
+                           G_CALLBACK (on_advisories_changed), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+sp_pathway_page_get_pathway_id (SpPathwayPage *self)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  return self->pathway_id;
+}
+
+/**
+ * sp_pathway_page_lookup_fact_row:
+ *
+ * Returns: (transfer none) (nullable): the row asking @fact_id
+ */
+GtkWidget *
+sp_pathway_page_lookup_fact_row (SpPathwayPage *self,
+                                 const char    *fact_id)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  return g_hash_table_lookup (self->fact_rows, fact_id);
+}
+
+/**
+ * sp_pathway_page_lookup_decision_row:
+ *
+ * Returns: (transfer none) (nullable): the row of @decision_id
+ */
+GtkWidget *
+sp_pathway_page_lookup_decision_row (SpPathwayPage *self,
+                                     const char    *decision_id)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  return g_hash_table_lookup (self->decision_rows, decision_id);
+}
+
+/**
+ * sp_pathway_page_list_fact_rows:
+ *
+ * Returns: (transfer container) (element-type GtkWidget): the fact rows
+ */
+GList *
+sp_pathway_page_list_fact_rows (SpPathwayPage *self)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  return g_hash_table_get_values (self->fact_rows);
+}
+
+/**
+ * sp_pathway_page_list_decision_rows:
+ *
+ * Returns: (transfer container) (element-type SpDecisionRow): the decision rows
+ */
+GList *
+sp_pathway_page_list_decision_rows (SpPathwayPage *self)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  return g_hash_table_get_values (self->decision_rows);
+}
+
+/**
+ * sp_pathway_page_get_advice_group:
+ *
+ * Returns: (transfer none): the "Advice" group; its rows are named by
+ *   advisory id
+ */
+GtkWidget *
+sp_pathway_page_get_advice_group (SpPathwayPage *self)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  return self->advice_group;
+}
+
+gboolean
+sp_pathway_page_get_narrow (SpPathwayPage *self)
+{
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), FALSE);
+  return self->narrow;
+}
+
+/**
+ * sp_pathway_page_focus_fact:
+ *
+ * Moves the focus to the input of @fact_id, showing its row first.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+sp_pathway_page_focus_fact (SpPathwayPage *self,
+                            const char    *fact_id)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), FALSE);
+
+  if (!(row = g_hash_table_lookup (self->fact_rows, fact_id)))
+    return FALSE;
+  /* A missing fact is relevant by definition; make sure its row and group
+   * show even if the relevance rule disagrees for a moment. */
+  gtk_widget_set_visible (row, TRUE);
+  for (GtkWidget *w = gtk_widget_get_parent (row); w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (ADW_IS_PREFERENCES_GROUP (w))
+      gtk_widget_set_visible (w, TRUE);
+  return sp_fact_row_focus_input (row);
+}

@@ -1,0 +1,789 @@
+/* sp-window.c
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-decision-row.h"
+#include "sp-fact-row.h"
+#include "sp-identity-group.h"
+#include "sp-pathway-page.h"
+#include "sp-settings.h"
+#include "sp-window.h"
+
+/**
+ * SpWindow:
+ *
+ * One case: a tab per pathway of the policy, each with its questions and
+ * decisions; a red flag banner above every tab while a red flag is
+ * recorded; a quieter bar asking for the screening until it is complete.
+ * Every edit goes to the case, the evaluation follows synchronously, and
+ * the rows, pills, badges and banners follow the evaluation. There is no
+ * Check button.
+ */
+struct _SpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkRevealer          *red_flag_revealer;
+  GtkLabel             *red_flag_emergency;
+  GtkLabel             *red_flag_summary;
+  GtkRevealer          *screening_revealer;
+  GtkRevealer          *review_revealer;
+  GtkLabel             *review_label;
+
+  /* owned */
+  SpSettings           *settings;
+  SpPolicy             *policy;
+  SpCase               *case_;
+  SpEvaluation         *evaluation;
+  GHashTable           *pages;     /* pathway id → SpPathwayPage */
+  char                 *review_date;
+  guint                 reveal_bar_id;
+
+  /* borrowed */
+  GtkWidget            *identity_group;
+};
+
+G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_POLICY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SpFact *
+first_red_flag (SpPolicy *policy)
+{
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    if (sp_policy_is_red_flag (policy, sp_policy_get_fact (policy, i)))
+      return sp_policy_get_fact (policy, i);
+  return NULL;
+}
+
+static SpFact *
+assessment_date_fact (SpPolicy *policy)
+{
+  /* The policy marks the assessment date as the date that defaults to today. */
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+
+      if (sp_fact_get_fact_type (fact) == SP_FACT_DATE && sp_fact_defaults_to_today (fact))
+        return fact;
+    }
+  return NULL;
+}
+
+static gboolean
+cauda_equina_recorded (SpWindow *self)
+{
+  /* The contract names this red flag as the one needing same-day care. */
+  static const char *fact_id = "red_flag_cauda_equina";
+
+  return sp_policy_lookup_fact (self->policy, fact_id) != NULL &&
+         sp_case_is_recorded (self->case_, fact_id) &&
+         sp_case_get_boolean (self->case_, fact_id);
+}
+
+static void
+update_status (SpWindow *self)
+{
+  const char * const *pathways = sp_policy_get_pathway_ids (self->policy);
+  gboolean urgent = sp_evaluation_is_urgent (self->evaluation);
+  gboolean screened = sp_evaluation_is_screening_complete (self->evaluation);
+
+  for (guint i = 0; pathways && pathways[i]; i++)
+    {
+      GtkWidget *page = g_hash_table_lookup (self->pages, pathways[i]);
+      AdwViewStackPage *stack_page;
+      guint count;
+
+      if (page == NULL)
+        continue;
+      stack_page = adw_view_stack_get_page (self->stack, page);
+      count = sp_evaluation_count_needing_information (self->evaluation, pathways[i]);
+      adw_view_stack_page_set_badge_number (stack_page, count);
+      /* The first tab holds the screening: it asks for attention until the
+       * screening is done, whatever its own decisions say. */
+      adw_view_stack_page_set_needs_attention (stack_page, count > 0 || (i == 0 && !screened && !urgent));
+    }
+
+  if (urgent)
+    {
+      g_autofree char *flags = sp_evaluation_dup_red_flag_summary (self->evaluation);
+      /* Translators: followed by the red flags recorded, in words */
+      g_autofree char *text = g_strdup_printf (_("Recorded: %s."), flags ? flags : "");
+
+      gtk_label_set_text (self->red_flag_summary, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->red_flag_emergency), cauda_equina_recorded (self));
+    }
+  gtk_revealer_set_reveal_child (self->red_flag_revealer, urgent);
+  gtk_widget_set_visible (GTK_WIDGET (self->red_flag_revealer), urgent);
+  gtk_revealer_set_reveal_child (self->screening_revealer, !urgent && !screened);
+  gtk_widget_set_visible (GTK_WIDGET (self->screening_revealer), !urgent && !screened);
+}
+
+static void
+update_review (SpWindow *self)
+{
+  if (self->review_date)
+    {
+      /* Translators: %s is a date, YYYY-MM-DD */
+      g_autofree char *text = g_strdup_printf (_("Reviewing the assessment of %s. Decisions use that date."),
+                                               self->review_date);
+
+      gtk_label_set_text (self->review_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->review_revealer, self->review_date != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_revealer), self->review_date != NULL);
+}
+
+static void
+remove_pages (SpWindow *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    adw_view_stack_remove (self->stack, value);
+  g_hash_table_remove_all (self->pages);
+  self->identity_group = NULL;
+}
+
+static void
+build_pages (SpWindow *self)
+{
+  const char * const *pathways = sp_policy_get_pathway_ids (self->policy);
+
+  for (guint i = 0; pathways && pathways[i]; i++)
+    {
+      GtkWidget *leading = NULL;
+      GtkWidget *page;
+      AdwViewStackPage *stack_page;
+
+      /* The first pathway (the policy's "Patient") starts with who the
+       * patient is. */
+      if (i == 0)
+        leading = self->identity_group = sp_identity_group_new (self->case_);
+      page = sp_pathway_page_new (self->evaluation, pathways[i], leading);
+      stack_page = adw_view_stack_add_titled (self->stack, page, pathways[i],
+                                              sp_policy_get_pathway_label (self->policy, pathways[i]));
+      adw_view_stack_page_set_use_underline (stack_page, FALSE);
+      g_hash_table_insert (self->pages, g_strdup (pathways[i]), page);
+    }
+}
+
+/**
+ * sp_window_set_case:
+ * @case_: a case under the window's policy
+ *
+ * Shows @case_, replacing the current one. The window never edits a copy:
+ * every change goes straight to @case_.
+ */
+void
+sp_window_set_case (SpWindow *self,
+                    SpCase   *case_)
+{
+  const char * const *pathways;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (SP_IS_CASE (case_));
+  g_return_if_fail (sp_case_get_policy (case_) == self->policy);
+
+  if (self->case_ == case_)
+    return;
+
+  remove_pages (self);
+  if (self->evaluation)
+    g_signal_handlers_disconnect_by_data (self->evaluation, self);
+  g_clear_object (&self->evaluation);
+  g_set_object (&self->case_, case_);
+  g_clear_pointer (&self->review_date, g_free);
+
+  self->evaluation = sp_evaluation_new (case_);
+  g_signal_connect_object (self->evaluation, "changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+
+  build_pages (self);
+  pathways = sp_policy_get_pathway_ids (self->policy);
+  if (pathways && pathways[0])
+    adw_view_stack_set_visible_child_name (self->stack, pathways[0]);
+
+  update_status (self);
+  update_review (self);
+}
+
+/**
+ * sp_window_new_case:
+ *
+ * Starts a new assessment: everything "not recorded", the first tab shown,
+ * the focus on the first red flag, because screening comes first.
+ */
+void
+sp_window_new_case (SpWindow *self)
+{
+  g_autoptr(SpCase) case_ = NULL;
+  SpFact *flag;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  case_ = sp_case_new (self->policy);
+  sp_window_set_case (self, case_);
+  if ((flag = first_red_flag (self->policy)))
+    sp_window_focus_fact (self, sp_fact_get_id (flag));
+}
+
+static void
+on_review_response (SpWindow   *self,
+                    const char *response,
+                    AdwMessageDialog *dialog)
+{
+  SpFact *date_fact = assessment_date_fact (self->policy);
+
+  if (g_strcmp0 (response, "new") == 0)
+    {
+      SpFact *flag;
+
+      /* A new assessment today: the old date goes, and so does the old
+       * screening, which must be asked again now. */
+      g_clear_pointer (&self->review_date, g_free);
+      if (date_fact)
+        sp_case_clear_fact (self->case_, sp_fact_get_id (date_fact));
+      for (guint i = 0; i < sp_policy_get_n_facts (self->policy); i++)
+        {
+          SpFact *fact = sp_policy_get_fact (self->policy, i);
+
+          if (sp_policy_is_screening_fact (self->policy, fact))
+            sp_case_clear_fact (self->case_, sp_fact_get_id (fact));
+        }
+      update_review (self);
+      if ((flag = first_red_flag (self->policy)))
+        sp_window_focus_fact (self, sp_fact_get_id (flag));
+    }
+  else
+    {
+      g_free (self->review_date);
+      self->review_date = date_fact ? sp_case_dup_date (self->case_, sp_fact_get_id (date_fact)) : NULL;
+      update_review (self);
+    }
+}
+
+static void
+ask_review_or_new (SpWindow *self)
+{
+  SpFact *date_fact = assessment_date_fact (self->policy);
+  g_autofree char *date = NULL;
+  g_autofree char *body = NULL;
+  guint32 julian;
+  GtkWidget *dialog;
+
+  if (date_fact == NULL || !sp_case_is_recorded (self->case_, sp_fact_get_id (date_fact)))
+    return;
+  date = sp_case_dup_date (self->case_, sp_fact_get_id (date_fact));
+  if (!sp_date_parse (date, &julian) || julian >= sp_date_today ())
+    return;
+
+  /* Translators: %s is a date, YYYY-MM-DD */
+  body = g_strdup_printf (_("Review the assessment of %s, or start a new assessment today?"), date);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Earlier Assessment"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "review", _("_Review"),
+                                    "new", _("_New Assessment Today"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "review");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "review");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_review_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sp_window_open_file:
+ * @file: a case file
+ *
+ * Opens @file in this window. When it cannot be read, a dialog names the
+ * file and the offending member and the current case stays. An assessment
+ * dated before today asks whether to review it or start again today.
+ *
+ * Returns: whether the case was opened
+ */
+gboolean
+sp_window_open_file (SpWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCase) case_ = NULL;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(case_ = sp_case_new_from_file (self->policy, file, &error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  sp_window_set_case (self, case_);
+  ask_review_or_new (self);
+  return TRUE;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  SpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file)
+        sp_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) cases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (cases, _("Case files"));
+  gtk_file_filter_add_pattern (cases, "*.spcase");
+  gtk_file_filter_add_pattern (cases, "*.json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  sp_window_new_case (SP_WINDOW (widget));
+}
+
+static void
+screen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  SpFact *flag = first_red_flag (self->policy);
+
+  if (flag)
+    sp_window_focus_fact (self, sp_fact_get_id (flag));
+}
+
+static void
+focus_fact_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sp_window_focus_fact (SP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+reveal_bar_cb (gpointer data)
+{
+  SpWindow *self = data;
+
+  self->reveal_bar_id = 0;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_title_visible (SpWindow *self)
+{
+  /* The title's squeezer flips this while it is being allocated; revealing
+   * the bottom bar from inside that allocation leaves the bar's revealer
+   * with a negative size, so do it just after. */
+  if (self->reveal_bar_id == 0)
+    self->reveal_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_bar_cb, self, NULL);
+}
+
+static void
+save_window_state (SpWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      sp_settings_set_window_width (self->settings, width);
+      sp_settings_set_window_height (self->settings, height);
+    }
+  sp_settings_set_window_maximized (self->settings, gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+sp_window_close_request (GtkWindow *window)
+{
+  save_window_state (SP_WINDOW (window));
+  return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
+}
+
+static void
+sp_window_constructed (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->constructed (object);
+
+  g_assert (SP_IS_POLICY (self->policy));
+  sp_window_new_case (self);
+}
+
+static void
+sp_window_dispose (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  g_clear_handle_id (&self->reveal_bar_id, g_source_remove);
+  if (self->evaluation)
+    g_signal_handlers_disconnect_by_data (self->evaluation, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_object (&self->evaluation);
+  g_clear_object (&self->case_);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
+}
+
+static void
+sp_window_finalize (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  g_free (self->review_date);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->finalize (object);
+}
+
+static void
+sp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_POLICY:
+      g_value_set_object (value, self->policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_POLICY:
+      self->policy = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_class_init (SpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sp_window_constructed;
+  object_class->dispose = sp_window_dispose;
+  object_class->finalize = sp_window_finalize;
+  object_class->get_property = sp_window_get_property;
+  object_class->set_property = sp_window_set_property;
+  window_class->close_request = sp_window_close_request;
+
+  /**
+   * SpWindow:policy:
+   *
+   * The commissioning policy every case of this window is assessed under.
+   */
+  properties[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL, SP_TYPE_POLICY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/sp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_emergency);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_summary);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, screening_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, review_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, review_label);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.screen", NULL, screen_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-fact", "s", focus_fact_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.screen", NULL);
+}
+
+static void
+sp_window_init (SpWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  /* Without the schema (an uninstalled run outside `meson devenv`) the
+   * window still works; it just forgets its size. */
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      self->settings = sp_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   sp_settings_get_window_width (self->settings),
+                                   sp_settings_get_window_height (self->settings));
+      if (sp_settings_get_window_maximized (self->settings))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+/**
+ * sp_window_new:
+ * @policy: the policy cases are assessed under
+ *
+ * Returns: (transfer full): a new window showing a new case
+ */
+SpWindow *
+sp_window_new (GtkApplication *application,
+               SpPolicy       *policy)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
+
+  return g_object_new (SP_TYPE_WINDOW,
+                       "application", application,
+                       "policy", policy,
+                       NULL);
+}
+
+SpPolicy *
+sp_window_get_policy (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->policy;
+}
+
+SpCase *
+sp_window_get_case (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->case_;
+}
+
+SpEvaluation *
+sp_window_get_evaluation (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->evaluation;
+}
+
+/**
+ * sp_window_is_pristine:
+ *
+ * Returns: whether the case is new and untouched, so opening a file may
+ *   replace it
+ */
+gboolean
+sp_window_is_pristine (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  return sp_case_get_n_recorded (self->case_) == 0 &&
+         sp_case_get_patient_name (self->case_) == NULL &&
+         sp_case_get_nhs_number (self->case_) == NULL;
+}
+
+AdwViewStack *
+sp_window_get_stack (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->stack;
+}
+
+/**
+ * sp_window_get_page:
+ *
+ * Returns: (transfer none) (nullable): the #SpPathwayPage of @pathway_id
+ */
+GtkWidget *
+sp_window_get_page (SpWindow   *self,
+                    const char *pathway_id)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return g_hash_table_lookup (self->pages, pathway_id);
+}
+
+/**
+ * sp_window_lookup_fact_row:
+ *
+ * Returns: (transfer none) (nullable): the row asking @fact_id
+ */
+GtkWidget *
+sp_window_lookup_fact_row (SpWindow   *self,
+                           const char *fact_id)
+{
+  SpFact *fact;
+  GtkWidget *page;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  if (!(fact = sp_policy_lookup_fact (self->policy, fact_id)) ||
+      !(page = g_hash_table_lookup (self->pages, sp_fact_get_pathway (fact))))
+    return NULL;
+  return sp_pathway_page_lookup_fact_row (SP_PATHWAY_PAGE (page), fact_id);
+}
+
+/**
+ * sp_window_lookup_fact_input:
+ *
+ * Returns: (transfer none) (nullable): the one input widget of @fact_id
+ */
+GtkWidget *
+sp_window_lookup_fact_input (SpWindow   *self,
+                             const char *fact_id)
+{
+  GtkWidget *row = sp_window_lookup_fact_row (self, fact_id);
+
+  return row ? sp_fact_row_get_input (row) : NULL;
+}
+
+/**
+ * sp_window_lookup_decision_row:
+ *
+ * Returns: (transfer none) (nullable): the #SpDecisionRow of @decision_id
+ */
+GtkWidget *
+sp_window_lookup_decision_row (SpWindow   *self,
+                               const char *decision_id)
+{
+  SpDecisionRule *rule;
+  GtkWidget *page;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  if (!(rule = sp_policy_lookup_decision (self->policy, decision_id)) ||
+      !(page = g_hash_table_lookup (self->pages, sp_decision_rule_get_pathway (rule))))
+    return NULL;
+  return sp_pathway_page_lookup_decision_row (SP_PATHWAY_PAGE (page), decision_id);
+}
+
+GtkWidget *
+sp_window_get_red_flag_banner (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->red_flag_revealer);
+}
+
+GtkWidget *
+sp_window_get_screening_banner (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->screening_revealer);
+}
+
+GtkWidget *
+sp_window_get_review_banner (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->review_revealer);
+}
+
+GtkWidget *
+sp_window_get_identity_group (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->identity_group;
+}
+
+/**
+ * sp_window_focus_fact:
+ *
+ * Shows the tab holding @fact_id and moves the keyboard focus to its input,
+ * as the "Missing:" links of a decision do.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+sp_window_focus_fact (SpWindow   *self,
+                      const char *fact_id)
+{
+  SpFact *fact;
+  GtkWidget *page;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+
+  if (!(fact = sp_policy_lookup_fact (self->policy, fact_id)) ||
+      !(page = g_hash_table_lookup (self->pages, sp_fact_get_pathway (fact))))
+    return FALSE;
+  adw_view_stack_set_visible_child (self->stack, page);
+  return sp_pathway_page_focus_fact (SP_PATHWAY_PAGE (page), fact_id);
+}

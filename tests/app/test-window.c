@@ -1,0 +1,879 @@
+/* test-window.c: the window, driven through its real widgets
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sp-core.h"
+#include "sp-application.h"
+#include "sp-decision-row.h"
+#include "sp-fact-row.h"
+#include "sp-identity-group.h"
+#include "sp-pathway-page.h"
+#include "sp-tri-state.h"
+#include "sp-window.h"
+
+static SpApplication *app;
+
+/* Helpers */
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static SpWindow *
+make_window (int width,
+             int height)
+{
+  SpWindow *win = sp_window_new (GTK_APPLICATION (app), sp_application_get_policy (app));
+
+  g_object_ref (win);
+  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
+  gtk_window_present (GTK_WINDOW (win));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  wait_ms (50);
+  return win;
+}
+
+static void
+destroy_window (SpWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  wait_ms (20);
+  g_assert_finalize_object (win);
+}
+
+static void
+set_bool (SpWindow   *win,
+          const char *fact_id,
+          SpTriStateValue value)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+
+  g_assert_nonnull (input);
+  g_assert_true (SP_IS_TRI_STATE (input));
+  gtk_toggle_button_set_active (sp_tri_state_get_button (SP_TRI_STATE (input), value), TRUE);
+}
+
+static void
+set_choice (SpWindow   *win,
+            const char *fact_id,
+            const char *choice_id)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+  SpFact *fact = sp_policy_lookup_fact (sp_window_get_policy (win), fact_id);
+  guint index;
+
+  g_assert_nonnull (input);
+  g_assert_true (ADW_IS_COMBO_ROW (input));
+  g_assert_true (sp_fact_lookup_choice (fact, choice_id, &index));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (input), index + 1);
+}
+
+static void
+tick_choice (SpWindow   *win,
+             const char *fact_id,
+             const char *choice_id,
+             gboolean    active)
+{
+  GtkWidget *row = sp_window_lookup_fact_row (win, fact_id);
+  GtkWidget *check;
+
+  g_assert_nonnull (row);
+  check = sp_fact_row_get_choice_button (row, choice_id);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+}
+
+static void
+set_number (SpWindow   *win,
+            const char *fact_id,
+            double      value)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (input);
+  g_assert_true (GTK_IS_SPIN_BUTTON (input));
+  /* As a clinician would: type the number, press Enter. (set_value alone
+   * cannot record a value equal to the one an empty field holds.) */
+  text = g_strdup_printf ("%g", value);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (input), value);
+  gtk_editable_set_text (GTK_EDITABLE (input), text);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (input)), "activate");
+  g_assert_true (sp_case_is_recorded (sp_window_get_case (win), fact_id));
+  g_assert_cmpfloat (sp_case_get_number (sp_window_get_case (win), fact_id), ==, value);
+}
+
+static void
+screen_negative (SpWindow *win)
+{
+  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
+  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
+  tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
+}
+
+static const char *
+pill_text (SpWindow   *win,
+           const char *decision_id)
+{
+  GtkWidget *row = sp_window_lookup_decision_row (win, decision_id);
+
+  g_assert_nonnull (row);
+  return gtk_label_get_text (sp_decision_row_get_status_label (SP_DECISION_ROW (row)));
+}
+
+#define assert_pill(win, id, status) \
+  g_assert_cmpstr (pill_text ((win), (id)), ==, sp_status_get_label (status))
+
+static AdwViewStackPage *
+stack_page (SpWindow   *win,
+            const char *pathway_id)
+{
+  GtkWidget *page = sp_window_get_page (win, pathway_id);
+
+  g_assert_nonnull (page);
+  return adw_view_stack_get_page (sp_window_get_stack (win), page);
+}
+
+static gboolean
+advice_shown (SpWindow   *win,
+              const char *pathway_id,
+              const char *advisory_id)
+{
+  GtkWidget *group = sp_pathway_page_get_advice_group (SP_PATHWAY_PAGE (sp_window_get_page (win, pathway_id)));
+  GPtrArray *rows = g_object_get_data (G_OBJECT (group), "sp-rows");
+
+  if (!gtk_widget_get_visible (group))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (rows, i)), advisory_id) &&
+        gtk_widget_get_visible (g_ptr_array_index (rows, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_named (GtkWidget  *widget,
+             const char *name)
+{
+  guint count = g_str_equal (gtk_widget_get_name (widget), name);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count += count_named (child, name);
+  return count;
+}
+
+static gboolean
+row_shown (SpWindow   *win,
+           const char *fact_id)
+{
+  GtkWidget *row = sp_window_lookup_fact_row (win, fact_id);
+
+  g_assert_nonnull (row);
+  return gtk_widget_get_visible (row);
+}
+
+static gboolean
+revealed (GtkWidget *revealer)
+{
+  return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* Tests */
+
+static void
+test_new_case (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  SpPolicy *policy = sp_window_get_policy (win);
+  GtkWidget *focus, *first_flag;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "Spinal Pathways");
+
+  /* Everything "—", every decision needs information. */
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_NEEDS_INFORMATION);
+  g_assert_cmpint (sp_case_get_n_recorded (sp_window_get_case (win)), ==, 0);
+
+  /* The Patient tab first, asking for attention; the screening bar shows. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (sp_window_get_stack (win)), ==, "general");
+  g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
+  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  g_assert_false (revealed (sp_window_get_red_flag_banner (win)));
+
+  /* The focus is on the first red flag. */
+  first_flag = sp_window_lookup_fact_input (win, "red_flag_objective_weakness");
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == first_flag || gtk_widget_is_ancestor (focus, first_flag));
+
+  destroy_window (win);
+}
+
+static void
+test_screening_walk (void)
+{
+  SpWindow *win = make_window (1280, 800);
+
+  /* Screening bar button: jumps to the first red flag. */
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.screen", NULL);
+  wait_ms (20);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (sp_window_get_stack (win)), ==, "general");
+
+  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
+  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
+  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
+  assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
+  g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
+
+  /* "None suspected" is an answer, distinct from not recorded. */
+  tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
+  g_assert_true (sp_case_is_recorded (sp_window_get_case (win), "serious_pathology_suspected"));
+
+  /* The first decided status. */
+  assert_pill (win, "general.acupuncture", SP_STATUS_NOT_NORMALLY_FUNDED);
+  g_assert_false (revealed (sp_window_get_screening_banner (win)));
+  g_assert_false (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page (win, "general")), ==, 0);
+  assert_pill (win, "cervical.facet_injection", SP_STATUS_NOT_NORMALLY_FUNDED);
+
+  /* Unticking "None" returns the fact to not recorded. */
+  tick_choice (win, "serious_pathology_suspected", NULL, FALSE);
+  g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "serious_pathology_suspected"));
+  assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
+
+  destroy_window (win);
+}
+
+static void
+test_red_flag_banner (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  SpPolicy *policy = sp_window_get_policy (win);
+  GtkWidget *banner = sp_window_get_red_flag_banner (win);
+
+  g_assert_false (revealed (banner));
+  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
+  g_assert_true (revealed (banner));
+  g_assert_false (revealed (sp_window_get_screening_banner (win)));
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_URGENT_REFERRAL);
+  g_assert_true (advice_shown (win, "lumbar", "advisory.red_flags"));
+
+  /* The banner shows on every tab: it sits above the stack. */
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "sij");
+  wait_ms (20);
+  g_assert_true (gtk_widget_get_mapped (banner));
+
+  /* Clearing the flag (the "—" button) takes the banner away again. */
+  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_UNKNOWN);
+  g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "red_flag_cauda_equina"));
+  g_assert_false (revealed (banner));
+  g_assert_false (advice_shown (win, "lumbar", "advisory.red_flags"));
+
+  /* A suspected spinal cord injury is a red flag too. */
+  tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
+  g_assert_true (revealed (banner));
+  tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
+  g_assert_false (revealed (banner));
+
+  destroy_window (win);
+}
+
+static void
+test_tab_patient (void)
+{
+  SpWindow *win = make_window (1280, 800);
+
+  screen_negative (win);
+
+  /* Relevance: STarT Back scores only once that tool is chosen. */
+  g_assert_true (row_shown (win, "start_back_total"));      /* unknown tool: still asked */
+  set_choice (win, "biopsychosocial_tool", "eq5d");
+  g_assert_false (row_shown (win, "start_back_total"));
+  g_assert_true (row_shown (win, "eq5d_vas"));
+  set_choice (win, "biopsychosocial_tool", "start_back");
+  g_assert_true (row_shown (win, "start_back_total"));
+  g_assert_false (row_shown (win, "eq5d_vas"));
+  g_assert_false (advice_shown (win, "general", "advisory.start_back_risk"));
+  set_number (win, "start_back_total", 5);
+  set_number (win, "start_back_psychosocial", 4);
+  g_assert_true (advice_shown (win, "general", "advisory.start_back_risk"));
+
+  /* Conservative management not started: the advice appears, weeks go. */
+  set_choice (win, "conservative_status", "not_started");
+  g_assert_true (advice_shown (win, "general", "advisory.conservative_first"));
+  g_assert_false (row_shown (win, "conservative_weeks"));
+
+  destroy_window (win);
+}
+
+static void
+test_tab_cervical (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  AdwViewStackPage *page = stack_page (win, "cervical");
+  guint before;
+
+  screen_negative (win);
+  before = adw_view_stack_page_get_badge_number (page);
+  g_assert_cmpuint (before, >, 0);
+  g_assert_true (adw_view_stack_page_get_needs_attention (page));
+
+  set_choice (win, "cervical_condition", "radiculopathy");
+  set_choice (win, "conservative_status", "unsuitable");
+  set_choice (win, "cervical_injection_purpose", "rehabilitation");
+  set_number (win, "cervical_previous_epidurals", 0);
+  assert_pill (win, "cervical.epidural_single", SP_STATUS_SUPPORTED);
+  assert_pill (win, "cervical.specialist_referral", SP_STATUS_SUPPORTED);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), <, before);
+
+  /* Follow-up questions appear only once a previous injection is recorded. */
+  g_assert_false (row_shown (win, "cervical_previous_epidural_improvement_percent"));
+  set_number (win, "cervical_previous_epidurals", 1);
+  g_assert_true (row_shown (win, "cervical_previous_epidural_improvement_percent"));
+  assert_pill (win, "cervical.epidural_single", SP_STATUS_CRITERIA_NOT_MET);
+
+  set_choice (win, "cervical_condition", "non_specific");
+  assert_pill (win, "cervical.epidural_single", SP_STATUS_NOT_NORMALLY_FUNDED);
+  g_assert_false (row_shown (win, "cervical_injection_purpose"));
+
+  destroy_window (win);
+}
+
+static void
+test_tab_lumbar (void)
+{
+  SpWindow *win = make_window (1280, 800);
+
+  screen_negative (win);
+  set_choice (win, "lumbar_condition", "non_specific");
+  assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
+  assert_pill (win, "lumbar.discectomy", SP_STATUS_NOT_NORMALLY_FUNDED);
+
+  set_choice (win, "setting", "primary_care");
+  assert_pill (win, "lumbar.imaging", SP_STATUS_CRITERIA_NOT_MET);
+  g_assert_false (row_shown (win, "imaging_likely_to_change_management"));
+  set_choice (win, "setting", "specialist");
+  g_assert_true (row_shown (win, "imaging_likely_to_change_management"));
+  set_bool (win, "imaging_likely_to_change_management", SP_TRI_STATE_YES);
+  assert_pill (win, "lumbar.imaging", SP_STATUS_SUPPORTED);
+
+  /* Discectomy in sciatica: supported, then the registry advice appears. */
+  set_choice (win, "lumbar_condition", "sciatica");
+  set_bool (win, "mri_concordant", SP_TRI_STATE_YES);
+  set_bool (win, "nerve_root_compression_signs", SP_TRI_STATE_YES);
+  g_assert_false (advice_shown (win, "lumbar", "advisory.british_spine_registry"));
+  set_choice (win, "non_operative_options", "tried_failed");
+  assert_pill (win, "lumbar.decompression", SP_STATUS_SUPPORTED);
+  g_assert_true (advice_shown (win, "lumbar", "advisory.british_spine_registry"));
+  assert_pill (win, "lumbar.discectomy", SP_STATUS_NEEDS_INFORMATION);
+  set_number (win, "radicular_symptom_months", 2);
+  /* Two months: a severe case would waive the three, so it is asked. */
+  assert_pill (win, "lumbar.discectomy", SP_STATUS_NEEDS_INFORMATION);
+  g_assert_nonnull (sp_decision_row_get_missing_button (SP_DECISION_ROW (sp_window_lookup_decision_row (win, "lumbar.discectomy")),
+                                                        "severe_symptoms"));
+  set_bool (win, "severe_symptoms", SP_TRI_STATE_NO);
+  assert_pill (win, "lumbar.discectomy", SP_STATUS_CRITERIA_NOT_MET);
+  set_number (win, "radicular_symptom_months", 4);
+  assert_pill (win, "lumbar.discectomy", SP_STATUS_SUPPORTED);
+
+  destroy_window (win);
+}
+
+static void
+test_tab_facet (void)
+{
+  SpWindow *win = make_window (1280, 800);
+
+  /* The contract's example: definitely false decides despite unknowns. */
+  screen_negative (win);
+  assert_pill (win, "facet.rfd", SP_STATUS_NEEDS_INFORMATION);
+  g_assert_false (advice_shown (win, "facet", "advisory.facet_manual_therapy"));
+  set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
+  assert_pill (win, "facet.rfd", SP_STATUS_CRITERIA_NOT_MET);
+
+  /* The last denervation's date is a follow-up question. */
+  g_assert_true (row_shown (win, "facet_last_rfd_date"));
+  set_bool (win, "facet_previous_rfd", SP_TRI_STATE_NO);
+  g_assert_false (row_shown (win, "facet_last_rfd_date"));
+  set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
+  g_assert_true (advice_shown (win, "facet", "advisory.facet_manual_therapy"));
+
+  destroy_window (win);
+}
+
+static void
+test_tab_sij (void)
+{
+  SpWindow *win = make_window (1280, 800);
+
+  screen_negative (win);
+  set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
+  assert_pill (win, "sij.injection", SP_STATUS_SUPPORTED);
+  g_assert_true (advice_shown (win, "sij", "advisory.sij_tests"));
+  g_assert_false (advice_shown (win, "sij", "advisory.rheumatology"));
+  set_bool (win, "sacroiliitis_suspected", SP_TRI_STATE_YES);
+  g_assert_true (advice_shown (win, "sij", "advisory.rheumatology"));
+  set_choice (win, "sij_diagnostic_injection_response", "positive");
+  assert_pill (win, "sij.rfd", SP_STATUS_CRITERIA_NOT_MET);
+  set_bool (win, "sacroiliitis_suspected", SP_TRI_STATE_NO);
+  assert_pill (win, "sij.rfd", SP_STATUS_SUPPORTED);
+
+  destroy_window (win);
+}
+
+static void
+test_every_fact_one_input (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  SpPolicy *policy = sp_window_get_policy (win);
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+      GtkWidget *input = sp_window_lookup_fact_input (win, sp_fact_get_id (fact));
+
+      g_test_message ("fact %s", sp_fact_get_id (fact));
+      g_assert_nonnull (input);
+      g_assert_cmpuint (count_named (GTK_WIDGET (win), sp_fact_get_id (fact)), ==, 1);
+      g_assert_true (gtk_widget_is_ancestor (input, sp_window_get_page (win, sp_fact_get_pathway (fact))));
+      g_assert_false (GTK_IS_SWITCH (input));
+    }
+
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    {
+      SpDecisionRule *rule = sp_policy_get_decision (policy, i);
+      GtkWidget *row = sp_window_lookup_decision_row (win, sp_decision_rule_get_id (rule));
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_is_ancestor (row, sp_window_get_page (win, sp_decision_rule_get_pathway (rule))));
+      g_assert_cmpuint (count_named (GTK_WIDGET (win), sp_decision_rule_get_id (rule)), ==, 1);
+    }
+
+  destroy_window (win);
+}
+
+static void
+test_clearing (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  SpCase *case_ = sp_window_get_case (win);
+  GtkWidget *spin, *row;
+
+  /* Three-state: Yes, then "—", is unknown again, not "no". */
+  set_bool (win, "severe_symptoms", SP_TRI_STATE_YES);
+  g_assert_true (sp_case_is_recorded (case_, "severe_symptoms"));
+  set_bool (win, "severe_symptoms", SP_TRI_STATE_NO);
+  g_assert_false (sp_case_get_boolean (case_, "severe_symptoms"));
+  set_bool (win, "severe_symptoms", SP_TRI_STATE_UNKNOWN);
+  g_assert_false (sp_case_is_recorded (case_, "severe_symptoms"));
+
+  /* A choice back to "Not recorded". */
+  set_choice (win, "lumbar_condition", "sciatica");
+  g_assert_cmpstr (sp_case_get_choice (case_, "lumbar_condition"), ==, "sciatica");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sp_window_lookup_fact_input (win, "lumbar_condition")), 0);
+  g_assert_false (sp_case_is_recorded (case_, "lumbar_condition"));
+
+  /* A half-typed number is not evaluated; Enter records it; the clear
+   * button forgets it. */
+  spin = sp_window_lookup_fact_input (win, "pain_duration_months");
+  row = sp_window_lookup_fact_row (win, "pain_duration_months");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1");
+  g_assert_false (sp_case_is_recorded (case_, "pain_duration_months"));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "0");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
+  g_assert_true (sp_case_is_recorded (case_, "pain_duration_months"));
+  g_assert_cmpfloat (sp_case_get_number (case_, "pain_duration_months"), ==, 0);
+  set_number (win, "pain_duration_months", 7);
+  g_assert_cmpfloat (sp_case_get_number (case_, "pain_duration_months"), ==, 7);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "7");
+  g_signal_emit_by_name (sp_fact_row_get_clear_button (row), "clicked");
+  g_assert_false (sp_case_is_recorded (case_, "pain_duration_months"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+
+  /* A date: typed, then cleared. */
+  set_bool (win, "facet_previous_rfd", SP_TRI_STATE_YES);
+  {
+    GtkWidget *entry = sp_window_lookup_fact_input (win, "facet_last_rfd_date");
+    g_autofree char *date = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2024-02-30");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_false (sp_case_is_recorded (case_, "facet_last_rfd_date"));
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2024-02-29");
+    g_signal_emit_by_name (entry, "activate");
+    date = sp_case_dup_date (case_, "facet_last_rfd_date");
+    g_assert_cmpstr (date, ==, "2024-02-29");
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  }
+
+  destroy_window (win);
+}
+
+static void
+test_missing_link (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  GtkWidget *row, *button, *focus, *input;
+
+  screen_negative (win);
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  row = sp_window_lookup_decision_row (win, "lumbar.discectomy");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_ms (20);
+  button = sp_decision_row_get_missing_button (SP_DECISION_ROW (row), "non_operative_options");
+  g_assert_nonnull (button);
+
+  /* The field lives on the Patient tab: the link switches tab and focuses it. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.focus-fact");
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (20);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (sp_window_get_stack (win)), ==, "general");
+  input = sp_window_lookup_fact_input (win, "non_operative_options");
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_true (focus == input || gtk_widget_is_ancestor (focus, input));
+
+  destroy_window (win);
+}
+
+static void
+test_individual_funding (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  SpCase *case_ = sp_window_get_case (win);
+  GtkWidget *row, *check;
+  g_auto(GStrv) list = NULL;
+
+  screen_negative (win);
+  set_choice (win, "lumbar_condition", "non_specific");
+  row = sp_window_lookup_decision_row (win, "lumbar.disc_replacement");
+  assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
+  check = sp_decision_row_get_exceptional_check (SP_DECISION_ROW (row));
+  g_assert_true (gtk_widget_get_visible (check));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  list = sp_case_dup_choice_list (case_, "exceptional_interventions");
+  g_assert_nonnull (list);
+  g_assert_true (g_strv_contains ((const char * const *) list, "lumbar.disc_replacement"));
+  /* Without significant impairment the status stays. */
+  assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
+
+  set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+  assert_pill (win, "lumbar.disc_replacement", SP_STATUS_EXCEPTIONAL_CASE);
+  g_assert_cmpstr (pill_text (win, "lumbar.disc_replacement"), ==,
+                   "Individual funding request possible (not an approval)");
+
+  /* The same list, shown on the Patient tab, agrees. */
+  g_assert_true (row_shown (win, "exceptional_interventions"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    sp_fact_row_get_choice_button (sp_window_lookup_fact_row (win, "exceptional_interventions"),
+                                   "lumbar.disc_replacement"))));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
+
+  set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
+  g_assert_false (gtk_widget_get_visible (
+    sp_decision_row_get_exceptional_check (SP_DECISION_ROW (sp_window_lookup_decision_row (win, "sij.injection")))));
+
+  destroy_window (win);
+}
+
+static void
+test_nhs_number (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  SpIdentityGroup *group = SP_IDENTITY_GROUP (sp_window_get_identity_group (win));
+  GtkWidget *entry = sp_identity_group_get_nhs_row (group);
+  GtkWidget *error = sp_identity_group_get_nhs_error (group);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "94347659");
+  g_assert_false (gtk_widget_get_visible (error));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "9434765918");
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_null (sp_case_get_nhs_number (sp_window_get_case (win)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "9434765919");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "943 476 5919");
+  g_assert_cmpstr (sp_case_get_nhs_number (sp_window_get_case (win)), ==, "943 476 5919");
+
+  destroy_window (win);
+}
+
+static char *
+write_case (const char *facts_json)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = g_strdup_printf ("{ \"format\": \"spinal-pathways-case\", \"format_version\": 1,"
+                                           " \"facts\": %s }", facts_json);
+  g_autoptr(GError) error = NULL;
+  int fd = g_file_open_tmp ("sp-test-XXXXXX.spcase", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static AdwMessageDialog *
+find_dialog (SpWindow *win)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (win))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_open_cases (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  g_autofree char *old = write_case ("{ \"assessment_date\": \"2020-03-02\","
+                                     " \"red_flag_objective_weakness\": false, \"red_flag_sexual_dysfunction\": false,"
+                                     " \"red_flag_cauda_equina\": false, \"red_flag_other_neurological_deterioration\": false,"
+                                     " \"serious_pathology_suspected\": [], \"lumbar_condition\": \"sciatica\" }");
+  g_autofree char *bad = write_case ("{ \"lumbar_conditon\": \"sciatica\" }");
+  g_autoptr(GFile) old_file = g_file_new_for_path (old);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  AdwMessageDialog *dialog;
+  SpCase *before;
+
+  /* Review: the date stays and a banner says so. */
+  g_assert_true (sp_window_open_file (win, old_file));
+  wait_ms (20);
+  dialog = find_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "2020-03-02") != NULL);
+  adw_message_dialog_response (dialog, "review");
+  gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
+  wait_ms (20);
+  g_assert_true (revealed (sp_window_get_review_banner (win)));
+  g_assert_true (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
+  g_assert_true (sp_evaluation_is_screening_complete (sp_window_get_evaluation (win)));
+
+  /* New: today's date and the screening asked again. */
+  g_assert_true (sp_window_open_file (win, old_file));
+  wait_ms (20);
+  dialog = find_dialog (win);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "new");
+  gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
+  wait_ms (20);
+  g_assert_false (revealed (sp_window_get_review_banner (win)));
+  g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
+  g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "red_flag_cauda_equina"));
+  g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "serious_pathology_suspected"));
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+
+  /* A bad file: a dialog names the file and the member; the case stays. */
+  before = sp_window_get_case (win);
+  g_assert_false (sp_window_open_file (win, bad_file));
+  wait_ms (20);
+  dialog = find_dialog (win);
+  g_assert_nonnull (dialog);
+  g_test_message ("error dialog: %s", adw_message_dialog_get_body (dialog));
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "lumbar_conditon") != NULL);
+  g_assert_true (sp_window_get_case (win) == before);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
+  wait_ms (20);
+  g_assert_null (find_dialog (win));
+
+  g_unlink (old);
+  g_unlink (bad);
+  destroy_window (win);
+}
+
+/* Screenshots */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("SP_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
+static void
+fill_demo_case (SpWindow *win)
+{
+  SpCase *case_ = sp_window_get_case (win);
+
+  /* Through the widgets, as a clinician would. */
+  screen_negative (win);
+  set_choice (win, "setting", "specialist");
+  set_choice (win, "biopsychosocial_tool", "start_back");
+  set_number (win, "start_back_total", 5);
+  set_number (win, "start_back_psychosocial", 2);
+  set_choice (win, "conservative_status", "unsuccessful");
+  set_number (win, "conservative_weeks", 8);
+  set_choice (win, "lumbar_condition", "sciatica");
+  set_choice (win, "lumbar_injection_purpose", "rehabilitation");
+  set_number (win, "lumbar_previous_epidurals", 0);
+  set_bool (win, "mri_concordant", SP_TRI_STATE_YES);
+  set_choice (win, "cervical_condition", "radiculopathy");
+  set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
+  set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
+  set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
+  sp_case_set_patient_name (case_, "Alex Example");
+  gtk_editable_set_text (GTK_EDITABLE (sp_identity_group_get_nhs_row (SP_IDENTITY_GROUP (sp_window_get_identity_group (win)))),
+                         "9434765919");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "lumbar.discectomy")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "facet.rfd")), TRUE);
+}
+
+static void
+take_screenshots (const char *size_name,
+                  int         width,
+                  int         height,
+                  gboolean    dark,
+                  gboolean    filled)
+{
+  SpWindow *win;
+  const char * const *pathways;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  win = make_window (width, height);
+  if (filled)
+    fill_demo_case (win);
+  pathways = sp_policy_get_pathway_ids (sp_window_get_policy (win));
+  for (guint i = 0; pathways[i]; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s-%s%s.png", pathways[i], size_name,
+                                               dark ? "dark" : "light", filled ? "-filled" : "");
+      GtkWidget *page = sp_window_get_page (win, pathways[i]);
+
+      adw_view_stack_set_visible_child_name (sp_window_get_stack (win), pathways[i]);
+      wait_ms (120);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+      g_assert_cmpint (sp_pathway_page_get_narrow (SP_PATHWAY_PAGE (page)), ==, width < 720);
+      save_png (GTK_WIDGET (win), name);
+    }
+  destroy_window (win);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (void)
+{
+  take_screenshots ("wide", 1280, 800, FALSE, FALSE);
+  take_screenshots ("wide", 1280, 800, FALSE, TRUE);
+  take_screenshots ("wide", 1280, 800, TRUE, TRUE);
+  take_screenshots ("narrow", 360, 720, FALSE, FALSE);
+  take_screenshots ("narrow", 360, 720, FALSE, TRUE);
+  take_screenshots ("narrow", 360, 720, TRUE, TRUE);
+}
+
+static void
+test_red_flag_screenshot (void)
+{
+  SpWindow *win;
+
+  for (int narrow = 0; narrow < 2; narrow++)
+    {
+      win = make_window (narrow ? 360 : 1280, narrow ? 720 : 800);
+      set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
+      set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+      adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+      wait_ms (150);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+      save_png (GTK_WIDGET (win), narrow ? "red-flag-narrow-light.png" : "red-flag-wide-light.png");
+      destroy_window (win);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = sp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sp_application_get_policy (app));
+
+  g_test_add_func ("/app/window/new-case", test_new_case);
+  g_test_add_func ("/app/window/screening-walk", test_screening_walk);
+  g_test_add_func ("/app/window/red-flag-banner", test_red_flag_banner);
+  g_test_add_func ("/app/window/tab/patient", test_tab_patient);
+  g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
+  g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
+  g_test_add_func ("/app/window/tab/facet", test_tab_facet);
+  g_test_add_func ("/app/window/tab/sij", test_tab_sij);
+  g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
+  g_test_add_func ("/app/window/clearing", test_clearing);
+  g_test_add_func ("/app/window/missing-link", test_missing_link);
+  g_test_add_func ("/app/window/individual-funding", test_individual_funding);
+  g_test_add_func ("/app/window/nhs-number", test_nhs_number);
+  g_test_add_func ("/app/window/open-cases", test_open_cases);
+  g_test_add_func ("/app/window/screenshots", test_screenshots);
+  g_test_add_func ("/app/window/screenshots-red-flag", test_red_flag_screenshot);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
