@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -140,20 +141,139 @@ is_blank (const char *line)
   return TRUE;
 }
 
+/* Batch mode reads the input in chunks and evaluates each chunk's lines in
+ * as many threads as there are processors; the results are written in the
+ * input's order, each carrying its line number. The policy is read-only
+ * once loaded, so the threads share it. */
+#define CHUNK_LINES 1024
+#define MAX_WORKERS 8
+
+typedef struct {
+  char   *text;
+  gsize   length;
+  gint64  number;
+} Line;
+
+typedef struct {
+  SpPolicy       *policy;
+  const char     *path;
+  guint32         today;
+  Line           *lines;
+  guint           n_lines;
+  GString        *out;
+  GString        *errors;
+  gboolean        any_bad;
+} Slice;
+
+static gpointer
+evaluate_slice (gpointer data)
+{
+  Slice *slice = data;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree SpEngineResult *result = sp_engine_result_new (slice->policy);
+  guint n_facts = sp_policy_get_n_facts (slice->policy);
+  g_autofree SpValue *values = g_new0 (SpValue, n_facts);
+
+  for (guint i = 0; i < slice->n_lines; i++)
+    {
+      const Line *line = &slice->lines[i];
+      g_autofree char *where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, slice->path, line->number);
+      g_autoptr(GError) error = NULL;
+      gboolean valid = FALSE;
+
+      if (!json_parser_load_from_data (parser, line->text, line->length, &error))
+        {
+          g_autoptr(GError) wrapped = g_error_new (SP_ERROR, SP_ERROR_INVALID_CASE,
+                                                   "%s: not a Spinal Pathways case: not valid JSON (%s)",
+                                                   where, error->message);
+          g_clear_error (&error);
+          g_propagate_error (&error, g_steal_pointer (&wrapped));
+        }
+      else
+        valid = sp_values_from_json_node (slice->policy, json_parser_get_root (parser), where,
+                                          values, NULL, &error);
+
+      if (!valid)
+        {
+          g_autofree char *one_line = g_strdup (error->message);
+
+          slice->any_bad = TRUE;
+          g_strdelimit (one_line, "\n\r", ' ');
+          g_string_append_printf (slice->errors, "%s\n", one_line);
+          sp_result_json_append_error (slice->out, line->number, error->message);
+        }
+      else
+        {
+          sp_engine_evaluate (slice->policy, values, slice->today, result);
+          sp_result_json_append (slice->out, slice->policy, values, result, line->number);
+        }
+      g_string_append_c (slice->out, '\n');
+    }
+
+  for (guint f = 0; f < n_facts; f++)
+    sp_value_clear (&values[f]);
+  return NULL;
+}
+
+/* The slices' buffers live as long as the batch, so that each chunk
+ * reuses memory rather than asking the kernel for more. */
+static gboolean
+evaluate_chunk (Slice    *slices,
+                guint     n_workers,
+                Line     *lines,
+                guint     n_lines,
+                gboolean *any_bad)
+{
+  GThread *threads[MAX_WORKERS] = { NULL };
+  guint per_worker = (n_lines + n_workers - 1) / n_workers;
+  gboolean written = TRUE;
+
+  for (guint w = 0; w < n_workers; w++)
+    {
+      guint first = MIN (w * per_worker, n_lines);
+
+      slices[w].lines = lines + first;
+      slices[w].n_lines = MIN (per_worker, n_lines - first);
+      g_string_truncate (slices[w].out, 0);
+      g_string_truncate (slices[w].errors, 0);
+      if (w > 0 && slices[w].n_lines > 0)
+        threads[w] = g_thread_new ("evaluate", evaluate_slice, &slices[w]);
+    }
+  evaluate_slice (&slices[0]);
+
+  for (guint w = 0; w < n_workers; w++)
+    {
+      if (threads[w] != NULL)
+        g_thread_join (threads[w]);
+      *any_bad |= slices[w].any_bad;
+      if (slices[w].errors->len > 0)
+        fputs (slices[w].errors->str, stderr);
+      if (written && !write_all (slices[w].out))
+        written = FALSE;
+    }
+  return written;
+}
+
 static int
 evaluate_batch (SpPolicy   *policy,
                 const char *path)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GString) out = g_string_sized_new (1 << 20);
-  g_autofree SpEngineResult *result = sp_engine_result_new (policy);
-  g_autofree char *buffer = NULL;
+  g_autofree Line *lines = g_new0 (Line, CHUNK_LINES);
+  Slice slices[MAX_WORKERS] = { 0 };
+  guint n_lines = 0;
+  guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
+  char *buffer = NULL;
   size_t capacity = 0;
   ssize_t length;
-  gint64 line = 0;
+  gint64 number = 0;
   guint32 today = sp_date_today ();
   gboolean any_bad = FALSE;
+  gboolean written = TRUE;
   FILE *in;
+
+  /* SP_BATCH_THREADS is for benchmarking: 1 measures a single core. */
+  if (g_getenv ("SP_BATCH_THREADS"))
+    n_workers = CLAMP (atoi (g_getenv ("SP_BATCH_THREADS")), 1, MAX_WORKERS);
 
   if (g_str_equal (path, "-"))
     in = stdin;
@@ -163,54 +283,53 @@ evaluate_batch (SpPolicy   *policy,
       return EXIT_BAD_INPUT;
     }
 
-  while ((length = getline (&buffer, &capacity, in)) >= 0)
+  for (guint w = 0; w < n_workers; w++)
     {
-      g_autofree char *where = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SpCase) case_ = NULL;
+      slices[w].policy = policy;
+      slices[w].path = path;
+      slices[w].today = today;
+      slices[w].out = g_string_sized_new (1 << 20);
+      slices[w].errors = g_string_new (NULL);
+    }
 
-      line++;
+  while (written && (length = getline (&buffer, &capacity, in)) >= 0)
+    {
+      number++;
       if (is_blank (buffer))
         continue;
 
-      where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, line);
-      if (!json_parser_load_from_data (parser, buffer, length, &error))
+      lines[n_lines].text = g_memdup2 (buffer, length + 1);
+      lines[n_lines].length = length;
+      lines[n_lines].number = number;
+      if (++n_lines == CHUNK_LINES)
         {
-          g_autoptr(GError) wrapped = g_error_new (SP_ERROR, SP_ERROR_INVALID_CASE,
-                                                   "%s: not a Spinal Pathways case: not valid JSON (%s)",
-                                                   where, error->message);
-          g_clear_error (&error);
-          g_propagate_error (&error, g_steal_pointer (&wrapped));
+          written = evaluate_chunk (slices, n_workers, lines, n_lines, &any_bad);
+          for (guint i = 0; i < n_lines; i++)
+            g_free (lines[i].text);
+          n_lines = 0;
         }
-      else
-        case_ = sp_case_new_from_json_node (policy, json_parser_get_root (parser), where, &error);
+    }
+  free (buffer);
 
-      if (case_ == NULL)
-        {
-          any_bad = TRUE;
-          print_error (error);
-          sp_result_json_append_error (out, line, error->message);
-        }
-      else
-        {
-          sp_engine_evaluate (policy, sp_case_get_values (case_), today, result);
-          sp_result_json_append (out, policy, sp_case_get_values (case_), result, line);
-        }
-      g_string_append_c (out, '\n');
-
-      if (out->len > (1 << 20) && !write_all (out))
-        break;
+  if (written && n_lines > 0)
+    written = evaluate_chunk (slices, n_workers, lines, n_lines, &any_bad);
+  for (guint i = 0; i < n_lines; i++)
+    g_free (lines[i].text);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      g_string_free (slices[w].out, TRUE);
+      g_string_free (slices[w].errors, TRUE);
     }
 
   if (ferror (in))
     {
-      g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, line + 1, g_strerror (errno));
+      g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, number + 1, g_strerror (errno));
       any_bad = TRUE;
     }
   if (in != stdin)
     fclose (in);
 
-  if (!write_all (out) || fflush (stdout) != 0)
+  if (!written || fflush (stdout) != 0)
     {
       g_printerr ("spinal-pathways-cli: cannot write the results: %s\n", g_strerror (errno));
       return EXIT_INTERNAL;

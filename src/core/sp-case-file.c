@@ -68,9 +68,12 @@ read_identity (SpCase      *self,
                                "\"%s\" is not a real calendar date written YYYY-MM-DD", date_of_birth);
           return FALSE;
         }
-      sp_case_set_patient_name (self, name);
-      sp_case_set_nhs_number (self, nhs_number, NULL);
-      sp_case_set_date_of_birth (self, date_of_birth, NULL);
+      if (self != NULL)
+        {
+          sp_case_set_patient_name (self, name);
+          sp_case_set_nhs_number (self, nhs_number, NULL);
+          sp_case_set_date_of_birth (self, date_of_birth, NULL);
+        }
     }
 
   if (clinician != NULL)
@@ -78,8 +81,11 @@ read_identity (SpCase      *self,
       if (!sp_json_get_string (clinician, "name", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &name, error) ||
           !sp_json_get_string (clinician, "role", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &role, error))
         return FALSE;
-      sp_case_set_clinician_name (self, name);
-      sp_case_set_clinician_role (self, role);
+      if (self != NULL)
+        {
+          sp_case_set_clinician_name (self, name);
+          sp_case_set_clinician_role (self, role);
+        }
     }
 
   if (json_object_has_member (root, "notes") &&
@@ -87,7 +93,8 @@ read_identity (SpCase      *self,
     {
       if (!sp_json_get_string (root, "notes", TRUE, file, "", SP_ERROR_INVALID_CASE, &notes, error))
         return FALSE;
-      sp_case_set_notes (self, notes);
+      if (self != NULL)
+        sp_case_set_notes (self, notes);
     }
 
   return TRUE;
@@ -104,13 +111,21 @@ sp_case_check_constraints (SpCase      *self,
                            const char  *file,
                            GError     **error)
 {
-  SpPolicy *policy = sp_case_get_policy (self);
+  return sp_values_check_constraints (sp_case_get_policy (self), sp_case_get_values (self), file, error);
+}
+
+gboolean
+sp_values_check_constraints (SpPolicy       *policy,
+                             const SpValue  *values,
+                             const char     *file,
+                             GError        **error)
+{
   const SpScreening *screening = sp_policy_get_screening (policy);
   const SpConstraint *constraints;
   SpEvalContext context = { 0 };
   guint n;
 
-  context.values = sp_case_get_values (self);
+  context.values = values;
   context.today = sp_date_today ();
   context.assessment_date_fact = screening->assessment_date;
 
@@ -128,45 +143,60 @@ sp_case_check_constraints (SpCase      *self,
   return TRUE;
 }
 
-static SpCase *
-case_from_root (SpPolicy    *policy,
-                JsonNode    *root_node,
-                const char  *file,
-                GError     **error)
+/**
+ * sp_values_from_json_node:
+ * @values: (out caller-allocates): one per fact of @policy, cleared first;
+ *   clear them with sp_value_clear() after use
+ * @case_: (nullable): where to put the patient, clinician and notes, or
+ *   %NULL to only check them
+ *
+ * Reads and checks a case in the contract's format without building an
+ * #SpCase: batch evaluation reads many cases in several threads, and needs
+ * no objects or signals to do it.
+ */
+gboolean
+sp_values_from_json_node (SpPolicy    *policy,
+                          JsonNode    *root_node,
+                          const char  *file,
+                          SpValue     *values,
+                          SpCase      *case_,
+                          GError     **error)
 {
   static const char * const allowed[] = {
     "format", "format_version", "facts", "patient", "clinician", "notes", NULL
   };
-  g_autoptr(SpCase) self = NULL;
   JsonObject *root, *facts;
   JsonObjectIter iter;
   const char *format, *member;
   JsonNode *fact_node;
   double version;
 
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    sp_value_clear (&values[i]);
+
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
                            "not a Spinal Pathways case: the file must hold a JSON object");
-      return NULL;
+      return FALSE;
     }
   root = json_node_get_object (root_node);
 
   if (!sp_json_get_string (root, "format", TRUE, file, "", SP_ERROR_INVALID_CASE, &format, error))
-    return NULL;
+    return FALSE;
   if (!g_str_equal (format, SP_CASE_FORMAT))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "format",
                            "not a Spinal Pathways case (expected \"%s\")", SP_CASE_FORMAT);
-      return NULL;
+      return FALSE;
     }
   if (!sp_json_get_number (root, "format_version", TRUE, file, "", SP_ERROR_INVALID_CASE, &version, error))
-    return NULL;
+    return FALSE;
   if (version != (gint64) version || version < 1)
     {
       sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "format_version",
                            "must be a whole number from 1");
-      return NULL;
+      return FALSE;
     }
   /* Never guess at a newer format: its facts may mean something we do not know. */
   if (version > SP_CASE_FORMAT_VERSION)
@@ -175,42 +205,60 @@ case_from_root (SpPolicy    *policy,
                            "written by a newer version of Spinal Pathways (format %g; this "
                            "version reads up to %d): open it with that version", version,
                            SP_CASE_FORMAT_VERSION);
-      return NULL;
+      return FALSE;
     }
   if (!sp_json_check_members (root, allowed, file, "", SP_ERROR_INVALID_CASE, error) ||
       !(facts = sp_json_get_object (root, "facts", TRUE, file, "", SP_ERROR_INVALID_CASE, error)))
-    return NULL;
-
-  self = sp_case_new (policy);
+    return FALSE;
 
   json_object_iter_init (&iter, facts);
   while (json_object_iter_next (&iter, &member, &fact_node))
     {
-      g_autofree char *path = g_strconcat ("facts.", member, NULL);
-      g_autofree char *problem = NULL;
       SpFact *fact = sp_policy_lookup_fact (policy, member);
-      SpValue value;
+      g_autofree char *problem = NULL;
 
       if (fact == NULL)
         {
+          g_autofree char *path = g_strconcat ("facts.", member, NULL);
+
           sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, path,
                                "unknown fact (see `spinal-pathways-cli facts` for the vocabulary)");
-          return NULL;
+          return FALSE;
         }
-      if (!sp_fact_parse_value (fact, fact_node, &value, &problem))
+      sp_value_clear (&values[sp_fact_get_index (fact)]);
+      if (!sp_fact_parse_value (fact, fact_node, &values[sp_fact_get_index (fact)], &problem))
         {
+          g_autofree char *path = g_strconcat ("facts.", member, NULL);
+
           sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, path, "%s", problem);
-          return NULL;
+          return FALSE;
         }
-      sp_case_set_value (self, sp_fact_get_index (fact), &value);
-      sp_value_clear (&value);
     }
 
-  if (!sp_case_check_constraints (self, file, error) ||
-      !read_identity (self, root, file, error))
-    return NULL;
+  return sp_values_check_constraints (policy, values, file, error) &&
+         read_identity (case_, root, file, error);
+}
 
-  return g_steal_pointer (&self);
+static SpCase *
+case_from_root (SpPolicy    *policy,
+                JsonNode    *root_node,
+                const char  *file,
+                GError     **error)
+{
+  g_autoptr(SpCase) self = sp_case_new (policy);
+  guint n_facts = sp_policy_get_n_facts (policy);
+  g_autofree SpValue *values = g_new0 (SpValue, n_facts);
+  gboolean ok;
+
+  ok = sp_values_from_json_node (policy, root_node, file, values, self, error);
+  for (guint i = 0; i < n_facts; i++)
+    {
+      if (ok)
+        sp_case_set_value (self, i, &values[i]);
+      sp_value_clear (&values[i]);
+    }
+
+  return ok ? g_steal_pointer (&self) : NULL;
 }
 
 SpCase *

@@ -199,10 +199,20 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-SpCase *sp_case_new_from_json_node (SpPolicy    *policy,
-                                    JsonNode    *root,
-                                    const char  *display_name,
-                                    GError     **error);
+SpCase  *sp_case_new_from_json_node  (SpPolicy       *policy,
+                                      JsonNode       *root,
+                                      const char     *display_name,
+                                      GError        **error);
+gboolean sp_values_from_json_node    (SpPolicy       *policy,
+                                      JsonNode       *root,
+                                      const char     *file,
+                                      SpValue        *values,
+                                      SpCase         *case_,
+                                      GError        **error);
+gboolean sp_values_check_constraints (SpPolicy       *policy,
+                                      const SpValue  *values,
+                                      const char     *file,
+                                      GError        **error);
 
 G_END_DECLS
 
