@@ -200,7 +200,20 @@ rebuild_details (SpDecisionRow *self)
   add_label (self->details, sp_status_get_label (status), "sp-status-text");
 
   for (guint i = 0; reasons && reasons[i]; i++)
-    add_label (self->details, reasons[i], NULL);
+    {
+      gboolean is_interpretation = FALSE;
+
+      /* The engine words each interpretation as a reason too; show it once,
+       * under its own heading below. */
+      for (guint j = 0; interpretations && interpretations[j] && !is_interpretation; j++)
+        {
+          SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[j]);
+
+          is_interpretation = interp && strstr (reasons[i], sp_interpretation_get_reading (interp)) != NULL;
+        }
+      if (!is_interpretation)
+        add_label (self->details, reasons[i], NULL);
+    }
 
   if (missing && missing[0])
     {
@@ -240,6 +253,7 @@ rebuild_details (SpDecisionRow *self)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.focus-fact");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", missing[i]);
           gtk_widget_set_focusable (flow_child, FALSE);
+          gtk_widget_set_halign (button, GTK_ALIGN_START);
           gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), button);
           gtk_flow_box_append (GTK_FLOW_BOX (flow), flow_child);
           g_hash_table_insert (self->missing_buttons, g_strdup (missing[i]), button);
@@ -266,6 +280,7 @@ rebuild_details (SpDecisionRow *self)
   if (interpretations && interpretations[0])
     {
       add_heading (self->details, interpretations[1] ? _("Interpretations applied") : _("Interpretation applied"));
+      add_label (self->details, _("Readings of the policy awaiting the commissioner’s sign-off."), "dim-label");
       for (guint i = 0; interpretations[i]; i++)
         {
           SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[i]);
@@ -291,7 +306,7 @@ update_status (SpDecisionRow *self)
   gtk_label_set_text (GTK_LABEL (self->pill_label), words);
   /* Short words stay on one line; long ones wrap rather than squeeze the
    * intervention's name. */
-  gtk_label_set_width_chars (GTK_LABEL (self->pill_label), MIN ((int) g_utf8_strlen (words, -1), 13));
+  gtk_label_set_width_chars (GTK_LABEL (self->pill_label), MIN ((int) g_utf8_strlen (words, -1), 23));
   self->shown_status = status;
 
   /* The row reads as "Lumbar discectomy, Supported" to a screen reader, and
@@ -379,7 +394,7 @@ sp_decision_row_init (SpDecisionRow *self)
   gtk_box_append (GTK_BOX (self->pill), self->pill_icon);
   self->pill_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->pill_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->pill_label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->pill_label), 23);
   gtk_label_set_justify (GTK_LABEL (self->pill_label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (self->pill), self->pill_label);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->pill);

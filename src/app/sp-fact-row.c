@@ -30,6 +30,9 @@ typedef struct {
   GtkWidget  *summary;    /* lists: the answer in words */
   GtkWidget  *calendar;   /* dates */
   GtkWidget  *none_check; /* lists: "None", a recorded empty answer */
+  GtkWidget  *info_button;
+  char       *subtitle;   /* the help shown under the title, when it fits */
+  gboolean    truncated;  /* the subtitle is not the whole help */
   GHashTable *checks;     /* lists: choice id → GtkCheckButton */
   gboolean    syncing;
 } FactRow;
@@ -42,6 +45,7 @@ fact_row_free (gpointer data)
   g_clear_object (&fr->case_);
   g_clear_object (&fr->fact);
   g_clear_pointer (&fr->checks, g_hash_table_unref);
+  g_free (fr->subtitle);
   g_free (fr);
 }
 
@@ -599,41 +603,56 @@ add_suffix (FactRow   *fr,
 }
 
 static void
+apply_help (FactRow  *fr,
+            gboolean  compact)
+{
+  /* A combo row shows its value as the subtitle; the help is a button. */
+  if (ADW_IS_COMBO_ROW (fr->row))
+    {
+      if (fr->info_button)
+        gtk_widget_set_visible (fr->info_button, TRUE);
+      return;
+    }
+  g_object_set (fr->row, "subtitle", compact || !fr->subtitle ? "" : fr->subtitle, NULL);
+  if (fr->info_button)
+    gtk_widget_set_visible (fr->info_button, compact || fr->truncated);
+}
+
+static void
 add_help (FactRow *fr)
 {
   const char *help = sp_fact_get_help (fr->fact);
-  g_autofree char *subtitle = NULL;
-  gboolean truncated;
+  GtkWidget *popover, *label;
+  g_autofree char *a11y = NULL;
 
-  subtitle = short_help (help, &truncated);
-  if (subtitle && subtitle[0])
-    g_object_set (fr->row, "subtitle", subtitle, NULL);
+  fr->subtitle = short_help (help, &fr->truncated);
+  if (help == NULL || help[0] == '\0')
+    return;
 
-  if (truncated)
-    {
-      GtkWidget *button = gtk_menu_button_new ();
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *label = gtk_label_new (help);
-      g_autofree char *a11y = g_strdup_printf (_("More about “%s”"), sp_fact_get_label (fr->fact));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_start (label, 6);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_popover_set_child (GTK_POPOVER (popover), label);
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, a11y);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                      -1);
-      add_suffix (fr, button);
-    }
+  /* Every row with help has the button; it shows when the subtitle cannot
+   * hold the whole help (too long, a narrow window, a combo row). */
+  fr->info_button = gtk_menu_button_new ();
+  popover = gtk_popover_new ();
+  label = gtk_label_new (help);
+  a11y = g_strdup_printf (_("More about “%s”"), sp_fact_get_label (fr->fact));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (fr->info_button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (fr->info_button), "help-about-symbolic");
+  gtk_widget_set_valign (fr->info_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (fr->info_button, "flat");
+  gtk_widget_set_tooltip_text (fr->info_button, a11y);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->info_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+  add_suffix (fr, fr->info_button);
+  apply_help (fr, FALSE);
 }
 
 static void
@@ -659,6 +678,9 @@ build_choice (FactRow *fr)
   fr->row = adw_combo_row_new ();
   fr->input = fr->row;
   adw_combo_row_set_model (ADW_COMBO_ROW (fr->row), G_LIST_MODEL (model));
+  /* The answer as the subtitle: it stays readable however long the policy's
+   * choice labels are, where a suffix would be cut to "…". */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (fr->row), TRUE);
   add_help (fr);
   g_signal_connect_object (fr->row, "notify::selected",
                            G_CALLBACK (on_combo_selected), fr->row, G_CONNECT_SWAPPED);
@@ -962,6 +984,23 @@ sp_fact_row_get_clear_button (GtkWidget *row)
 
   g_return_val_if_fail (fr != NULL, NULL);
   return fr->clear_button;
+}
+
+/**
+ * sp_fact_row_set_compact:
+ * @compact: whether the window is narrow
+ *
+ * In a narrow window the help moves from the subtitle to the row's help
+ * button, so the question and its answer keep the width.
+ */
+void
+sp_fact_row_set_compact (GtkWidget *row,
+                         gboolean   compact)
+{
+  FactRow *fr = get_fact_row (row);
+
+  g_return_if_fail (fr != NULL);
+  apply_help (fr, compact);
 }
 
 /**

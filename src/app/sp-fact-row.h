@@ -21,5 +21,7 @@ GtkWidget *sp_fact_row_get_choice_button (GtkWidget  *row,
                                           const char *choice_id);
 GtkWidget *sp_fact_row_get_clear_button  (GtkWidget  *row);
 gboolean   sp_fact_row_focus_input       (GtkWidget  *row);
+void       sp_fact_row_set_compact       (GtkWidget  *row,
+                                          gboolean    compact);
 
 G_END_DECLS

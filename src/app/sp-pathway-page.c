@@ -68,6 +68,15 @@ apply_layout (SpPathwayPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->form_scroller), GTK_POLICY_NEVER, inner);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->decisions_scroller), GTK_POLICY_NEVER, inner);
   gtk_widget_set_visible (self->jump_button, self->narrow);
+  if (self->fact_rows)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_iter_init (&iter, self->fact_rows);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        sp_fact_row_set_compact (row, self->narrow);
+    }
   if (self->narrow)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");

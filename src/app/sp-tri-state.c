@@ -48,10 +48,10 @@ on_button_toggled (SpTriState      *self,
       sp_tri_state_set_value (self, i);
 }
 
-static gboolean
-clear_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
   SpTriState *self = SP_TRI_STATE (widget);
   gboolean had_focus = gtk_widget_has_focus (self->buttons[self->value]);
@@ -59,7 +59,6 @@ clear_cb (GtkWidget *widget,
   sp_tri_state_set_value (self, SP_TRI_STATE_UNKNOWN);
   if (had_focus)
     gtk_widget_grab_focus (self->buttons[SP_TRI_STATE_UNKNOWN]);
-  return TRUE;
 }
 
 static gboolean
@@ -142,9 +141,15 @@ sp_tri_state_class_init (SpTriStateClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, clear_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, clear_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_BackSpace, 0, clear_cb, NULL);
+  /**
+   * SpTriState|tri-state.clear:
+   *
+   * Returns the answer to "not recorded"; bound to Delete and BackSpace.
+   */
+  gtk_widget_class_install_action (widget_class, "tri-state.clear", NULL, clear_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tri-state.clear", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tri-state.clear", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "tri-state.clear", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sp-tri-state");

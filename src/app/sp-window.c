@@ -163,6 +163,20 @@ remove_pages (SpWindow *self)
   self->identity_group = NULL;
 }
 
+static const char *
+pathway_icon_name (SpWindow   *self,
+                   const char *pathway_id)
+{
+  g_autofree char *name = g_strdup_printf ("sp-pathway-%s-symbolic", pathway_id);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  /* Icons ship for the policy's pathways; a pathway added to the policy
+   * later still gets a tab, with a generic icon. */
+  if (gtk_icon_theme_has_icon (theme, name))
+    return g_intern_string (name);
+  return "view-paged-symbolic";
+}
+
 static void
 build_pages (SpWindow *self)
 {
@@ -182,6 +196,7 @@ build_pages (SpWindow *self)
       stack_page = adw_view_stack_add_titled (self->stack, page, pathways[i],
                                               sp_policy_get_pathway_label (self->policy, pathways[i]));
       adw_view_stack_page_set_use_underline (stack_page, FALSE);
+      adw_view_stack_page_set_icon_name (stack_page, pathway_icon_name (self, pathways[i]));
       g_hash_table_insert (self->pages, g_strdup (pathways[i]), page);
     }
 }

@@ -488,6 +488,13 @@ test_clearing (void)
   g_assert_false (sp_case_get_boolean (case_, "severe_symptoms"));
   set_bool (win, "severe_symptoms", SP_TRI_STATE_UNKNOWN);
   g_assert_false (sp_case_is_recorded (case_, "severe_symptoms"));
+  /* Delete (the action it is bound to) clears too. */
+  set_bool (win, "severe_symptoms", SP_TRI_STATE_YES);
+  g_assert_true (gtk_widget_activate_action (sp_window_lookup_fact_input (win, "severe_symptoms"),
+                                             "tri-state.clear", NULL));
+  g_assert_false (sp_case_is_recorded (case_, "severe_symptoms"));
+  g_assert_true (gtk_toggle_button_get_active (
+    sp_tri_state_get_button (SP_TRI_STATE (sp_window_lookup_fact_input (win, "severe_symptoms")), SP_TRI_STATE_UNKNOWN)));
 
   /* A choice back to "Not recorded". */
   set_choice (win, "lumbar_condition", "sciatica");
@@ -717,6 +724,60 @@ test_open_cases (void)
   destroy_window (win);
 }
 
+static void
+test_window_state (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SpWindow *win;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1111);
+  g_settings_set_int (settings, "window-height", 777);
+  win = sp_window_new (GTK_APPLICATION (app), sp_application_get_policy (app));
+  g_object_ref (win);
+  gtk_window_get_default_size (GTK_WINDOW (win), &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+
+  /* Closing saves the size. */
+  gtk_window_set_default_size (GTK_WINDOW (win), 900, 650);
+  gtk_window_present (GTK_WINDOW (win));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  gtk_window_close (GTK_WINDOW (win));
+  wait_ms (20);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_finalize_object (win);
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  SpWindow *win = make_window (1280, 800);
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  GtkWindow *about = NULL;
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_ms (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (w))
+        about = w;
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Spinal Pathways");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "clinical judgement applies") != NULL);
+  g_assert_true (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
+                         sp_policy_get_version (sp_window_get_policy (win))) != NULL);
+  gtk_window_destroy (about);
+
+  destroy_window (win);
+}
+
 /* Screenshots */
 
 static void
@@ -870,6 +931,8 @@ main (int   argc,
   g_test_add_func ("/app/window/individual-funding", test_individual_funding);
   g_test_add_func ("/app/window/nhs-number", test_nhs_number);
   g_test_add_func ("/app/window/open-cases", test_open_cases);
+  g_test_add_func ("/app/window/window-state", test_window_state);
+  g_test_add_func ("/app/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/app/window/screenshots", test_screenshots);
   g_test_add_func ("/app/window/screenshots-red-flag", test_red_flag_screenshot);
 
