@@ -713,12 +713,6 @@ build_list (FactRow *fr)
   fr->checks = g_hash_table_new (g_str_hash, g_str_equal);
   add_help (fr);
 
-  fr->summary = gtk_label_new (NULL);
-  gtk_widget_add_css_class (fr->summary, "dim-label");
-  gtk_label_set_ellipsize (GTK_LABEL (fr->summary), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (fr->summary), 24);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (fr->row), fr->summary);
-
   /* Translators: the answer "none of these", which is an answer; an unticked
    * list is "not recorded". */
   fr->none_check = add_check_row (fr, _("None"));
@@ -726,8 +720,14 @@ build_list (FactRow *fr)
     g_hash_table_insert (fr->checks, (gpointer) sp_fact_get_choice_id (fr->fact, i),
                          add_check_row (fr, sp_fact_get_choice_label (fr->fact, i)));
 
+  /* Actions are prepended: this reads "answer, clear, help, arrow". */
   fr->clear_button = make_clear_button (fr->row, sp_fact_get_label (fr->fact), G_CALLBACK (on_clear_clicked));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (fr->row), fr->clear_button);
+  fr->summary = gtk_label_new (NULL);
+  gtk_widget_add_css_class (fr->summary, "dim-label");
+  gtk_label_set_ellipsize (GTK_LABEL (fr->summary), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (fr->summary), 24);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (fr->row), fr->summary);
 }
 
 static void
@@ -1020,5 +1020,8 @@ sp_fact_row_focus_input (GtkWidget *row)
 
   if (ADW_IS_EXPANDER_ROW (fr->input))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (fr->input), TRUE);
-  return gtk_widget_grab_focus (fr->input);
+  if (gtk_widget_grab_focus (fr->input))
+    return TRUE;
+  /* An expander row is not focusable itself: its header is. */
+  return gtk_widget_child_focus (fr->input, GTK_DIR_TAB_FORWARD);
 }

@@ -207,7 +207,7 @@ update_advice (SpPathwayPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
-      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *row = adw_preferences_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
       GtkWidget *label = gtk_label_new (sp_advisory_get_text (advisory));
@@ -225,6 +225,7 @@ update_advice (SpPathwayPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_name (row, sp_advisory_get_id (advisory));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sp_advisory_get_text (advisory));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, sp_advisory_get_text (advisory),
                                       -1);

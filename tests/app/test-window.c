@@ -867,6 +867,17 @@ take_screenshots (const char *size_name,
       g_assert_cmpint (sp_pathway_page_get_narrow (SP_PATHWAY_PAGE (page)), ==, width < 720);
       save_png (GTK_WIDGET (win), name);
     }
+  if (filled)
+    {
+      /* The end of the Patient tab: individual funding. */
+      g_autofree char *name = g_strdup_printf ("general-%s-%s-filled-funding.png", size_name, dark ? "dark" : "light");
+
+      set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+      g_assert_true (sp_window_focus_fact (win, "exceptional_interventions"));
+      wait_ms (150);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+      save_png (GTK_WIDGET (win), name);
+    }
   destroy_window (win);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
