@@ -39,6 +39,7 @@ struct _SpDecisionRow
 
   SpStatus        shown_status;
   gboolean        syncing;
+  gboolean        compact;
 };
 
 G_DEFINE_FINAL_TYPE (SpDecisionRow, sp_decision_row, ADW_TYPE_EXPANDER_ROW)
@@ -306,7 +307,9 @@ update_status (SpDecisionRow *self)
   gtk_label_set_text (GTK_LABEL (self->pill_label), words);
   /* Short words stay on one line; long ones wrap rather than squeeze the
    * intervention's name. */
-  gtk_label_set_width_chars (GTK_LABEL (self->pill_label), MIN ((int) g_utf8_strlen (words, -1), 23));
+  gtk_label_set_width_chars (GTK_LABEL (self->pill_label),
+                             MIN ((int) g_utf8_strlen (words, -1), self->compact ? 9 : 23));
+  gtk_label_set_max_width_chars (GTK_LABEL (self->pill_label), self->compact ? 13 : 23);
   self->shown_status = status;
 
   /* The row reads as "Lumbar discectomy, Supported" to a screen reader, and
@@ -464,6 +467,25 @@ sp_decision_row_new (SpCase     *case_,
   update_exceptional (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * sp_decision_row_set_compact:
+ * @compact: whether the window is narrow
+ *
+ * A narrow row wraps the status words sooner, leaving the intervention's
+ * name room to read.
+ */
+void
+sp_decision_row_set_compact (SpDecisionRow *self,
+                             gboolean       compact)
+{
+  g_return_if_fail (SP_IS_DECISION_ROW (self));
+
+  if (self->compact == !!compact)
+    return;
+  self->compact = !!compact;
+  update_status (self);
 }
 
 /**

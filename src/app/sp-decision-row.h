@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (SpDecisionRow, sp_decision_row, SP, DECISION_ROW, AdwExpan
 
 GtkWidget   *sp_decision_row_new                  (SpCase        *case_,
                                                    SpDecision    *decision) G_GNUC_WARN_UNUSED_RESULT;
+void         sp_decision_row_set_compact          (SpDecisionRow *self,
+                                                   gboolean       compact);
 SpDecision  *sp_decision_row_get_decision         (SpDecisionRow *self);
 GtkLabel    *sp_decision_row_get_status_label     (SpDecisionRow *self);
 GtkWidget   *sp_decision_row_get_exceptional_check (SpDecisionRow *self);

@@ -232,7 +232,7 @@ sp_identity_group_class_init (SpIdentityGroupClass *klass)
 static void
 sp_identity_group_init (SpIdentityGroup *self)
 {
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Patient"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Patient and clinician"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("Identifies the case; never changes a decision."));
 

@@ -76,6 +76,9 @@ apply_layout (SpPathwayPage *self)
       g_hash_table_iter_init (&iter, self->fact_rows);
       while (g_hash_table_iter_next (&iter, NULL, &row))
         sp_fact_row_set_compact (row, self->narrow);
+      g_hash_table_iter_init (&iter, self->decision_rows);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        sp_decision_row_set_compact (row, self->narrow);
     }
   if (self->narrow)
     {
@@ -248,13 +251,31 @@ on_fact_changed (SpPathwayPage *self)
   update_relevance (self);
 }
 
-static void
-on_jump_clicked (SpPathwayPage *self)
+/**
+ * sp_pathway_page_show_decisions:
+ *
+ * Moves the focus to the first decision, scrolling to it: the narrow
+ * layout's "Jump to Decisions" button.
+ */
+void
+sp_pathway_page_show_decisions (SpPathwayPage *self)
 {
   SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (self->evaluation));
+  graphene_point_t point;
 
-  /* Focus the first decision row, in policy order: the scrolled window
-   * follows the focus. */
+  g_return_if_fail (SP_IS_PATHWAY_PAGE (self));
+
+  /* Scroll the decisions to the top when they are stacked under the form. */
+  if (self->narrow &&
+      gtk_widget_compute_point (self->decisions_scroller, self->columns, &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->outer));
+
+      gtk_adjustment_set_value (adj, point.y);
+    }
+
+  /* Then the focus, on the first decision in policy order (an expander
+   * row is not focusable itself: its header is). */
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
     {
       SpDecisionRule *rule = sp_policy_get_decision (policy, i);
@@ -262,7 +283,8 @@ on_jump_clicked (SpPathwayPage *self)
 
       if (row)
         {
-          gtk_widget_grab_focus (row);
+          if (!gtk_widget_grab_focus (row))
+            gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
           break;
         }
     }
@@ -364,7 +386,7 @@ sp_pathway_page_init (SpPathwayPage *self)
   gtk_widget_add_css_class (self->jump_button, "pill");
   gtk_widget_set_halign (self->jump_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->form_box), self->jump_button);
-  g_signal_connect_object (self->jump_button, "clicked", G_CALLBACK (on_jump_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->jump_button, "clicked", G_CALLBACK (sp_pathway_page_show_decisions), self, G_CONNECT_SWAPPED);
   self->form_scroller = make_scroller (self->form_box);
   gtk_widget_add_css_class (self->form_scroller, "sp-form-pane");
   gtk_box_append (GTK_BOX (self->columns), self->form_scroller);

@@ -195,6 +195,9 @@ revealed (GtkWidget *revealer)
   return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
+static void save_png (GtkWidget  *widget,
+                      const char *name);
+
 /* Tests */
 
 static void
@@ -623,6 +626,9 @@ test_nhs_number (void)
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_null (sp_case_get_nhs_number (sp_window_get_case (win)));
+  wait_ms (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  save_png (GTK_WIDGET (win), "nhs-number-error-wide-light.png");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "9434765919");
   g_assert_false (gtk_widget_get_visible (error));
@@ -683,11 +689,15 @@ test_open_cases (void)
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "2020-03-02") != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), "dialog-review-or-new.png");
   adw_message_dialog_response (dialog, "review");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
   wait_ms (20);
   g_assert_true (revealed (sp_window_get_review_banner (win)));
   g_assert_true (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  save_png (GTK_WIDGET (win), "review-banner-wide-light.png");
   g_assert_true (sp_evaluation_is_screening_complete (sp_window_get_evaluation (win)));
 
   /* New: today's date and the screening asked again. */
@@ -714,6 +724,8 @@ test_open_cases (void)
   g_test_message ("error dialog: %s", adw_message_dialog_get_body (dialog));
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "lumbar_conditon") != NULL);
   g_assert_true (sp_window_get_case (win) == before);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), "dialog-open-error.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
   wait_ms (20);
@@ -866,6 +878,16 @@ take_screenshots (const char *size_name,
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
       g_assert_cmpint (sp_pathway_page_get_narrow (SP_PATHWAY_PAGE (page)), ==, width < 720);
       save_png (GTK_WIDGET (win), name);
+      if (width < 720 && filled)
+        {
+          g_autofree char *decisions = g_strdup_printf ("%s-%s-%s-filled-decisions.png", pathways[i],
+                                                        size_name, dark ? "dark" : "light");
+
+          sp_pathway_page_show_decisions (SP_PATHWAY_PAGE (page));
+          wait_ms (150);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+          save_png (GTK_WIDGET (win), decisions);
+        }
     }
   if (filled)
     {
