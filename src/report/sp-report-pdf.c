@@ -1,0 +1,127 @@
+/* sp-report-pdf.c
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <cairo-pdf.h>
+
+#include "sp-report-pdf.h"
+#include "sp-report-layout.h"
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * sp_report_render_pdf:
+ * @summary: the summary
+ * @n_pages: (out) (optional): the number of pages
+ *
+ * Lays the summary out on A4 and renders it as a PDF in memory, with the
+ * title, the author (the clinician, only when identifiers are included) and
+ * the creator in its metadata, and the summary's time as its creation date,
+ * so the same summary always gives the same bytes.
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+sp_report_render_pdf (SpSummary  *summary,
+                      guint      *n_pages,
+                      GError    **error)
+{
+  g_autoptr(SpReportLayout) layout = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *created = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint pages;
+
+  g_return_val_if_fail (SP_IS_SUMMARY (summary), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* All pages are laid out before the first is drawn: "Page 1 of 3"
+   * needs the 3. */
+  layout = sp_report_layout_new (summary, SP_REPORT_A4_WIDTH, SP_REPORT_A4_HEIGHT, NULL);
+  pages = sp_report_layout_get_n_pages (layout);
+
+  buffer = g_byte_array_sized_new (64 * 1024);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, buffer,
+                                                 SP_REPORT_A4_WIDTH, SP_REPORT_A4_HEIGHT);
+  creator = sp_summary_dup_creator (summary);
+  created = g_date_time_format (sp_summary_get_generated_at (summary), "%Y-%m-%dT%H:%M:%S%:z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sp_summary_get_title (summary));
+  if (sp_summary_get_author (summary))
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, sp_summary_get_author (summary));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < pages; page++)
+    {
+      sp_report_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Cannot make the PDF: %s", cairo_status_to_string (status));
+      return NULL;
+    }
+
+  if (n_pages)
+    *n_pages = pages;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/**
+ * sp_report_write_pdf:
+ * @summary: the summary
+ * @path: where to write it
+ *
+ * Writes the summary as a PDF to @path. The file is made 0600, since it
+ * may name the patient, and written atomically: it holds the whole PDF or
+ * nothing, and an earlier file there is untouched on failure. A full disk,
+ * or a folder that does not exist, is an error naming @path.
+ *
+ * Returns: %TRUE when the whole file is on disk
+ */
+gboolean
+sp_report_write_pdf (SpSummary   *summary,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SP_IS_SUMMARY (summary), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(pdf = sp_report_render_pdf (summary, NULL, error)))
+    return FALSE;
+
+  file = g_file_new_for_path (path);
+  if (!sp_file_write_atomically (file, pdf, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: cannot write the summary: %s", path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,807 @@
+/* sp-summary.c
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "sp-summary.h"
+
+/**
+ * SpSummary:
+ *
+ * The content of a summary for the patient's record, made once from an
+ * evaluation as a list of blocks. The PDF and the plain text are both drawn
+ * from these blocks, so they cannot say different things. The summary
+ * copies every word it needs: it stays the same when the case changes later,
+ * and it can be handed to a worker thread.
+ */
+struct _SpSummary
+{
+  GObject         parent_instance;
+
+  /* owned */
+  GPtrArray      *blocks;        /* SpSummaryBlock */
+  GDateTime      *generated_at;
+  char           *app_version;
+  char           *author;
+  char           *running_header;
+  SpSummaryFlags  flags;
+};
+
+G_DEFINE_FINAL_TYPE (SpSummary, sp_summary, G_TYPE_OBJECT)
+
+static const char * const month_names[] = {
+  "January", "February", "March", "April", "May", "June", "July",
+  "August", "September", "October", "November", "December",
+};
+
+static void
+block_free (gpointer data)
+{
+  SpSummaryBlock *block = data;
+
+  g_free (block->key);
+  g_free (block->text);
+  g_clear_pointer (&block->rows, g_array_unref);
+  g_free (block);
+}
+
+static void
+row_clear (gpointer data)
+{
+  SpSummaryRow *row = data;
+
+  g_free (row->decision_id);
+  g_free (row->intervention);
+  g_free (row->reason);
+}
+
+static void
+sp_summary_finalize (GObject *object)
+{
+  SpSummary *self = (SpSummary *) object;
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->generated_at, g_date_time_unref);
+  g_clear_pointer (&self->app_version, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->running_header, g_free);
+
+  G_OBJECT_CLASS (sp_summary_parent_class)->finalize (object);
+}
+
+static void
+sp_summary_class_init (SpSummaryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sp_summary_finalize;
+}
+
+static void
+sp_summary_init (SpSummary *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+}
+
+/* Building blocks. */
+
+typedef struct {
+  SpSummary        *summary;
+  SpSummarySection  section;
+} Builder;
+
+static SpSummaryBlock *
+add_block (Builder            *builder,
+           SpSummaryBlockKind  kind,
+           const char         *key,
+           const char         *text)
+{
+  SpSummaryBlock *block = g_new0 (SpSummaryBlock, 1);
+
+  block->kind = kind;
+  block->section = builder->section;
+  block->tone = SP_SUMMARY_TONE_NORMAL;
+  block->key = g_strdup (key);
+  block->text = g_strdup (text ? text : "");
+  g_ptr_array_add (builder->summary->blocks, block);
+  return block;
+}
+
+static void
+add_heading (Builder    *builder,
+             guint       level,
+             const char *text)
+{
+  add_block (builder, SP_SUMMARY_BLOCK_HEADING, NULL, text)->level = level;
+}
+
+static void
+add_key_value (Builder    *builder,
+               const char *key,
+               const char *value)
+{
+  add_block (builder, SP_SUMMARY_BLOCK_KEY_VALUE, key, value);
+}
+
+/* "15 June 2026", in English whatever the locale: the policy and its
+ * reasons are English, and a record must not depend on the machine. */
+static char *
+format_julian (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_strdup_printf ("%u %s %u", g_date_get_day (&date),
+                          month_names[g_date_get_month (&date) - 1],
+                          g_date_get_year (&date));
+}
+
+static char *
+format_date_text (const char *iso)
+{
+  guint32 julian;
+
+  if (iso == NULL)
+    return NULL;
+  if (!sp_date_parse (iso, &julian))
+    return g_strdup (iso);
+  return format_julian (julian);
+}
+
+static char *
+format_timestamp (GDateTime *when)
+{
+  return g_strdup_printf ("%d %s %d, %02d:%02d %s",
+                          g_date_time_get_day_of_month (when),
+                          month_names[g_date_time_get_month (when) - 1],
+                          g_date_time_get_year (when),
+                          g_date_time_get_hour (when),
+                          g_date_time_get_minute (when),
+                          g_date_time_get_timezone_abbreviation (when));
+}
+
+static const char *
+fact_label (SpPolicy   *policy,
+            const char *fact_id)
+{
+  SpFact *fact = sp_policy_lookup_fact (policy, fact_id);
+
+  return fact ? sp_fact_get_label (fact) : fact_id;
+}
+
+static char *
+join_fact_labels (SpPolicy           *policy,
+                  const char * const *fact_ids)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; fact_ids && fact_ids[i]; i++)
+    {
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, fact_label (policy, fact_ids[i]));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+pathway_has_facts_recorded (SpCase     *case_,
+                            const char *pathway)
+{
+  SpPolicy *policy = sp_case_get_policy (case_);
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+
+      if (g_str_equal (sp_fact_get_pathway (fact), pathway) &&
+          sp_case_is_recorded (case_, sp_fact_get_id (fact)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Which pathways the summary reports on: those with a fact recorded, and
+ * the general one always, in the policy's order. */
+static GPtrArray *
+shown_pathways (SpCase     *case_,
+                GPtrArray **not_shown)
+{
+  SpPolicy *policy = sp_case_get_policy (case_);
+  const char * const *ids = sp_policy_get_pathway_ids (policy);
+  GPtrArray *shown = g_ptr_array_new ();
+
+  *not_shown = g_ptr_array_new ();
+  for (guint i = 0; ids[i]; i++)
+    {
+      if (i == 0 || g_str_equal (ids[i], "general") || pathway_has_facts_recorded (case_, ids[i]))
+        g_ptr_array_add (shown, (gpointer) ids[i]);
+      else
+        g_ptr_array_add (*not_shown, (gpointer) ids[i]);
+    }
+  return shown;
+}
+
+static gboolean
+pathway_is_shown (GPtrArray  *shown,
+                  const char *pathway)
+{
+  for (guint i = 0; i < shown->len; i++)
+    if (g_str_equal (g_ptr_array_index (shown, i), pathway))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+join_pathway_labels (SpPolicy  *policy,
+                     GPtrArray *pathways)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < pathways->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, sp_policy_get_pathway_label (policy, g_ptr_array_index (pathways, i)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+build_header (Builder      *builder,
+              SpEvaluation *evaluation)
+{
+  SpSummary *self = builder->summary;
+  SpCase *case_ = sp_evaluation_get_case (evaluation);
+  SpPolicy *policy = sp_case_get_policy (case_);
+  g_autofree char *assessed = NULL;
+  g_autofree char *generated = format_timestamp (self->generated_at);
+  g_autofree char *policy_line = NULL;
+  g_autofree char *sha = g_strndup (sp_policy_get_sha256 (policy), 12);
+
+  builder->section = SP_SUMMARY_SECTION_HEADER;
+  add_block (builder, SP_SUMMARY_BLOCK_TITLE, NULL, SP_SUMMARY_TITLE);
+
+  if (sp_case_is_recorded (case_, "assessment_date"))
+    {
+      g_autofree char *iso = sp_case_dup_date (case_, "assessment_date");
+
+      assessed = format_date_text (iso);
+    }
+  else
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (self->generated_at),
+                                              g_date_time_get_month (self->generated_at),
+                                              g_date_time_get_year (self->generated_at));
+      g_autofree char *today = format_julian (g_date_get_julian (date));
+
+      assessed = g_strdup_printf ("%s (not recorded: the date of this summary)", today);
+    }
+  add_key_value (builder, "Assessment date", assessed);
+  add_key_value (builder, "Generated", generated);
+
+  add_key_value (builder, "Policy", sp_policy_get_title (policy));
+  if (sp_policy_get_effective_date (policy))
+    {
+      g_autofree char *effective = format_date_text (sp_policy_get_effective_date (policy));
+
+      policy_line = g_strdup_printf ("%s, effective %s", sp_policy_get_version (policy), effective);
+    }
+  else
+    policy_line = g_strdup (sp_policy_get_version (policy));
+  add_key_value (builder, "Policy version", policy_line);
+  add_key_value (builder, "Policy SHA-256", sha);
+
+  if (self->flags & SP_SUMMARY_INCLUDE_IDENTIFIERS)
+    {
+      const char *name = sp_case_get_patient_name (case_);
+      const char *nhs = sp_case_get_nhs_number (case_);
+      const char *clinician = sp_case_get_clinician_name (case_);
+      const char *role = sp_case_get_clinician_role (case_);
+      g_autofree char *dob = format_date_text (sp_case_get_date_of_birth (case_));
+
+      add_key_value (builder, "Patient", name ? name : "not recorded");
+      add_key_value (builder, "NHS number", nhs ? nhs : "not recorded");
+      add_key_value (builder, "Date of birth", dob ? dob : "not recorded");
+      if (clinician && role)
+        {
+          g_autofree char *both = g_strdup_printf ("%s, %s", clinician, role);
+
+          add_key_value (builder, "Clinician", both);
+        }
+      else if (clinician || role)
+        add_key_value (builder, "Clinician", clinician ? clinician : role);
+      else
+        add_key_value (builder, "Clinician", "not recorded");
+
+      self->author = g_strdup (clinician);
+      if (name || nhs)
+        self->running_header = g_strdup_printf ("%s%s%s%s", name ? name : "",
+                                                name && nhs ? ", " : "",
+                                                nhs ? "NHS number " : "",
+                                                nhs ? nhs : "");
+    }
+  else
+    add_key_value (builder, "Identifiers",
+                   "not included (this summary names neither the patient nor the clinician)");
+}
+
+static void
+build_banner (Builder      *builder,
+              SpEvaluation *evaluation)
+{
+  SpCase *case_ = sp_evaluation_get_case (evaluation);
+  SpPolicy *policy = sp_case_get_policy (case_);
+  SpSummaryBlock *block;
+
+  if (sp_evaluation_is_urgent (evaluation))
+    {
+      g_autofree char *flags = sp_evaluation_dup_red_flag_summary (evaluation);
+      g_autofree char *detail = g_strdup_printf ("Red flags recorded: %s. Suspected cauda equina "
+                                                 "syndrome needs emergency same-day assessment.",
+                                                 flags ? flags : "a red flag");
+
+      block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
+                         "Urgent referral to an acute spinal centre: this policy does not apply",
+                         detail);
+      block->tone = SP_SUMMARY_TONE_URGENT;
+    }
+  else if (!sp_evaluation_is_screening_complete (evaluation))
+    {
+      GString *missing = g_string_new (NULL);
+      g_autofree char *detail = NULL;
+
+      for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+        {
+          SpFact *fact = sp_policy_get_fact (policy, i);
+
+          if (sp_policy_is_screening_fact (policy, fact) &&
+              !sp_case_is_recorded (case_, sp_fact_get_id (fact)))
+            {
+              if (missing->len > 0)
+                g_string_append (missing, "; ");
+              g_string_append (missing, sp_fact_get_label (fact));
+            }
+        }
+      detail = g_strdup_printf ("Not yet recorded: %s.", missing->str);
+      g_string_free (missing, TRUE);
+
+      block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
+                         "Screening incomplete: screen for red flags and serious pathology "
+                         "before applying the policy",
+                         detail);
+      block->tone = SP_SUMMARY_TONE_WARNING;
+    }
+}
+
+static void
+build_tables (Builder      *builder,
+              SpEvaluation *evaluation,
+              GPtrArray    *shown,
+              GPtrArray    *not_shown)
+{
+  SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (evaluation));
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+  guint n = g_list_model_get_n_items (decisions);
+
+  add_heading (builder, 1, "Decisions");
+
+  for (guint p = 0; p < shown->len; p++)
+    {
+      const char *pathway = g_ptr_array_index (shown, p);
+      SpSummaryBlock *table = NULL;
+      gboolean any_exceptional = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+          const char * const *reasons = sp_decision_get_reasons (decision);
+          SpSummaryRow row;
+
+          if (!g_str_equal (sp_decision_get_pathway (decision), pathway))
+            continue;
+
+          if (table == NULL)
+            {
+              add_heading (builder, 2, sp_policy_get_pathway_label (policy, pathway));
+              table = add_block (builder, SP_SUMMARY_BLOCK_DECISION_TABLE, NULL, NULL);
+              table->rows = g_array_new (FALSE, TRUE, sizeof (SpSummaryRow));
+              g_array_set_clear_func (table->rows, row_clear);
+            }
+
+          row.decision_id = g_strdup (sp_decision_get_id (decision));
+          row.status = sp_decision_get_status (decision);
+          row.intervention = g_strdup (sp_decision_get_label (decision));
+          row.reason = g_strdup (reasons && reasons[0] ? reasons[0] : "");
+          g_array_append_val (table->rows, row);
+          any_exceptional |= row.status == SP_STATUS_EXCEPTIONAL_CASE;
+        }
+
+      if (any_exceptional)
+        {
+          SpSummaryBlock *note = add_block (builder, SP_SUMMARY_BLOCK_NOTE,
+                                            sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
+                                            SP_SUMMARY_FUNDING_NOTE);
+          note->tone = SP_SUMMARY_TONE_FUNDING;
+        }
+    }
+
+  if (not_shown->len > 0)
+    {
+      g_autofree char *labels = join_pathway_labels (policy, not_shown);
+      g_autofree char *text = g_strdup_printf ("Not assessed, as no facts are recorded for them: %s.",
+                                               labels);
+
+      add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, text);
+    }
+}
+
+static gboolean
+strv_contains_substring (const char * const *strv,
+                         const char         *needle)
+{
+  for (guint i = 0; strv && strv[i]; i++)
+    if (strstr (strv[i], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+build_details (Builder      *builder,
+               SpEvaluation *evaluation,
+               GPtrArray    *shown)
+{
+  SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (evaluation));
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+  guint n = g_list_model_get_n_items (decisions);
+  /* A clause cited by many decisions (the red flag clause cites itself for
+   * every one) is quoted in full once, then referred to. */
+  g_autoptr(GHashTable) quoted = g_hash_table_new (g_str_hash, g_str_equal);
+
+  builder->section = SP_SUMMARY_SECTION_DETAILS;
+  add_heading (builder, 1, "Reasons and policy text");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+      SpStatus status = sp_decision_get_status (decision);
+      const char * const *reasons = sp_decision_get_reasons (decision);
+      const char * const *citations = sp_decision_get_citations (decision);
+      const char * const *interpretations = sp_decision_get_interpretations (decision);
+      const char * const *missing = sp_decision_get_missing (decision);
+      g_autofree char *heading = NULL;
+
+      if (!pathway_is_shown (shown, sp_decision_get_pathway (decision)))
+        continue;
+
+      heading = g_strdup_printf ("%s %s: %s", sp_summary_status_get_icon (status),
+                                 sp_decision_get_label (decision), sp_status_get_label (status));
+      add_heading (builder, 2, heading);
+
+      for (guint r = 0; reasons && reasons[r]; r++)
+        add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, reasons[r]);
+
+      if (status == SP_STATUS_EXCEPTIONAL_CASE)
+        add_block (builder, SP_SUMMARY_BLOCK_NOTE,
+                   sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
+                   SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
+
+      if (missing && missing[0])
+        {
+          g_autofree char *labels = join_fact_labels (policy, missing);
+
+          add_key_value (builder, "Not yet recorded", labels);
+        }
+
+      for (guint c = 0; citations && citations[c]; c++)
+        {
+          SpClause *clause = sp_policy_lookup_clause (policy, citations[c]);
+          g_autofree char *key = NULL;
+
+          if (clause == NULL)
+            continue;
+          if (g_hash_table_contains (quoted, citations[c]))
+            {
+              g_autofree char *seen = g_strdup_printf ("Policy, %s (quoted above)", sp_clause_get_heading (clause));
+
+              add_block (builder, SP_SUMMARY_BLOCK_QUOTE, seen, NULL);
+              continue;
+            }
+          g_hash_table_add (quoted, (gpointer) citations[c]);
+          key = g_strdup_printf ("Policy, %s", sp_clause_get_heading (clause));
+          add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, sp_clause_get_text (clause));
+        }
+
+      for (guint k = 0; interpretations && interpretations[k]; k++)
+        {
+          SpInterpretation *interpretation = sp_policy_lookup_interpretation (policy, interpretations[k]);
+
+          /* The engine's reasons usually carry the reading already; say
+           * it once. */
+          if (interpretation && !strv_contains_substring (reasons, sp_interpretation_get_reading (interpretation)))
+            add_key_value (builder, "Reading of the policy", sp_interpretation_get_reading (interpretation));
+        }
+    }
+}
+
+static void
+build_advisories (Builder      *builder,
+                  SpEvaluation *evaluation)
+{
+  GListModel *advisories = sp_evaluation_get_advisories (evaluation);
+  guint n = g_list_model_get_n_items (advisories);
+
+  if (n == 0)
+    return;
+
+  add_heading (builder, 1, "Advice");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
+
+      add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, sp_advisory_get_text (advisory));
+    }
+}
+
+static void
+build_facts (Builder      *builder,
+             SpEvaluation *evaluation,
+             GPtrArray    *shown,
+             GPtrArray    *not_shown)
+{
+  SpCase *case_ = sp_evaluation_get_case (evaluation);
+  SpPolicy *policy = sp_case_get_policy (case_);
+
+  add_heading (builder, 1, "Facts recorded");
+
+  for (guint p = 0; p < shown->len; p++)
+    {
+      const char *pathway = g_ptr_array_index (shown, p);
+      GString *unrecorded = g_string_new (NULL);
+      gboolean any = FALSE;
+
+      add_heading (builder, 2, sp_policy_get_pathway_label (policy, pathway));
+      for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+        {
+          SpFact *fact = sp_policy_get_fact (policy, i);
+          const char *id = sp_fact_get_id (fact);
+
+          if (!g_str_equal (sp_fact_get_pathway (fact), pathway))
+            continue;
+          if (sp_case_is_recorded (case_, id))
+            {
+              g_autofree char *value = sp_case_describe_fact (case_, id);
+
+              add_key_value (builder, sp_fact_get_label (fact), value);
+              any = TRUE;
+            }
+          else
+            {
+              if (unrecorded->len > 0)
+                g_string_append (unrecorded, "; ");
+              g_string_append (unrecorded, sp_fact_get_label (fact));
+            }
+        }
+      if (!any)
+        add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, "Nothing recorded.");
+      if (unrecorded->len > 0)
+        add_key_value (builder, "Not recorded", unrecorded->str);
+      g_string_free (unrecorded, TRUE);
+    }
+
+  if (not_shown->len > 0)
+    {
+      g_autofree char *labels = join_pathway_labels (policy, not_shown);
+      g_autofree char *text = g_strdup_printf ("Nothing recorded for: %s.", labels);
+
+      add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, text);
+    }
+}
+
+static void
+build_notes (Builder      *builder,
+             SpEvaluation *evaluation)
+{
+  const char *notes = sp_case_get_notes (sp_evaluation_get_case (evaluation));
+  g_auto(GStrv) paragraphs = NULL;
+
+  if (notes == NULL || notes[0] == '\0')
+    return;
+
+  add_heading (builder, 1, "Notes");
+  /* Each line of the notes is kept as the clinician typed it; blank lines
+   * only separate paragraphs. */
+  paragraphs = g_strsplit (notes, "\n", -1);
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_strchomp (paragraphs[i]);
+      if (paragraphs[i][0] != '\0')
+        add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, paragraphs[i]);
+    }
+}
+
+static void
+build_references (Builder      *builder,
+                  SpEvaluation *evaluation)
+{
+  SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (evaluation));
+  const char * const *references = sp_policy_get_references (policy);
+
+  if (references == NULL || references[0] == NULL)
+    return;
+
+  add_heading (builder, 1, "References");
+  for (guint i = 0; references[i]; i++)
+    add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, references[i]);
+}
+
+/**
+ * sp_summary_new:
+ * @evaluation: the evaluation to summarise, as it is now
+ * @flags: whether to name the patient and the clinician
+ * @generated_at: when the summary is made; the caller passes the time so
+ *   that tests and reprints can fix it
+ * @app_version: the version printed in the footer and the PDF's creator
+ *
+ * Returns: (transfer full): the summary
+ */
+SpSummary *
+sp_summary_new (SpEvaluation   *evaluation,
+                SpSummaryFlags  flags,
+                GDateTime      *generated_at,
+                const char     *app_version)
+{
+  g_autoptr(SpSummary) self = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) not_shown = NULL;
+  Builder builder;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (evaluation), NULL);
+  g_return_val_if_fail (generated_at != NULL, NULL);
+  g_return_val_if_fail (app_version != NULL, NULL);
+
+  self = g_object_new (SP_TYPE_SUMMARY, NULL);
+  self->flags = flags;
+  self->generated_at = g_date_time_ref (generated_at);
+  self->app_version = g_strdup (app_version);
+
+  builder.summary = self;
+  builder.section = SP_SUMMARY_SECTION_HEADER;
+
+  shown = shown_pathways (sp_evaluation_get_case (evaluation), &not_shown);
+
+  build_header (&builder, evaluation);
+  builder.section = SP_SUMMARY_SECTION_DECISIONS;
+  build_banner (&builder, evaluation);
+  build_tables (&builder, evaluation, shown, not_shown);
+  build_details (&builder, evaluation, shown);
+  build_advisories (&builder, evaluation);
+  build_facts (&builder, evaluation, shown, not_shown);
+  build_notes (&builder, evaluation);
+  build_references (&builder, evaluation);
+
+  return g_steal_pointer (&self);
+}
+
+SpSummaryFlags
+sp_summary_get_flags (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), 0);
+  return self->flags;
+}
+
+GDateTime *
+sp_summary_get_generated_at (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return self->generated_at;
+}
+
+const char *
+sp_summary_get_app_version (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return self->app_version;
+}
+
+const char *
+sp_summary_get_title (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return SP_SUMMARY_TITLE;
+}
+
+/**
+ * sp_summary_get_author:
+ *
+ * Returns: (nullable): the clinician's name, when identifiers are included
+ *   and it is recorded
+ */
+const char *
+sp_summary_get_author (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return self->author;
+}
+
+/**
+ * sp_summary_get_running_header:
+ *
+ * Returns: (nullable): the patient's name and NHS number, for the top of
+ *   every page after the first, when identifiers are included
+ */
+const char *
+sp_summary_get_running_header (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return self->running_header;
+}
+
+/**
+ * sp_summary_dup_creator:
+ *
+ * Returns: (transfer full): "Spinal Pathways VERSION"
+ */
+char *
+sp_summary_dup_creator (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return g_strdup_printf ("Spinal Pathways %s", self->app_version);
+}
+
+/**
+ * sp_summary_dup_footer:
+ *
+ * Returns: (transfer full): the words at the foot of every page (the PDF
+ *   adds the page number), and at the end of the plain text
+ */
+char *
+sp_summary_dup_footer (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return g_strdup_printf ("Spinal Pathways %s. %s", self->app_version, SP_SUMMARY_DISCLAIMER);
+}
+
+guint
+sp_summary_get_n_blocks (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), 0);
+  return self->blocks->len;
+}
+
+/**
+ * sp_summary_get_block:
+ *
+ * Returns: (transfer none): block @index, owned by the summary
+ */
+const SpSummaryBlock *
+sp_summary_get_block (SpSummary *self,
+                      guint      index)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+  return g_ptr_array_index (self->blocks, index);
+}
+
+/**
+ * sp_summary_status_get_icon:
+ *
+ * Returns: a glyph for @status that tells the statuses apart without
+ *   colour, so a greyscale print or a fax keeps the meaning
+ */
+const char *
+sp_summary_status_get_icon (SpStatus status)
+{
+  switch (status)
+    {
+    case SP_STATUS_URGENT_REFERRAL:    return "⚠";
+    case SP_STATUS_SUPPORTED:          return "✔";
+    case SP_STATUS_CRITERIA_NOT_MET:   return "✖";
+    case SP_STATUS_NEEDS_INFORMATION:  return "?";
+    case SP_STATUS_NOT_NORMALLY_FUNDED: return "⊘";
+    case SP_STATUS_EXCEPTIONAL_CASE:   return "◆";
+    default: g_return_val_if_reached ("");
+    }
+}

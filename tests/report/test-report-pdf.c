@@ -1,0 +1,487 @@
+/* test-report-pdf.c: the summary as PDF, read back with poppler
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "report-test-util.h"
+#include "sp-core-private.h"
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("sp-report-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing && g_dir_read_name (listing))
+    n++;
+  return n;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+/* pdftotext in content order, with every run of white space made one
+ * space: a reason wrapped over three lines of a cell reads as one. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { g_getenv ("SP_PDFTOTEXT"), "-raw", path, "-", NULL };
+  g_autofree char *raw = run_tool (argv);
+
+  return test_flatten (raw);
+}
+
+static char *
+pdf_info (const char *path,
+          const char *field)
+{
+  const char *argv[] = { g_getenv ("SP_PDFINFO"), path, NULL };
+  g_autofree char *info = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s:", field);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *pages = pdf_info (path, "Pages");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages, NULL, 10);
+}
+
+static char *
+write_summary (SpSummary  *summary,
+               const char *dir,
+               const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sp_report_write_pdf (summary, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in the PDF's text", needle);
+}
+
+static const char * const cases[] = {
+  "urgent-red-flag.json",
+  "screening-incomplete.json",
+  "lumbar-sciatica-supported.json",
+  "exceptional-case.json",
+  "international-names.json",
+};
+
+/* Every decision's status words and first reason, the policy's version,
+ * and the page footer are in the PDF's text. */
+static void
+test_text (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(SpSummary) summary = test_summary (cases[c], SP_SUMMARY_INCLUDE_IDENTIFIERS);
+      g_autofree char *path = write_summary (summary, dir, "summary.pdf");
+      g_autofree char *text = pdf_text (path);
+      g_autofree char *footer = test_flatten (SP_SUMMARY_DISCLAIMER);
+      guint n_rows = 0;
+
+      for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+        {
+          const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+          if (block->kind != SP_SUMMARY_BLOCK_DECISION_TABLE)
+            continue;
+          for (guint r = 0; r < block->rows->len; r++)
+            {
+              const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
+              g_autofree char *status = test_flatten (sp_status_get_label (row->status));
+              g_autofree char *reason = test_flatten (row->reason);
+              g_autofree char *intervention = test_flatten (row->intervention);
+
+              assert_contains (text, status);
+              assert_contains (text, reason);
+              assert_contains (text, intervention);
+              n_rows++;
+            }
+        }
+      g_assert_cmpuint (n_rows, >, 0);
+      assert_contains (text, sp_policy_get_version (test_policy ()));
+      assert_contains (text, "Page 1 of");
+      assert_contains (text, footer);
+      assert_contains (text, "Spinal Pathways " TEST_VERSION);
+      assert_contains (text, "Spinal pain interventions: decision support summary");
+    }
+  remove_dir (dir);
+}
+
+static void
+test_identifiers (void)
+{
+  static const char * const identifiers[] = {
+    "Aisha Rahman", "943 476 5919", "9 November 1981", "Mr David Hughes", "Consultant spinal surgeon",
+  };
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpSummary) named = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autoptr(SpSummary) anonymous = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_NONE);
+  g_autofree char *named_path = write_summary (named, dir, "named.pdf");
+  g_autofree char *anonymous_path = write_summary (anonymous, dir, "anonymous.pdf");
+  g_autofree char *named_text = pdf_text (named_path);
+  g_autofree char *anonymous_text = pdf_text (anonymous_path);
+  g_autofree char *author = pdf_info (anonymous_path, "Author");
+  g_autofree char *anonymous_raw = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (identifiers); i++)
+    {
+      assert_contains (named_text, identifiers[i]);
+      g_assert_null (strstr (anonymous_text, identifiers[i]));
+    }
+  /* Nor in the metadata, nor anywhere in the file's bytes. */
+  g_assert_null (author);
+  g_file_get_contents (anonymous_path, &anonymous_raw, NULL, NULL);
+  g_assert_null (g_strstr_len (anonymous_raw, -1, "Hughes"));
+  remove_dir (dir);
+}
+
+static void
+test_metadata (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpSummary) summary = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autofree char *path = write_summary (summary, dir, "summary.pdf");
+  g_autofree char *title = pdf_info (path, "Title");
+  g_autofree char *author = pdf_info (path, "Author");
+  g_autofree char *creator = pdf_info (path, "Creator");
+  g_autofree char *size = pdf_info (path, "Page size");
+
+  g_assert_cmpstr (title, ==, "Spinal pain interventions: decision support summary");
+  g_assert_cmpstr (author, ==, "Mr David Hughes");
+  g_assert_cmpstr (creator, ==, "Spinal Pathways " TEST_VERSION);
+  g_assert_true (g_str_has_suffix (size, "(A4)"));
+  remove_dir (dir);
+}
+
+static SpCase *
+case_with_long_notes (guint n_lines)
+{
+  SpCase *case_ = test_load_case ("lumbar-sciatica-supported.json");
+  GString *notes = g_string_new (NULL);
+
+  for (guint i = 1; i <= n_lines; i++)
+    g_string_append_printf (notes, "Line %u of the notes: review of pain, function, sleep and work, "
+                                   "with the plan agreed with the patient.\n", i);
+  sp_case_set_notes (case_, notes->str);
+  g_string_free (notes, TRUE);
+  return case_;
+}
+
+/* No page ends with a heading: a heading always has at least the start of
+ * its content below it. */
+static void
+assert_no_orphan_headings (SpReportLayout *layout)
+{
+  SpSummary *summary = sp_report_layout_get_summary (layout);
+  guint n_pages = sp_report_layout_get_n_pages (layout);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint first, last;
+      const SpSummaryBlock *block;
+
+      g_assert_true (sp_report_layout_get_page_blocks (layout, page, &first, &last));
+      g_assert_cmpuint (first, <=, last);
+      block = sp_summary_get_block (summary, last);
+      if (page + 1 < n_pages)
+        {
+          g_assert_cmpint (block->kind, !=, SP_SUMMARY_BLOCK_HEADING);
+          g_assert_cmpint (block->kind, !=, SP_SUMMARY_BLOCK_TITLE);
+        }
+    }
+  g_assert_false (sp_report_layout_get_page_blocks (layout, n_pages, NULL, NULL));
+}
+
+static void
+test_long_notes (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpCase) case_ = case_with_long_notes (400);
+  g_autoptr(SpSummary) summary = test_summary_for_case (case_, SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autoptr(SpReportLayout) layout = sp_report_layout_new (summary, SP_REPORT_A4_WIDTH, SP_REPORT_A4_HEIGHT, NULL);
+  g_autofree char *path = write_summary (summary, dir, "long.pdf");
+  g_autofree char *text = pdf_text (path);
+  g_autofree char *last_page = NULL;
+  guint pages = pdf_pages (path);
+
+  g_test_message ("400 lines of notes: %u pages", pages);
+  g_assert_cmpuint (pages, >, 2);
+  g_assert_cmpuint (pages, ==, sp_report_layout_get_n_pages (layout));
+  assert_no_orphan_headings (layout);
+
+  /* Every line of the notes is there, in order, each exactly once. */
+  {
+    const char *at = text;
+
+    for (guint i = 1; i <= 400; i++)
+      {
+        g_autofree char *line = g_strdup_printf ("Line %u of the notes:", i);
+        const char *found = strstr (at, line);
+
+        g_assert_nonnull (found);
+        at = found + strlen (line);
+      }
+  }
+  last_page = g_strdup_printf ("Page %u of %u", pages, pages);
+  assert_contains (text, last_page);
+  assert_contains (text, "Page 1 of");
+  remove_dir (dir);
+}
+
+/* Headings keep with their content for every case, and for notes of every
+ * length from 0 to 120 lines, which moves every break through every
+ * section. */
+static void
+test_no_orphan_headings (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint n = 0; n <= 120; n += 3)
+      {
+        g_autoptr(SpCase) case_ = test_load_case (cases[c]);
+        g_autoptr(SpSummary) summary = NULL;
+        g_autoptr(SpReportLayout) layout = NULL;
+
+        if (n > 0)
+          {
+            g_autoptr(SpCase) noted = case_with_long_notes (n);
+
+            sp_case_set_notes (case_, sp_case_get_notes (noted));
+          }
+        summary = test_summary_for_case (case_, c % 2 ? SP_SUMMARY_NONE : SP_SUMMARY_INCLUDE_IDENTIFIERS);
+        layout = sp_report_layout_new (summary, SP_REPORT_A4_WIDTH, SP_REPORT_A4_HEIGHT, NULL);
+        assert_no_orphan_headings (layout);
+      }
+}
+
+static void
+test_international_names (void)
+{
+  static const char * const names[] = { "Zoë Ñúñez-Ødegård", "李小龍", "Αλέξανδρος", "Παπαδόπουλος" };
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpSummary) summary = test_summary ("international-names.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autofree char *path = write_summary (summary, dir, "names.pdf");
+  g_autofree char *text = pdf_text (path);
+  PangoContext *context = sp_report_create_pango_context ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      PangoFontDescription *font = pango_font_description_from_string (SP_REPORT_FONT_FAMILIES " 10");
+
+      assert_contains (text, names[i]);
+
+      /* And they are drawn with real glyphs, not boxes. */
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_text (layout, names[i], -1);
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+    }
+
+  /* The status glyphs too, which must survive a greyscale print. */
+  for (SpStatus status = 0; status < SP_N_STATUSES; status++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      PangoFontDescription *font = pango_font_description_from_string (SP_REPORT_FONT_FAMILIES " 10");
+
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_text (layout, sp_summary_status_get_icon (status), -1);
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+    }
+  g_object_unref (context);
+  remove_dir (dir);
+}
+
+static void
+test_mode (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpSummary) summary = test_summary ("exceptional-case.json", SP_SUMMARY_NONE);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);
+  GStatBuf buf;
+
+  /* Even with a permissive umask, and over an existing world-readable file. */
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_chmod (path, 0644);
+  g_assert_true (sp_report_write_pdf (summary, path, &error));
+  g_assert_no_error (error);
+  umask (old_umask);
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_dir (dir);
+}
+
+static void
+test_missing_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "no-such-folder", "summary.pdf", NULL);
+  g_autoptr(SpSummary) summary = test_summary ("exceptional-case.json", SP_SUMMARY_NONE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sp_report_write_pdf (summary, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_dir (dir);
+}
+
+/* A full disk part way through: an error, the earlier file untouched, and
+ * no half-written file left behind. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(SpSummary) summary = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_file_set_contents (path, "the earlier summary", -1, &error);
+  g_assert_no_error (error);
+
+  sp_file_fail_writes_for_testing (4096);
+  g_assert_false (sp_report_write_pdf (summary, path, &error));
+  sp_file_fail_writes_for_testing (0);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "the earlier summary");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_dir (dir);
+}
+
+/* The same summary gives the same bytes: the creation date is the
+ * summary's, not the clock's. */
+static void
+test_reproducible (void)
+{
+  g_autoptr(SpSummary) summary = test_summary ("urgent-red-flag.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  first = sp_report_render_pdf (summary, &pages, &error);
+  g_assert_no_error (error);
+  g_test_message ("urgent case: %u pages, %" G_GSIZE_FORMAT " bytes in %.1f ms", pages,
+                  g_bytes_get_size (first), (g_get_monotonic_time () - start) / 1000.0);
+  second = sp_report_render_pdf (summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (first, NULL), "%PDF-"));
+}
+
+/* One layout path for PDF and printing: drawing on another surface gives
+ * the same pages. */
+static void
+test_layout_draws_anywhere (void)
+{
+  g_autoptr(SpSummary) summary = test_summary ("exceptional-case.json", SP_SUMMARY_NONE);
+  g_autoptr(SpReportLayout) layout = sp_report_layout_new (summary, SP_REPORT_A4_WIDTH, SP_REPORT_A4_HEIGHT, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_cmpuint (sp_report_layout_get_n_pages (layout), >, 1);
+  for (guint page = 0; page < sp_report_layout_get_n_pages (layout); page++)
+    sp_report_layout_draw_page (layout, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_finalize_object (g_steal_pointer (&layout));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/pdf/text", test_text);
+  g_test_add_func ("/report/pdf/identifiers", test_identifiers);
+  g_test_add_func ("/report/pdf/metadata", test_metadata);
+  g_test_add_func ("/report/pdf/long-notes", test_long_notes);
+  g_test_add_func ("/report/pdf/no-orphan-headings", test_no_orphan_headings);
+  g_test_add_func ("/report/pdf/international-names", test_international_names);
+  g_test_add_func ("/report/pdf/mode-0600", test_mode);
+  g_test_add_func ("/report/pdf/missing-folder", test_missing_folder);
+  g_test_add_func ("/report/pdf/disk-full", test_disk_full);
+  g_test_add_func ("/report/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/report/pdf/layout-draws-anywhere", test_layout_draws_anywhere);
+
+  return g_test_run ();
+}

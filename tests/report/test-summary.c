@@ -1,0 +1,415 @@
+/* test-summary.c: the summary's content and its plain text
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "report-test-util.h"
+
+static const char * const all_cases[] = {
+  "urgent-red-flag.json",
+  "screening-incomplete.json",
+  "lumbar-sciatica-supported.json",
+  "exceptional-case.json",
+  "international-names.json",
+};
+
+typedef struct {
+  const char     *golden;
+  const char     *case_name;
+  SpSummaryFlags  flags;
+} Golden;
+
+static const Golden goldens[] = {
+  { "urgent-red-flag.txt", "urgent-red-flag.json", SP_SUMMARY_INCLUDE_IDENTIFIERS },
+  { "screening-incomplete.txt", "screening-incomplete.json", SP_SUMMARY_INCLUDE_IDENTIFIERS },
+  { "lumbar-sciatica-supported.txt", "lumbar-sciatica-supported.json", SP_SUMMARY_INCLUDE_IDENTIFIERS },
+  { "exceptional-case-no-identifiers.txt", "exceptional-case.json", SP_SUMMARY_NONE },
+};
+
+static char *
+summary_text (const char     *case_name,
+              SpSummaryFlags  flags)
+{
+  g_autoptr(SpSummary) summary = test_summary (case_name, flags);
+
+  return sp_summary_to_text (summary);
+}
+
+/* The text must match tests/golden/ byte for byte. After a deliberate
+ * change, run with SP_UPDATE_GOLDEN=1 and review the diff in git. */
+static void
+test_golden (gconstpointer data)
+{
+  const Golden *golden = data;
+  g_autofree char *text = summary_text (golden->case_name, golden->flags);
+  g_autofree char *path = g_build_filename (g_getenv ("SP_GOLDEN_DIR"), golden->golden, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("SP_UPDATE_GOLDEN"))
+    {
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_lines_fit (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_utf8_strlen (lines[i], -1) > 72)
+        g_error ("line %u is %ld characters: %s", i + 1, g_utf8_strlen (lines[i], -1), lines[i]);
+      g_assert_null (strchr (lines[i], '\t'));
+      g_assert_false (g_str_has_suffix (lines[i], " "));
+    }
+}
+
+static void
+test_line_width (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_cases); i++)
+    {
+      g_autofree char *with = summary_text (all_cases[i], SP_SUMMARY_INCLUDE_IDENTIFIERS);
+      g_autofree char *without = summary_text (all_cases[i], SP_SUMMARY_NONE);
+
+      assert_lines_fit (with);
+      assert_lines_fit (without);
+    }
+}
+
+/* Long words, Chinese without spaces, and long notes all wrap. */
+static void
+test_line_width_long_words (void)
+{
+  g_autoptr(SpCase) case_ = test_load_case ("international-names.json");
+  g_autoptr(SpSummary) summary = NULL;
+  g_autofree char *text = NULL;
+  GString *notes = g_string_new (NULL);
+
+  g_string_append (notes, "https://example.nhs.uk/a/very/long/address/that/has/no/spaces/in/it/at/all/and/goes/on/and/on\n");
+  for (guint i = 0; i < 60; i++)
+    g_string_append (notes, "李小龍");
+  g_string_append (notes, "\n");
+  for (guint i = 0; i < 50; i++)
+    g_string_append (notes, "Ødegård ");
+  sp_case_set_notes (case_, notes->str);
+  g_string_free (notes, TRUE);
+  sp_case_set_patient_name (case_, "Zoë Ñúñez-Ødegård-Αλέξανδρος-李小龍-Mountbatten-Windsor-Smythe-Fotheringay");
+
+  summary = test_summary_for_case (case_, SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  text = sp_summary_to_text (summary);
+  assert_lines_fit (text);
+  g_assert_nonnull (strstr (text, "李小龍李小龍"));
+}
+
+static gssize
+line_index (char       **lines,
+            const char  *prefix)
+{
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return i;
+  return -1;
+}
+
+static void
+test_decisions_first (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (all_cases); c++)
+    {
+      g_autoptr(SpSummary) summary = test_summary (all_cases[c], SP_SUMMARY_INCLUDE_IDENTIFIERS);
+      g_autofree char *text = sp_summary_to_text (summary);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      gssize decisions = line_index (lines, "DECISIONS");
+      gssize facts = line_index (lines, "FACTS RECORDED");
+      gssize assessed = line_index (lines, "Assessment date:");
+      gssize patient = line_index (lines, "Patient:");
+      gssize last_decision = -1;
+
+      g_assert_cmpint (decisions, >, 0);
+      g_assert_cmpint (facts, >, decisions);
+      g_assert_cmpint (assessed, >, decisions);
+      g_assert_cmpint (patient, >, decisions);
+
+      /* Every decision row comes before the header and the facts. */
+      for (guint b = 0; b < sp_summary_get_n_blocks (summary); b++)
+        {
+          const SpSummaryBlock *block = sp_summary_get_block (summary, b);
+
+          if (block->kind != SP_SUMMARY_BLOCK_DECISION_TABLE)
+            continue;
+          for (guint r = 0; r < block->rows->len; r++)
+            {
+              const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
+              g_autofree char *head = g_strdup_printf ("%s %s: %s", sp_summary_status_get_icon (row->status),
+                                                       sp_status_get_label (row->status), row->intervention);
+              gssize at = -1;
+
+              for (guint i = 0; lines[i] && at < 0; i++)
+                if (g_str_has_prefix (head, lines[i]) && lines[i][0] != '\0')
+                  at = i;
+              g_assert_cmpint (at, >, decisions);
+              last_decision = MAX (last_decision, at);
+            }
+        }
+      g_assert_cmpint (last_decision, <, assessed);
+      g_assert_cmpint (last_decision, <, facts);
+    }
+}
+
+static const char * const identifiers[] = {
+  "Aisha Rahman", "943 476 5919", "9 November 1981", "1981-11-09", "Mr David Hughes",
+  "Consultant spinal surgeon",
+};
+
+static void
+test_identifiers (void)
+{
+  g_autofree char *with = summary_text ("lumbar-sciatica-supported.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autofree char *without = summary_text ("lumbar-sciatica-supported.json", SP_SUMMARY_NONE);
+  g_autoptr(SpSummary) anonymous = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_NONE);
+  g_autoptr(SpSummary) named = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (identifiers); i++)
+    {
+      if (!g_str_equal (identifiers[i], "1981-11-09"))
+        g_assert_nonnull (strstr (with, identifiers[i]));
+      g_assert_null (strstr (without, identifiers[i]));
+    }
+  g_assert_nonnull (strstr (without, "Identifiers: not included"));
+
+  g_assert_null (sp_summary_get_author (anonymous));
+  g_assert_null (sp_summary_get_running_header (anonymous));
+  g_assert_cmpstr (sp_summary_get_author (named), ==, "Mr David Hughes");
+  g_assert_cmpstr (sp_summary_get_running_header (named), ==, "Aisha Rahman, NHS number 943 476 5919");
+}
+
+static guint
+find_block (SpSummary          *summary,
+            SpSummaryBlockKind  kind,
+            const char         *text,
+            guint               from)
+{
+  for (guint i = from; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      if (block->kind == kind && (text == NULL || g_str_has_prefix (block->text, text) ||
+                                  g_strcmp0 (block->key, text) == 0))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The brief's order: title, dates, policy, who, banner, tables, details,
+ * advice, facts, notes, references. */
+static void
+test_block_order (void)
+{
+  g_autoptr(SpSummary) summary = test_summary ("urgent-red-flag.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  const SpSummaryBlock *banner;
+  guint order[] = {
+    find_block (summary, SP_SUMMARY_BLOCK_TITLE, NULL, 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Assessment date", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Generated", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Policy", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Policy version", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Policy SHA-256", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Patient", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Clinician", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_BANNER, NULL, 0),
+    find_block (summary, SP_SUMMARY_BLOCK_DECISION_TABLE, NULL, 0),
+    find_block (summary, SP_SUMMARY_BLOCK_HEADING, "Reasons and policy text", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_QUOTE, NULL, 0),
+    find_block (summary, SP_SUMMARY_BLOCK_HEADING, "Advice", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_HEADING, "Facts recorded", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_HEADING, "Notes", 0),
+    find_block (summary, SP_SUMMARY_BLOCK_HEADING, "References", 0),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_assert_cmpuint (order[i], !=, G_MAXUINT);
+      if (i > 0)
+        g_assert_cmpuint (order[i], >, order[i - 1]);
+    }
+
+  banner = sp_summary_get_block (summary, order[8]);
+  g_assert_cmpint (banner->tone, ==, SP_SUMMARY_TONE_URGENT);
+  g_assert_cmpstr (banner->key, ==, "Urgent referral to an acute spinal centre: this policy does not apply");
+  g_assert_nonnull (strstr (banner->text, "Suspected cauda equina syndrome"));
+
+  /* The policy's first 12 hex digits of its SHA-256, no more. */
+  {
+    const SpSummaryBlock *sha = sp_summary_get_block (summary, order[5]);
+    g_autofree char *prefix = g_strndup (sp_policy_get_sha256 (test_policy ()), 12);
+
+    g_assert_cmpstr (sha->text, ==, prefix);
+  }
+}
+
+static void
+test_screening_banner (void)
+{
+  g_autoptr(SpSummary) summary = test_summary ("screening-incomplete.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  const SpSummaryBlock *banner = sp_summary_get_block (summary,
+                                                       find_block (summary, SP_SUMMARY_BLOCK_BANNER, NULL, 0));
+
+  g_assert_cmpint (banner->tone, ==, SP_SUMMARY_TONE_WARNING);
+  g_assert_true (g_str_has_prefix (banner->key, "Screening incomplete: "));
+  g_assert_nonnull (strstr (banner->text, "New sexual dysfunction"));
+  g_assert_nonnull (strstr (banner->text, "Suspected serious pathology"));
+  g_assert_null (strstr (banner->text, "Suspected cauda equina syndrome"));
+}
+
+/* Tables for the general pathway and for each pathway with a fact recorded,
+ * and only those; every decision of those pathways in a row. */
+static void
+test_tables (void)
+{
+  g_autoptr(SpSummary) summary = test_summary ("screening-incomplete.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autoptr(GString) seen = g_string_new (NULL);
+  guint n_rows = 0;
+
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      if (block->kind != SP_SUMMARY_BLOCK_DECISION_TABLE)
+        continue;
+      g_assert_cmpint (block->section, ==, SP_SUMMARY_SECTION_DECISIONS);
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
+
+          g_string_append_printf (seen, "%s ", row->decision_id);
+          g_assert_cmpint (row->status, ==, SP_STATUS_NEEDS_INFORMATION);
+          g_assert_cmpstr (row->reason, !=, "");
+          n_rows++;
+        }
+    }
+  g_assert_cmpstr (seen->str, ==, "general.acupuncture cervical.specialist_referral cervical.epidural_single "
+                                  "cervical.epidural_repeat cervical.facet_injection cervical.medial_branch_block ");
+  g_assert_cmpuint (n_rows, ==, 6);
+}
+
+static void
+test_funding_note (void)
+{
+  g_autoptr(SpSummary) summary = test_summary ("exceptional-case.json", SP_SUMMARY_NONE);
+  g_autofree char *text = sp_summary_to_text (summary);
+  guint notes = 0;
+  guint exceptional = 0;
+
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      if (block->kind == SP_SUMMARY_BLOCK_NOTE &&
+          g_str_equal (block->text, "An individual funding request may be made. This is not an approval."))
+        notes++;
+      if (block->kind == SP_SUMMARY_BLOCK_DECISION_TABLE)
+        for (guint r = 0; r < block->rows->len; r++)
+          exceptional += g_array_index (block->rows, SpSummaryRow, r).status == SP_STATUS_EXCEPTIONAL_CASE;
+    }
+  /* Acupuncture and fusion: each in its table's note and its details. */
+  g_assert_cmpuint (exceptional, ==, 2);
+  g_assert_cmpuint (notes, ==, 4);
+  {
+    g_autofree char *flat = test_flatten (text);
+
+    g_assert_nonnull (strstr (flat, "◆ Individual funding request possible (not an approval): Lumbar spinal fusion"));
+  }
+  g_assert_null (strstr (text, "approved"));
+}
+
+/* The summary is a snapshot: editing the case later does not change it. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(SpCase) case_ = test_load_case ("lumbar-sciatica-supported.json");
+  g_autoptr(SpSummary) summary = test_summary_for_case (case_, SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autofree char *before = sp_summary_to_text (summary);
+  g_autofree char *after = NULL;
+
+  sp_case_set_patient_name (case_, "Someone Else");
+  sp_case_set_boolean (case_, "red_flag_cauda_equina", TRUE);
+  sp_case_set_notes (case_, "changed");
+  after = sp_summary_to_text (summary);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_finalize_object (g_steal_pointer (&summary));
+}
+
+/* With no assessment date, the summary says which date it used. */
+static void
+test_assessment_date_unrecorded (void)
+{
+  g_autoptr(SpCase) case_ = test_load_case ("lumbar-sciatica-supported.json");
+  g_autoptr(SpSummary) summary = NULL;
+  const SpSummaryBlock *block;
+
+  sp_case_clear_fact (case_, "assessment_date");
+  summary = test_summary_for_case (case_, SP_SUMMARY_NONE);
+  block = sp_summary_get_block (summary, find_block (summary, SP_SUMMARY_BLOCK_KEY_VALUE, "Assessment date", 0));
+  g_assert_cmpstr (block->text, ==, "15 June 2026 (not recorded: the date of this summary)");
+}
+
+/* Every word of every block is in the text: the text says what the PDF says. */
+static void
+test_text_has_every_block (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (all_cases); c++)
+    {
+      g_autoptr(SpSummary) summary = test_summary (all_cases[c], SP_SUMMARY_INCLUDE_IDENTIFIERS);
+      g_autofree char *text = sp_summary_to_text (summary);
+      g_autofree char *flat = test_flatten (text);
+
+      for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+        {
+          const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+          g_auto(GStrv) block_words = g_strsplit_set (block->text, " \n", -1);
+
+          for (guint w = 0; block_words[w]; w++)
+            if (block_words[w][0] && block->kind != SP_SUMMARY_BLOCK_HEADING && block->kind != SP_SUMMARY_BLOCK_BANNER)
+              g_assert_nonnull (strstr (flat, block_words[w]));
+        }
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/report/summary/golden/%s", goldens[i].golden);
+
+      g_test_add_data_func (path, &goldens[i], test_golden);
+    }
+  g_test_add_func ("/report/summary/text/line-width", test_line_width);
+  g_test_add_func ("/report/summary/text/line-width-long-words", test_line_width_long_words);
+  g_test_add_func ("/report/summary/text/decisions-first", test_decisions_first);
+  g_test_add_func ("/report/summary/text/every-block", test_text_has_every_block);
+  g_test_add_func ("/report/summary/identifiers", test_identifiers);
+  g_test_add_func ("/report/summary/block-order", test_block_order);
+  g_test_add_func ("/report/summary/screening-banner", test_screening_banner);
+  g_test_add_func ("/report/summary/tables", test_tables);
+  g_test_add_func ("/report/summary/funding-note", test_funding_note);
+  g_test_add_func ("/report/summary/snapshot", test_snapshot);
+  g_test_add_func ("/report/summary/assessment-date-unrecorded", test_assessment_date_unrecorded);
+
+  return g_test_run ();
+}
