@@ -125,3 +125,70 @@ sp_report_write_pdf (SpSummary   *summary,
     }
   return TRUE;
 }
+
+typedef struct {
+  SpSummary *summary;
+  char      *path;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *write = data;
+
+  g_clear_object (&write->summary);
+  g_free (write->path);
+  g_free (write);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteData *write = task_data;
+  GError *error = NULL;
+
+  if (sp_report_write_pdf (write->summary, write->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sp_report_write_pdf_async:
+ *
+ * Like sp_report_write_pdf(), in a worker thread, so that the window never
+ * waits for Pango or the disk. The summary is a snapshot that nothing
+ * changes, so the thread may share it.
+ */
+void
+sp_report_write_pdf_async (SpSummary           *summary,
+                           const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *write;
+
+  g_return_if_fail (SP_IS_SUMMARY (summary));
+  g_return_if_fail (path != NULL);
+
+  write = g_new0 (WriteData, 1);
+  write->summary = g_object_ref (summary);
+  write->path = g_strdup (path);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_report_write_pdf_async);
+  g_task_set_task_data (task, write, write_data_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+gboolean
+sp_report_write_pdf_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -19,4 +19,12 @@ gboolean  sp_report_write_pdf  (SpSummary   *summary,
                                 const char  *path,
                                 GError     **error);
 
+void      sp_report_write_pdf_async  (SpSummary           *summary,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean  sp_report_write_pdf_finish (GAsyncResult        *result,
+                                      GError             **error);
+
 G_END_DECLS

@@ -465,6 +465,52 @@ test_layout_draws_anywhere (void)
   g_assert_finalize_object (g_steal_pointer (&layout));
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} AsyncResult;
+
+static void
+written_async (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncResult *outcome = user_data;
+
+  outcome->ok = sp_report_write_pdf_finish (result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* The window writes in a worker thread; the result is the same file. */
+static void
+test_async (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "summary.pdf", NULL);
+  g_autoptr(SpSummary) summary = test_summary ("international-names.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  AsyncResult written = { 0 };
+  AsyncResult failed = { 0 };
+  g_autofree char *text = NULL;
+
+  sp_report_write_pdf_async (summary, path, NULL, written_async, &written);
+  while (!written.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (written.error);
+  g_assert_true (written.ok);
+  text = pdf_text (path);
+  assert_contains (text, "Zoë Ñúñez-Ødegård");
+
+  sp_report_write_pdf_async (summary, missing, NULL, written_async, &failed);
+  while (!failed.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (failed.ok);
+  g_assert_error (failed.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&failed.error);
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -482,6 +528,7 @@ main (int    argc,
   g_test_add_func ("/report/pdf/disk-full", test_disk_full);
   g_test_add_func ("/report/pdf/reproducible", test_reproducible);
   g_test_add_func ("/report/pdf/layout-draws-anywhere", test_layout_draws_anywhere);
+  g_test_add_func ("/report/pdf/async", test_async);
 
   return g_test_run ();
 }
