@@ -315,6 +315,26 @@ test_tab_patient (void)
   set_choice (win, "biopsychosocial_tool", "eq5d");
   g_assert_false (row_shown (win, "start_back_total"));
   g_assert_true (row_shown (win, "eq5d_vas"));
+
+  /* Free text checked against the policy's pattern as it is typed. */
+  {
+    GtkWidget *entry = sp_window_lookup_fact_input (win, "eq5d_profile");
+    SpCase *case_ = sp_window_get_case (win);
+
+    g_assert_true (GTK_IS_ENTRY (entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "1234");
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_false (sp_case_is_recorded (case_, "eq5d_profile"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "12345");
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    g_assert_cmpstr (sp_case_get_string (case_, "eq5d_profile"), ==, "12345");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "12346");
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_false (sp_case_is_recorded (case_, "eq5d_profile"));
+    g_signal_emit_by_name (sp_fact_row_get_clear_button (sp_window_lookup_fact_row (win, "eq5d_profile")), "clicked");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  }
   set_choice (win, "biopsychosocial_tool", "start_back");
   g_assert_true (row_shown (win, "start_back_total"));
   g_assert_false (row_shown (win, "eq5d_vas"));
