@@ -18,6 +18,7 @@
 
 #include "sp-core.h"
 #include "sp-core-private.h"
+#include "sp-cli-export.h"
 
 /* Exit statuses of the contract. */
 enum {
@@ -30,6 +31,7 @@ static const char usage[] =
   "Usage:\n"
   "  spinal-pathways-cli [--policy FILE] evaluate CASE.json|-\n"
   "  spinal-pathways-cli [--policy FILE] evaluate --batch FILE.jsonl\n"
+  SP_CLI_EXPORT_USAGE
   "  spinal-pathways-cli [--policy FILE] facts\n"
   "  spinal-pathways-cli [--policy FILE] interpretations\n"
   "  spinal-pathways-cli --version | --help\n"
@@ -43,6 +45,9 @@ static const char usage[] =
   "  evaluate --batch FILE.jsonl\n"
   "                   One case per line in, one result per line out, each with\n"
   "                   \"line\": N; a bad line gives {\"line\": N, \"error\": ...}\n"
+  "  export --pdf OUT.pdf|--text [--no-identifiers] CASE\n"
+  "                   A summary for the patient's record: A4 PDF (0600) or\n"
+  "                   72-column text on standard output\n"
   "  facts            The facts a case may record: id, type, values, label\n"
   "  interpretations  Each reading of the policy that its text does not settle,\n"
   "                   with the clause it reads\n"
@@ -424,6 +429,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
   const char *policy_path = NULL;
+  int export_argc = 0;
+  char **export_argv = NULL;
   gboolean show_version = FALSE;
   gboolean batch = FALSE;
   const char *command;
@@ -435,6 +442,14 @@ main (int   argc,
 
   for (int i = 1; i < argc; i++)
     {
+      /* export parses its own options (--pdf, --text, --no-identifiers). */
+      if (arguments->len == 0 && g_str_equal (argv[i], "export"))
+        {
+          export_argc = argc - i - 1;
+          export_argv = argv + i + 1;
+          g_ptr_array_add (arguments, argv[i]);
+          break;
+        }
       if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           g_print ("%s", usage);
@@ -484,8 +499,11 @@ main (int   argc,
       return EXIT_OK;
     }
 
+  if (export_argv != NULL)
+    return sp_cli_export (policy, export_argc, export_argv);
+
   if (arguments->len == 0)
-    return usage_error ("a command is needed: evaluate, facts or interpretations");
+    return usage_error ("a command is needed: evaluate, export, facts or interpretations");
 
   command = g_ptr_array_index (arguments, 0);
 
