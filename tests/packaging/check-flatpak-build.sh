@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the project the way the Flatpak manifest does (its own meson
+# config-opts, prefix /app), installs it into a staging folder, and runs the
+# installed command-line tool from there. flatpak-builder itself cannot run
+# here (no SDK, no network), so this is the closest honest check.
+#
+# Usage: check-flatpak-build.sh SOURCE_DIR MANIFEST
+set -euo pipefail
+source_dir=$1
+manifest=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mapfile -t options < <(python3 - "$manifest" <<'PY'
+import json, sys
+manifest = json.load(open(sys.argv[1]))
+module = next(m for m in manifest["modules"] if isinstance(m, dict) and m.get("buildsystem") == "meson")
+for option in module.get("config-opts", []):
+    print(option)
+PY
+)
+command=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["command"])' "$manifest")
+
+echo "manifest options: ${options[*]}"
+meson setup "$work/build" "$source_dir" --prefix=/app "${options[@]}" >"$work/setup.log" 2>&1 ||
+  { cat "$work/setup.log"; exit 1; }
+meson compile -C "$work/build" >"$work/compile.log" 2>&1 || { tail -50 "$work/compile.log"; exit 1; }
+DESTDIR="$work/stage" meson install -C "$work/build" --no-rebuild >"$work/install.log" 2>&1 ||
+  { cat "$work/install.log"; exit 1; }
+
+stage=$work/stage/app
+test -x "$stage/bin/$command" || { echo "the manifest's command $command is not installed"; exit 1; }
+test -x "$stage/bin/spinal-pathways-cli"
+
+"$stage/bin/spinal-pathways-cli" --version | grep -q '^spinal-pathways-cli '
+result=$(printf '%s' '{"format":"spinal-pathways-case","format_version":1,"facts":{"red_flag_cauda_equina":true}}' |
+         "$stage/bin/spinal-pathways-cli" evaluate -)
+case $result in
+  *'"status":"urgent_referral"'*) ;;
+  *) echo "the staged CLI did not evaluate a case: $result"; exit 1 ;;
+esac
+echo "staged /app tree built with the manifest's options; the installed CLI runs"
