@@ -86,7 +86,7 @@ sp_application_open (GApplication  *app,
         window = create_window (self);
       active = NULL;
       gtk_window_present (GTK_WINDOW (window));
-      sp_window_open_file (window, files[i]);
+      sp_window_load_file (window, files[i]);
     }
 }
 

@@ -324,27 +324,13 @@ ask_review_or_new (SpWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * sp_window_open_file:
- * @file: a case file
- *
- * Opens @file in this window. When it cannot be read, a dialog names the
- * file and the offending member and the current case stays. An assessment
- * dated before today asks whether to review it or start again today.
- *
- * Returns: whether the case was opened
- */
-gboolean
-sp_window_open_file (SpWindow *self,
-                     GFile    *file)
+static gboolean
+show_case_or_error (SpWindow  *self,
+                    GFile     *file,
+                    SpCase    *case_,
+                    GError    *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpCase) case_ = NULL;
-
-  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!(case_ = sp_case_new_from_file (self->policy, file, &error)))
+  if (case_ == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
       /* Translators: %s is a file name */
@@ -361,6 +347,72 @@ sp_window_open_file (SpWindow *self,
   return TRUE;
 }
 
+/**
+ * sp_window_open_file:
+ * @file: a case file
+ *
+ * Opens @file in this window, reading it at once. When it cannot be read, a
+ * dialog names the file and the offending member and the current case
+ * stays. An assessment dated before today asks whether to review it or
+ * start again today. The window itself uses sp_window_load_file(), which
+ * reads without blocking; this is the same, synchronously, for tests.
+ *
+ * Returns: whether the case was opened
+ */
+gboolean
+sp_window_open_file (SpWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCase) case_ = NULL;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  case_ = sp_case_new_from_file (self->policy, file, &error);
+  return show_case_or_error (self, file, case_, error);
+}
+
+static void
+on_file_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SpWindow) self = user_data;
+  GFile *file = G_FILE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SpCase) case_ = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (!(bytes = g_file_load_bytes_finish (file, result, NULL, &error)))
+    {
+      g_autoptr(GError) read_error = g_error_new (SP_ERROR, SP_ERROR_FAILED, "%s: cannot read: %s",
+                                                  name, error->message);
+
+      show_case_or_error (self, file, NULL, read_error);
+      return;
+    }
+  case_ = sp_case_new_from_bytes (self->policy, bytes, name, &error);
+  show_case_or_error (self, file, case_, error);
+}
+
+/**
+ * sp_window_load_file:
+ * @file: a case file
+ *
+ * Like sp_window_open_file(), but reads @file without blocking the window.
+ */
+void
+sp_window_load_file (SpWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_bytes_async (file, NULL, on_file_loaded, g_object_ref (self));
+}
+
 static void
 on_open_response (GtkNativeDialog *chooser,
                   int              response,
@@ -371,7 +423,7 @@ on_open_response (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file)
-        sp_window_open_file (self, file);
+        sp_window_load_file (self, file);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

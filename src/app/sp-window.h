@@ -27,6 +27,8 @@ void          sp_window_set_case              (SpWindow       *self,
 void          sp_window_new_case              (SpWindow       *self);
 gboolean      sp_window_open_file             (SpWindow       *self,
                                                GFile          *file);
+void          sp_window_load_file             (SpWindow       *self,
+                                               GFile          *file);
 gboolean      sp_window_is_pristine           (SpWindow       *self);
 
 AdwViewStack *sp_window_get_stack             (SpWindow       *self);

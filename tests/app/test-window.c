@@ -751,6 +751,27 @@ test_open_cases (void)
   wait_ms (20);
   g_assert_null (find_dialog (win));
 
+  /* The window's own path reads without blocking; same outcome. */
+  sp_window_load_file (win, bad_file);
+  for (int i = 0; i < 200 && !find_dialog (win); i++)
+    wait_ms (10);
+  dialog = find_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "lumbar_conditon") != NULL);
+  g_assert_true (sp_window_get_case (win) == before);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sp_window_load_file (win, old_file);
+  for (int i = 0; i < 200 && !find_dialog (win); i++)
+    wait_ms (10);
+  dialog = find_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (sp_window_get_case (win) != before);
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+  adw_message_dialog_response (dialog, "review");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (20);
+
   g_unlink (old);
   g_unlink (bad);
   destroy_window (win);
