@@ -189,6 +189,27 @@ row_shown (SpWindow   *win,
   return gtk_widget_get_visible (row);
 }
 
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+banner_text (SpWindow *win)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (sp_window_get_red_flag_banner (win), text);
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 revealed (GtkWidget *revealer)
 {
@@ -276,8 +297,25 @@ test_red_flag_banner (void)
   GtkWidget *banner = sp_window_get_red_flag_banner (win);
 
   g_assert_false (revealed (banner));
+  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+  g_assert_true (revealed (banner));
+  {
+    g_autofree char *text = banner_text (win);
+
+    g_assert_nonnull (strstr (text, "Urgent referral to an acute spinal centre: this policy does not apply."));
+    g_assert_nonnull (strstr (text, "New or worsening objective weakness"));
+    g_assert_null (strstr (text, "Emergency same-day assessment."));
+  }
+  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  g_assert_false (revealed (banner));
   set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
   g_assert_true (revealed (banner));
+  {
+    g_autofree char *text = banner_text (win);
+
+    g_assert_nonnull (strstr (text, "Emergency same-day assessment."));
+    g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome"));
+  }
   g_assert_false (revealed (sp_window_get_screening_banner (win)));
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
     assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_URGENT_REFERRAL);
