@@ -38,6 +38,7 @@ struct _SpDecisionRow
   char           *shown_signature;  /* what details shows, to skip a rebuild */
 
   SpStatus        shown_status;
+  gboolean        details_built;    /* the details exist only once expanded */
   gboolean        syncing;
   gboolean        compact;
 };
@@ -343,13 +344,32 @@ update_exceptional (SpDecisionRow *self)
   self->syncing = FALSE;
 }
 
+/* The details (reasons, quoted clauses, interpretations, links) are long
+ * wrapped text: built for every row at start-up and on every edit, they
+ * cost more than everything else in the window. So they are built when the
+ * row is first expanded (or asked for), and only then kept up to date. */
+static void
+ensure_details (SpDecisionRow *self)
+{
+  self->details_built = TRUE;
+  rebuild_details (self);
+}
+
+static void
+on_expanded (SpDecisionRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    ensure_details (self);
+}
+
 static void
 on_decision_notify (SpDecisionRow *self,
                     GParamSpec    *pspec,
                     SpDecision    *decision)
 {
   update_status (self);
-  rebuild_details (self);
+  if (self->details_built)
+    rebuild_details (self);
   update_exceptional (self);
 }
 
@@ -462,8 +482,8 @@ sp_decision_row_new (SpCase     *case_,
       g_signal_connect_object (case_, detailed, G_CALLBACK (on_list_changed), self, G_CONNECT_SWAPPED);
     }
 
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded), NULL);
   update_status (self);
-  rebuild_details (self);
   update_exceptional (self);
 
   return GTK_WIDGET (self);
@@ -535,5 +555,7 @@ sp_decision_row_get_missing_button (SpDecisionRow *self,
                                     const char    *fact_id)
 {
   g_return_val_if_fail (SP_IS_DECISION_ROW (self), NULL);
+  if (!self->details_built)
+    ensure_details (self);
   return g_hash_table_lookup (self->missing_buttons, fact_id);
 }

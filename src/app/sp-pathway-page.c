@@ -127,6 +127,17 @@ sp_pathway_page_measure (GtkWidget      *widget,
 {
   SpPathwayPage *self = SP_PATHWAY_PAGE (widget);
 
+  /* The view stack measures every page, shown or not. A page's size is
+   * mostly wrapped text, and laying out all five pages' text at start-up
+   * tripled the time to the first frame; a hidden page asks for nothing,
+   * and the stack measures it again when it is shown (showing a page
+   * changes its child visibility, which queues a resize). */
+  if (!gtk_widget_get_child_visible (widget))
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int form_min, decisions_min;

@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '#include <gtk/gtk.h>\n#include "sp-types.h"\n' > "$work/probe.c"
 # Even with GTK's include path given, sp-types.h refuses to be built with it.
-if "$cc" -fsyntax-only $(pkg-config --cflags gtk4 glib-2.0) -I"$source_dir/src/core" "$work/probe.c" 2>"$work/log"; then
+if "$cc" -fsyntax-only -DSP_CORE_COMPILATION $(pkg-config --cflags gtk4 glib-2.0) -I"$source_dir/src/core" "$work/probe.c" 2>"$work/log"; then
   echo "a GTK include in src/core compiled" >&2
   exit 1
 fi
