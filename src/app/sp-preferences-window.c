@@ -1,0 +1,262 @@
+/* sp-preferences-window.c
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sp-preferences-window.h"
+
+/**
+ * SpPreferencesWindow:
+ *
+ * The preferences a clinician can change: the care setting recorded in a
+ * new case, whether exports carry patient identifiers, and how drafts of
+ * unsaved cases are kept. Each control is bound straight to its GSettings
+ * key, so a change made here, by another window or from outside the
+ * application shows everywhere at once. The window size keys are the
+ * window's own business and are not shown.
+ */
+struct _SpPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  AdwComboRow          *default_setting_row;
+  GtkSwitch            *identifiers_switch;
+  GtkSpinButton        *draft_retention_spin;
+  GtkSpinButton        *autosave_delay_spin;
+
+  /* Owned */
+  SpSettings           *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The schema's choices for default-setting, in the order of the combo row's
+ * items in the template. */
+static const char * const default_setting_choices[] = {
+  "none",
+  "primary_care",
+  "specialist",
+};
+
+static gboolean
+default_setting_get_mapping (GValue   *value,
+                             GVariant *variant,
+                             gpointer  user_data)
+{
+  const char *choice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_setting_choices); i++)
+    {
+      if (g_str_equal (choice, default_setting_choices[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  /* The schema's <choices> make this unreachable, short of a newer schema
+   * with a choice this window does not know; then keep what is shown. */
+  return FALSE;
+}
+
+static GVariant *
+default_setting_set_mapping (const GValue       *value,
+                             const GVariantType *expected_type,
+                             gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  /* GTK_INVALID_LIST_POSITION while the model is being replaced. */
+  if (selected >= G_N_ELEMENTS (default_setting_choices))
+    return NULL;
+
+  return g_variant_new_string (default_setting_choices[selected]);
+}
+
+static void
+sp_preferences_window_constructed (GObject *object)
+{
+  SpPreferencesWindow *self = (SpPreferencesWindow *)object;
+  GSettings *gsettings;
+
+  G_OBJECT_CLASS (sp_preferences_window_parent_class)->constructed (object);
+
+  g_assert (SP_IS_SETTINGS (self->settings));
+
+  gsettings = sp_settings_get_gsettings (self->settings);
+
+  /* The ranges come from the same constants the schema is checked against,
+   * rather than being written out again in the template. */
+  gtk_spin_button_set_range (self->draft_retention_spin,
+                             SP_SETTINGS_DRAFT_RETENTION_DAYS_MIN,
+                             SP_SETTINGS_DRAFT_RETENTION_DAYS_MAX);
+  gtk_spin_button_set_range (self->autosave_delay_spin,
+                             SP_SETTINGS_AUTOSAVE_DELAY_SECONDS_MIN,
+                             SP_SETTINGS_AUTOSAVE_DELAY_SECONDS_MAX);
+
+  g_settings_bind_with_mapping (gsettings, "default-setting",
+                                self->default_setting_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                default_setting_get_mapping,
+                                default_setting_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (gsettings, "export-include-identifiers",
+                   self->identifiers_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  /* GSettings maps the spin buttons' doubles to the integer keys. */
+  g_settings_bind (gsettings, "draft-retention-days",
+                   self->draft_retention_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (gsettings, "autosave-delay-seconds",
+                   self->autosave_delay_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+sp_preferences_window_dispose (GObject *object)
+{
+  SpPreferencesWindow *self = (SpPreferencesWindow *)object;
+
+  /* The bindings hold the GSettings; drop them with the widgets. */
+  if (self->default_setting_row)
+    {
+      g_settings_unbind (self->default_setting_row, "selected");
+      g_settings_unbind (self->identifiers_switch, "active");
+      g_settings_unbind (self->draft_retention_spin, "value");
+      g_settings_unbind (self->autosave_delay_spin, "value");
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_PREFERENCES_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sp_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sp_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_assert (self->settings == NULL);
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sp_preferences_window_constructed;
+  object_class->dispose = sp_preferences_window_dispose;
+  object_class->get_property = sp_preferences_window_get_property;
+  object_class->set_property = sp_preferences_window_set_property;
+
+  /**
+   * SpPreferencesWindow:settings:
+   *
+   * The settings the window shows and changes.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         SP_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/sp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, default_setting_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, identifiers_switch);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, draft_retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, autosave_delay_spin);
+}
+
+static void
+sp_preferences_window_init (SpPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * sp_preferences_window_new:
+ * @parent: (nullable): the window the preferences were opened from
+ * @settings: the settings to show and change
+ *
+ * Creates the preferences window, modal to @parent.
+ *
+ * Returns: (transfer none): the window, not yet presented; like every
+ *   toplevel, GTK owns it until it is destroyed
+ */
+SpPreferencesWindow *
+sp_preferences_window_new (GtkWindow  *parent,
+                           SpSettings *settings)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SP_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * sp_preferences_window_get_settings:
+ * @self: a #SpPreferencesWindow
+ *
+ * Returns: (transfer none): the settings the window shows
+ */
+SpSettings *
+sp_preferences_window_get_settings (SpPreferencesWindow *self)
+{
+  g_return_val_if_fail (SP_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->settings;
+}
