@@ -17,12 +17,20 @@
  * Loads the policy once, opens a window per case, and owns the app-wide
  * actions: quit, about. Case files given on the command line open in their
  * own windows (the first in the window already open if it is untouched).
+ * It also owns the draft store every window autosaves into; the first
+ * window offers to restore what a crash left there.
+ *
+ * The environment variable `SP_DRAFTS_DIR`, when set, replaces the drafts
+ * folder (`$XDG_STATE_HOME/APP_ID/drafts`): tests use it so they never
+ * touch the real one.
  */
 struct _SpApplication
 {
   AdwApplication  parent_instance;
 
   SpPolicy       *policy;
+  SpDraftStore   *drafts;
+  gboolean        offered_restore;
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
@@ -47,7 +55,15 @@ ensure_policy (SpApplication *self)
 static SpWindow *
 create_window (SpApplication *self)
 {
-  return sp_window_new (GTK_APPLICATION (self), self->policy);
+  SpWindow *window = sp_window_new (GTK_APPLICATION (self), self->policy);
+
+  /* Once per run, with the first window: drafts left by a crash. */
+  if (!self->offered_restore)
+    {
+      self->offered_restore = TRUE;
+      sp_window_offer_restore_async (window, NULL, NULL, NULL);
+    }
+  return window;
 }
 
 static void
@@ -116,10 +132,11 @@ quit_action (GSimpleAction *action,
   GApplication *app = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Closing each window lets it save its size; quit follows the last. */
+  /* Closing each window lets it save its size and ask about unsaved
+   * changes; the application quits when the last has gone (not before: a
+   * window may be asking, or saving). */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
-  g_application_quit (app);
 }
 
 static void
@@ -176,6 +193,11 @@ sp_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *save_accels[] = { "<Control>s", NULL };
+  static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *copy_accels[] = { "<Control><Shift>c", NULL };
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
 
@@ -183,6 +205,11 @@ sp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-pdf", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-summary", copy_accels);
 }
 
 static void
@@ -191,6 +218,7 @@ sp_application_dispose (GObject *object)
   SpApplication *self = SP_APPLICATION (object);
 
   g_clear_object (&self->policy);
+  g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (sp_application_parent_class)->dispose (object);
 }
@@ -251,4 +279,35 @@ sp_application_get_policy (SpApplication *self)
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
   ensure_policy (self);
   return self->policy;
+}
+
+/**
+ * sp_application_create_draft_store:
+ *
+ * Returns: (transfer full): the draft store in `SP_DRAFTS_DIR` if that is
+ *   set, else in the user's state folder
+ */
+SpDraftStore *
+sp_application_create_draft_store (void)
+{
+  const char *directory = g_getenv ("SP_DRAFTS_DIR");
+
+  if (directory != NULL && directory[0] != '\0')
+    return sp_draft_store_new (directory);
+  return sp_draft_store_new_default (APP_ID);
+}
+
+/**
+ * sp_application_get_draft_store:
+ *
+ * Returns: (transfer none): the draft store all windows share
+ */
+SpDraftStore *
+sp_application_get_draft_store (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  if (self->drafts == NULL)
+    self->drafts = sp_application_create_draft_store ();
+  return self->drafts;
 }

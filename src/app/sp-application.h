@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (SpApplication, sp_application, SP, APPLICATION, AdwApplica
 
 SpApplication *sp_application_new        (GApplicationFlags  flags) G_GNUC_WARN_UNUSED_RESULT;
 SpPolicy      *sp_application_get_policy (SpApplication     *self);
+SpDraftStore  *sp_application_get_draft_store    (SpApplication *self);
+SpDraftStore  *sp_application_create_draft_store (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -8,12 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-application.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
 #include "sp-settings.h"
 #include "sp-window.h"
+#include "sp-window-private.h"
 
 /**
  * SpWindow:
@@ -25,34 +27,6 @@
  * the rows, pills, badges and banners follow the evaluation. There is no
  * Check button.
  */
-struct _SpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkRevealer          *red_flag_revealer;
-  GtkLabel             *red_flag_emergency;
-  GtkLabel             *red_flag_summary;
-  GtkRevealer          *screening_revealer;
-  GtkRevealer          *review_revealer;
-  GtkLabel             *review_label;
-
-  /* owned */
-  SpSettings           *settings;
-  SpPolicy             *policy;
-  SpCase               *case_;
-  SpEvaluation         *evaluation;
-  GHashTable           *pages;     /* pathway id → SpPathwayPage */
-  char                 *review_date;
-  guint                 reveal_bar_id;
-
-  /* borrowed */
-  GtkWidget            *identity_group;
-};
-
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -205,19 +179,36 @@ build_pages (SpWindow *self)
  * sp_window_set_case:
  * @case_: a case under the window's policy
  *
- * Shows @case_, replacing the current one. The window never edits a copy:
- * every change goes straight to @case_.
+ * Shows @case_, replacing the current one, as a new case with no file and
+ * no unsaved changes. The window never edits a copy: every change goes
+ * straight to @case_. Unsaved changes of the current case are not asked
+ * about: the "win.new" and "win.open" actions do that.
  */
 void
 sp_window_set_case (SpWindow *self,
                     SpCase   *case_)
 {
-  const char * const *pathways;
-
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (SP_IS_CASE (case_));
   g_return_if_fail (sp_case_get_policy (case_) == self->policy);
 
+  sp_window_show_case (self, case_, NULL, FALSE);
+}
+
+/* Shows @case_ read from @file (or none), @modified if it holds changes
+ * not in @file, as a restored draft does. */
+void
+sp_window_show_case (SpWindow *self,
+                     SpCase   *case_,
+                     GFile    *file,
+                     gboolean  modified)
+{
+  const char * const *pathways;
+
+  g_assert (SP_IS_WINDOW (self));
+  g_assert (SP_IS_CASE (case_));
+
+  sp_case_session_set_case (self->session, case_, file, modified);
   if (self->case_ == case_)
     return;
 
@@ -255,7 +246,18 @@ sp_window_new_case (SpWindow *self)
   g_return_if_fail (SP_IS_WINDOW (self));
 
   case_ = sp_case_new (self->policy);
-  sp_window_set_case (self, case_);
+  /* The default-setting preference names the policy's "setting" fact by
+   * its meaning: where this clinician usually assesses. It is a default,
+   * not an edit, so the new case is not marked unsaved. */
+  if (self->settings && sp_policy_lookup_fact (self->policy, "setting"))
+    {
+      const char *setting = sp_settings_get_default_setting (self->settings);
+
+      if (setting && !g_str_equal (setting, "none") &&
+          sp_fact_lookup_choice (sp_policy_lookup_fact (self->policy, "setting"), setting, NULL))
+        sp_case_set_choice (case_, "setting", setting);
+    }
+  sp_window_show_case (self, case_, NULL, FALSE);
   if ((flag = first_red_flag (self->policy)))
     sp_window_focus_fact (self, sp_fact_get_id (flag));
 }
@@ -342,7 +344,7 @@ show_case_or_error (SpWindow  *self,
       return FALSE;
     }
 
-  sp_window_set_case (self, case_);
+  sp_window_show_case (self, case_, file, FALSE);
   ask_review_or_new (self);
   return TRUE;
 }
@@ -414,54 +416,6 @@ sp_window_load_file (SpWindow *self,
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser,
-                  int              response,
-                  SpWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file)
-        sp_window_load_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) cases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open Case"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (cases, _("Case files"));
-  gtk_file_filter_add_pattern (cases, "*.spcase");
-  gtk_file_filter_add_pattern (cases, "*.json");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  sp_window_new_case (SP_WINDOW (widget));
-}
-
-static void
 screen_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -521,7 +475,14 @@ save_window_state (SpWindow *self)
 static gboolean
 sp_window_close_request (GtkWindow *window)
 {
-  save_window_state (SP_WINDOW (window));
+  SpWindow *self = SP_WINDOW (window);
+
+  if (!self->close_confirmed && sp_case_session_get_modified (self->session))
+    {
+      sp_window_ask_then (self, SP_WINDOW_THEN_CLOSE, NULL);
+      return TRUE;
+    }
+  save_window_state (self);
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
 }
 
@@ -529,11 +490,29 @@ static void
 sp_window_constructed (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
+  g_autoptr(SpDraftStore) drafts = NULL;
+  GtkApplication *app;
 
   G_OBJECT_CLASS (sp_window_parent_class)->constructed (object);
 
   g_assert (SP_IS_POLICY (self->policy));
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (SP_IS_APPLICATION (app))
+    drafts = g_object_ref (sp_application_get_draft_store (SP_APPLICATION (app)));
+  else
+    drafts = sp_application_create_draft_store ();
+  self->session = sp_case_session_new (drafts);
+  if (self->settings)
+    g_object_bind_property (self->settings, "autosave-delay-seconds",
+                            self->session, "autosave-delay", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->session, "notify::file",
+                           G_CALLBACK (sp_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::modified",
+                           G_CALLBACK (sp_window_update_title), self, G_CONNECT_SWAPPED);
+
   sp_window_new_case (self);
+  sp_window_update_title (self);
 }
 
 static void
@@ -548,6 +527,7 @@ sp_window_dispose (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->evaluation);
   g_clear_object (&self->case_);
+  g_clear_object (&self->session);
   g_clear_object (&self->policy);
   g_clear_object (&self->settings);
 
@@ -625,6 +605,7 @@ sp_window_class_init (SpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/sp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
@@ -635,13 +616,10 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_label);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  sp_window_class_init_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.screen", NULL, screen_action);
   gtk_widget_class_install_action (widget_class, "win.focus-fact", "s", focus_fact_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.screen", NULL);
 }
 
@@ -672,6 +650,8 @@ sp_window_init (SpWindow *self)
       if (sp_settings_get_window_maximized (self->settings))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+
+  sp_window_init_actions (self);
 }
 
 /**
@@ -717,16 +697,27 @@ sp_window_get_evaluation (SpWindow *self)
 /**
  * sp_window_is_pristine:
  *
- * Returns: whether the case is new and untouched, so opening a file may
- *   replace it
+ * Returns: whether the case is new and untouched (no file, no edits), so
+ *   opening a file may replace it
  */
 gboolean
 sp_window_is_pristine (SpWindow *self)
 {
   g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
-  return sp_case_get_n_recorded (self->case_) == 0 &&
-         sp_case_get_patient_name (self->case_) == NULL &&
-         sp_case_get_nhs_number (self->case_) == NULL;
+  return sp_case_session_get_file (self->session) == NULL &&
+         !sp_case_session_get_modified (self->session);
+}
+
+/**
+ * sp_window_get_session:
+ *
+ * Returns: (transfer none): the case's file, unsaved state and draft
+ */
+SpCaseSession *
+sp_window_get_session (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 AdwViewStack *

@@ -11,6 +11,9 @@
 
 #include <adwaita.h>
 
+#include "sp-case-session.h"
+#include "sp-summary.h"
+
 G_BEGIN_DECLS
 
 #define SP_TYPE_WINDOW (sp_window_get_type ())
@@ -30,6 +33,36 @@ gboolean      sp_window_open_file             (SpWindow       *self,
 void          sp_window_load_file             (SpWindow       *self,
                                                GFile          *file);
 gboolean      sp_window_is_pristine           (SpWindow       *self);
+SpCaseSession *sp_window_get_session          (SpWindow       *self);
+
+void          sp_window_save_to_file_async    (SpWindow            *self,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      sp_window_save_to_file_finish   (SpWindow            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void          sp_window_offer_restore_async   (SpWindow            *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      sp_window_offer_restore_finish  (SpWindow            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+SpSummary    *sp_window_create_summary        (SpWindow            *self,
+                                               gboolean             include_identifiers) G_GNUC_WARN_UNUSED_RESULT;
+void          sp_window_export_pdf_async      (SpWindow            *self,
+                                               GFile               *file,
+                                               gboolean             include_identifiers,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      sp_window_export_pdf_finish     (SpWindow            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+GtkPrintOperation *sp_window_create_print_operation (SpWindow      *self) G_GNUC_WARN_UNUSED_RESULT;
+void          sp_window_copy_summary          (SpWindow            *self);
 
 AdwViewStack *sp_window_get_stack             (SpWindow       *self);
 GtkWidget    *sp_window_get_page              (SpWindow       *self,

@@ -1,0 +1,994 @@
+/* sp-window-actions.c: case files, drafts, and the summary leaving the app
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-application.h"
+#include "sp-report.h"
+#include "sp-window-private.h"
+
+#define CASE_MIME_TYPE "application/x-spinal-pathways-case"
+#define CASE_SUFFIX    ".spcase"
+
+/* Title and errors */
+
+/**
+ * sp_window_update_title:
+ *
+ * "Spinal Pathways" for a case never saved; "NAME — Spinal Pathways" once
+ * it has a file; a "•" in front while there are unsaved changes, as GNOME
+ * Text Editor marks them.
+ */
+void
+sp_window_update_title (SpWindow *self)
+{
+  g_autofree char *name = sp_case_session_dup_display_name (self->session);
+  gboolean modified = sp_case_session_get_modified (self->session);
+  g_autofree char *title = NULL;
+  g_autofree char *short_title = NULL;
+
+  if (name)
+    /* Translators: the window's title; %s is the case file's name */
+    title = g_strdup_printf (_("%s — Spinal Pathways"), name);
+  else
+    title = g_strdup (_("Spinal Pathways"));
+  if (modified)
+    {
+      char *marked = g_strconcat ("• ", title, NULL);
+
+      g_free (title);
+      title = marked;
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* The header has little room when narrow: the name alone, marked. */
+  short_title = g_strdup_printf ("%s%s", modified ? "• " : "", name ? name : _("Spinal Pathways"));
+  adw_view_switcher_title_set_title (self->switcher_title, short_title);
+}
+
+void
+sp_window_show_error (SpWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+sp_window_include_identifiers (SpWindow *self)
+{
+  /* Without the schema, the schema's own default. */
+  return self->settings == NULL || sp_settings_get_export_include_identifiers (self->settings);
+}
+
+static void
+release_application (gpointer app)
+{
+  g_application_release (app);
+  g_object_unref (app);
+}
+
+static void
+hold_application (GTask    *task,
+                  SpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* A save in flight keeps the application running even if its last
+   * window closes meanwhile; the task lets go when it is freed. */
+  if (app == NULL)
+    return;
+  g_application_hold (G_APPLICATION (app));
+  g_object_set_data_full (G_OBJECT (task), "sp-held-application", g_object_ref (app), release_application);
+}
+
+/* Saving */
+
+static void
+on_session_saved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SpWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  gint64 started = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "sp-started"));
+  GError *error = NULL;
+
+  if (!sp_case_session_save_finish (SP_CASE_SESSION (source), result, &error))
+    {
+      g_autofree char *body = sp_file_describe_write_error (file, error);
+
+      sp_window_show_error (self, _("Case Not Saved"), body);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_debug ("Saved %s in %.1f ms", g_file_peek_path (file),
+           (g_get_monotonic_time () - started) / 1000.0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sp_window_save_to_file_async:
+ * @file: where to save the case
+ *
+ * Saves the case to @file without blocking the window (the file chooser
+ * of "win.save-as" ends here; tests call it directly). On failure an error
+ * dialog names the file and says what to do; the case stays open, marked
+ * unsaved, and any earlier @file is unchanged.
+ */
+void
+sp_window_save_to_file_async (SpWindow            *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_window_save_to_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "sp-started", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+  hold_application (task, self);
+  sp_case_session_save_async (self->session, file, cancellable, on_session_saved, task);
+}
+
+gboolean
+sp_window_save_to_file_finish (SpWindow      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct {
+  SpWindowThen  then;
+  GFile        *file;
+} Then;
+
+static Then *
+then_new (SpWindowThen  then,
+          GFile        *file)
+{
+  Then *t = g_new0 (Then, 1);
+
+  t->then = then;
+  t->file = file ? g_object_ref (file) : NULL;
+  return t;
+}
+
+static void
+then_free (Then *t)
+{
+  g_clear_object (&t->file);
+  g_free (t);
+}
+
+static void open_chooser (SpWindow *self);
+
+static void
+run_then (SpWindow     *self,
+          SpWindowThen  then,
+          GFile        *file)
+{
+  switch (then)
+    {
+    case SP_WINDOW_THEN_CLOSE:
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case SP_WINDOW_THEN_NEW:
+      sp_window_new_case (self);
+      break;
+    case SP_WINDOW_THEN_OPEN_CHOOSER:
+      open_chooser (self);
+      break;
+    case SP_WINDOW_THEN_OPEN_FILE:
+      sp_window_load_file (self, file);
+      break;
+    case SP_WINDOW_THEN_NOTHING:
+    default:
+      break;
+    }
+}
+
+static void
+on_saved_then (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SpWindow *self = SP_WINDOW (source);
+  Then *t = user_data;
+
+  /* On failure the error dialog has been shown, and the close, new or open
+   * that asked for the save does not happen: the case stays. */
+  if (sp_window_save_to_file_finish (self, result, NULL))
+    run_then (self, t->then, t->file);
+  then_free (t);
+}
+
+static char *
+default_case_name (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* No patient name in a file name: file names travel further than files. */
+  return g_date_time_format (now, "assessment-%Y-%m-%d" CASE_SUFFIX);
+}
+
+static GtkFileFilter *
+case_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Case files"));
+  gtk_file_filter_add_mime_type (filter, CASE_MIME_TYPE);
+  gtk_file_filter_add_pattern (filter, "*" CASE_SUFFIX);
+  return filter;
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  SpWindow *self = g_object_get_data (G_OBJECT (chooser), "sp-window");
+  Then *t = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *basename = chosen ? g_file_get_basename (chosen) : NULL;
+      g_autoptr(GFile) file = NULL;
+
+      /* A name typed without an extension gets ours, so the file opens
+       * with this app again. */
+      if (basename && strchr (basename, '.') == NULL)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *named = g_strconcat (basename, CASE_SUFFIX, NULL);
+
+          file = g_file_get_child (parent, named);
+        }
+      else
+        file = g_steal_pointer (&chosen);
+
+      if (file)
+        {
+          sp_window_save_to_file_async (self, file, NULL, on_saved_then, t);
+          t = NULL;
+        }
+    }
+  g_clear_pointer (&t, then_free);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_as (SpWindow     *self,
+         SpWindowThen  then,
+         GFile        *then_file)
+{
+  GFile *current = sp_case_session_get_file (self->session);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = case_filter ();
+
+  /* Through the portal when sandboxed. */
+  chooser = gtk_file_chooser_native_new (_("Save Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (current)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+  else
+    {
+      g_autofree char *name = default_case_name ();
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "sp-window", self);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), then_new (then, then_file));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_then (SpWindow     *self,
+           SpWindowThen  then,
+           GFile        *then_file)
+{
+  GFile *file = sp_case_session_get_file (self->session);
+
+  if (file)
+    sp_window_save_to_file_async (self, file, NULL, on_saved_then, then_new (then, then_file));
+  else
+    save_as (self, then, then_file);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_then (SP_WINDOW (widget), SP_WINDOW_THEN_NOTHING, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (SP_WINDOW (widget), SP_WINDOW_THEN_NOTHING, NULL);
+}
+
+/* Unsaved changes */
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SpWindow         *self)
+{
+  Then *t = g_object_get_data (G_OBJECT (dialog), "sp-then");
+
+  if (g_str_equal (response, "save"))
+    save_then (self, t->then, t->file);
+  else if (g_str_equal (response, "discard"))
+    {
+      sp_case_session_discard_draft (self->session);
+      run_then (self, t->then, t->file);
+    }
+  /* "cancel": nothing happens. */
+}
+
+/**
+ * sp_window_ask_then:
+ * @then: what to do once the current case's changes are dealt with
+ * @file: (nullable): the file to open, for %SP_WINDOW_THEN_OPEN_FILE
+ *
+ * Does @then at once if there are no unsaved changes; otherwise asks
+ * Save / Discard / Cancel first. Save continues with @then only after a
+ * successful save.
+ */
+void
+sp_window_ask_then (SpWindow     *self,
+                    SpWindowThen  then,
+                    GFile        *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!sp_case_session_get_modified (self->session))
+    {
+      run_then (self, then, file);
+      return;
+    }
+
+  name = sp_case_session_dup_display_name (self->session);
+  if (name)
+    /* Translators: %s is a case file's name */
+    body = g_strdup_printf (_("“%s” has changes that are not saved. Discarded changes cannot be recovered."), name);
+  else
+    body = g_strdup (_("This assessment has not been saved. Discarded changes cannot be recovered."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sp-then", then_new (then, file), (GDestroyNotify) then_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* New and open */
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  SpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file)
+        sp_window_load_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_chooser (SpWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) cases = case_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  /* Case files written before the .spcase extension were .json. */
+  gtk_file_filter_add_pattern (cases, "*.json");
+  chooser = gtk_file_chooser_native_new (_("Open Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_window_ask_then (SP_WINDOW (widget), SP_WINDOW_THEN_OPEN_CHOOSER, NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  sp_window_ask_then (SP_WINDOW (widget), SP_WINDOW_THEN_NEW, NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SpWindow      *self)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      /* One case per window: the first file dropped. */
+      file = files ? files->data : NULL;
+      g_slist_free (files);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  sp_window_ask_then (self, SP_WINDOW_THEN_OPEN_FILE, file);
+  return TRUE;
+}
+
+/* Drafts */
+
+typedef struct {
+  SpDraftStore  *store;
+  guint          retention_days;
+  GStrv          open_ids;
+} ScanData;
+
+static void
+scan_data_free (ScanData *scan)
+{
+  g_clear_object (&scan->store);
+  g_strfreev (scan->open_ids);
+  g_free (scan);
+}
+
+static void
+scan_drafts_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  ScanData *scan = task_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  guint expired;
+
+  expired = sp_draft_store_expire (scan->store, scan->retention_days, NULL);
+  if (expired)
+    g_debug ("Removed %u drafts older than %u days", expired, scan->retention_days);
+  drafts = sp_draft_store_list (scan->store);
+  /* Newest first; a draft an open window is writing is not lost work. */
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      SpDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (!g_strv_contains ((const char * const *) scan->open_ids, info->id))
+        {
+          g_task_return_pointer (task, g_ptr_array_steal_index (drafts, i),
+                                 (GDestroyNotify) sp_draft_info_free);
+          return;
+        }
+    }
+  g_task_return_pointer (task, NULL, NULL);
+}
+
+static char *
+describe_changed (GDateTime *changed_utc)
+{
+  g_autoptr(GDateTime) changed = g_date_time_to_local (changed_utc);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (changed, "%H:%M");
+  g_autofree char *date = NULL;
+  int y1, m1, d1, y2, m2, d2;
+
+  g_date_time_get_ymd (changed, &y1, &m1, &d1);
+  g_date_time_get_ymd (now, &y2, &m2, &d2);
+  if (y1 == y2 && m1 == m2 && d1 == d2)
+    /* Translators: %s is a time, HH:MM */
+    return g_strdup_printf (_("Last changed today at %s."), time);
+  date = g_date_time_format (changed, "%e %B %Y");
+  g_strstrip (date);
+  /* Translators: a date such as "3 March 2026", then a time, HH:MM */
+  return g_strdup_printf (_("Last changed on %s at %s."), date, time);
+}
+
+static void
+delete_draft (SpDraftStore *store,
+              const char   *draft_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* One small file: removing it is quicker than a thread. */
+  if (!sp_draft_store_remove (store, draft_id, &error))
+    g_message ("Could not remove the draft %s: %s", draft_id, error->message);
+}
+
+static void
+on_restore_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SpWindow         *self)
+{
+  SpDraftInfo *info = g_object_get_data (G_OBJECT (dialog), "sp-draft");
+  SpDraftStore *store = sp_case_session_get_draft_store (self->session);
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) saved_as = NULL;
+      g_autoptr(SpCase) case_ = sp_draft_store_load (store, self->policy, info->id, &saved_as, &error);
+      SpWindow *target = self;
+
+      if (case_ == NULL)
+        {
+          sp_window_show_error (self, _("Could Not Restore"), error->message);
+          return;
+        }
+      /* Into this window if it holds nothing yet, else beside it. */
+      if (!sp_window_is_pristine (self))
+        {
+          target = sp_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->policy);
+          gtk_window_present (GTK_WINDOW (target));
+        }
+      /* Exactly the facts entered, still unsaved, still belonging to the
+       * file it was saved as (if any), still in the same draft. */
+      sp_case_session_adopt_draft (target->session, info->id);
+      sp_window_show_case (target, case_, saved_as, TRUE);
+    }
+  else if (g_str_equal (response, "discard"))
+    delete_draft (store, info->id);
+  /* Closed with Escape: the draft stays, to be offered next time. */
+}
+
+static void
+on_drafts_scanned (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SpWindow *self = g_task_get_source_object (task);
+  g_autoptr(SpDraftInfo) info = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (info == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  when = describe_changed (info->changed);
+  if (info->title && info->title[0])
+    /* Translators: %s is the patient's name; then when it was last changed */
+    body = g_strdup_printf (_("The assessment of %s was not saved when Spinal Pathways last closed. %s"),
+                            info->title, when);
+  else
+    body = g_strdup_printf (_("An assessment was not saved when Spinal Pathways last closed. %s"), when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Work?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "sp-draft", g_steal_pointer (&info),
+                          (GDestroyNotify) sp_draft_info_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sp_window_offer_restore_async:
+ *
+ * Removes drafts older than the draft-retention-days setting, then, if
+ * a draft remains that no open window is writing, asks (over this window)
+ * whether to restore the newest. The drafts folder is read in a worker
+ * thread. Restore opens the draft, unsaved, in this window if it is
+ * untouched, else in a new one; Discard removes the draft.
+ */
+void
+sp_window_offer_restore_async (SpWindow            *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) scan_task = NULL;
+  GtkApplication *app;
+  GStrvBuilder *ids = g_strv_builder_new ();
+  ScanData *scan;
+  GTask *task;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_window_offer_restore_async);
+
+  if ((app = gtk_window_get_application (GTK_WINDOW (self))))
+    for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+      if (SP_IS_WINDOW (l->data) && SP_WINDOW (l->data)->session)
+        g_strv_builder_add (ids, sp_case_session_get_draft_id (SP_WINDOW (l->data)->session));
+
+  scan = g_new0 (ScanData, 1);
+  scan->store = g_object_ref (sp_case_session_get_draft_store (self->session));
+  scan->retention_days = self->settings ? sp_settings_get_draft_retention_days (self->settings) : 14;
+  scan->open_ids = g_strv_builder_end (ids);
+  g_strv_builder_unref (ids);
+
+  scan_task = g_task_new (self, cancellable, on_drafts_scanned, task);
+  g_task_set_task_data (scan_task, scan, (GDestroyNotify) scan_data_free);
+  g_task_run_in_thread (scan_task, scan_drafts_in_thread);
+}
+
+/**
+ * sp_window_offer_restore_finish:
+ *
+ * Returns: whether a draft was offered
+ */
+gboolean
+sp_window_offer_restore_finish (SpWindow      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The summary: PDF, print, clipboard */
+
+/**
+ * sp_window_create_summary:
+ * @include_identifiers: whether the summary names the patient and clinician
+ *
+ * Returns: (transfer full): a summary of the case as it is now
+ */
+SpSummary *
+sp_window_create_summary (SpWindow *self,
+                          gboolean  include_identifiers)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return sp_summary_new (self->evaluation,
+                         include_identifiers ? SP_SUMMARY_INCLUDE_IDENTIFIERS : SP_SUMMARY_NONE,
+                         now, PACKAGE_VERSION);
+}
+
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SpWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!sp_report_write_pdf_finish (result, &error))
+    {
+      g_autofree char *body = sp_file_describe_write_error (file, error);
+
+      sp_window_show_error (self, _("Summary Not Exported"), body);
+      g_task_return_error (task, error);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Summary exported")));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sp_window_export_pdf_async:
+ * @file: a local file to write the PDF to
+ * @include_identifiers: whether the summary names the patient and clinician
+ *
+ * Writes the summary of the case as it is now to @file (0600, atomically)
+ * in a worker thread. Errors are shown as for saving.
+ */
+void
+sp_window_export_pdf_async (SpWindow            *self,
+                            GFile               *file,
+                            gboolean             include_identifiers,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(SpSummary) summary = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_window_export_pdf_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  if (!(path = g_file_get_path (file)))
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("only local files can be written"));
+      g_autofree char *body = sp_file_describe_write_error (file, error);
+
+      sp_window_show_error (self, _("Summary Not Exported"), body);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  hold_application (task, self);
+  summary = sp_window_create_summary (self, include_identifiers);
+  sp_report_write_pdf_async (summary, path, cancellable, on_pdf_written, task);
+}
+
+gboolean
+sp_window_export_pdf_finish (SpWindow      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    SpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "identifiers");
+      gboolean identifiers = choice ? g_str_equal (choice, "true") : sp_window_include_identifiers (self);
+
+      if (file)
+        sp_window_export_pdf_async (self, file, identifiers, NULL, NULL, NULL);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "spinal-pathways-summary-%Y-%m-%d.pdf");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* A boolean choice: a check box in the chooser (and the portal's). */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "identifiers",
+                               _("Include patient identifiers"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "identifiers",
+                               sp_window_include_identifiers (self) ? "true" : "false");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                SpSummary         *summary)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  SpReportLayout *layout;
+
+  /* Laid out for the page the printer has, in points (set_unit). */
+  layout = sp_report_layout_new (summary,
+                                 gtk_print_context_get_width (context),
+                                 gtk_print_context_get_height (context),
+                                 pango);
+  g_object_unref (pango);
+  g_object_set_data_full (G_OBJECT (operation), "sp-layout", layout, g_object_unref);
+  gtk_print_operation_set_n_pages (operation, sp_report_layout_get_n_pages (layout));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              gpointer           user_data)
+{
+  SpReportLayout *layout = g_object_get_data (G_OBJECT (operation), "sp-layout");
+
+  sp_report_layout_draw_page (layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * sp_window_create_print_operation:
+ *
+ * Returns: (transfer full): a print operation for the summary of the case
+ *   as it is now, laid out as the PDF is, on the printer's paper;
+ *   identifiers per the export-include-identifiers setting
+ */
+GtkPrintOperation *
+sp_window_create_print_operation (SpWindow *self)
+{
+  g_autoptr(SpSummary) summary = NULL;
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  summary = sp_window_create_summary (self, sp_window_include_identifiers (self));
+  operation = gtk_print_operation_new ();
+  /* The layout has its own margins, drawn in points from the page's edge. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, sp_summary_get_title (summary));
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
+                         g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), NULL);
+  return operation;
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SpWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      sp_window_show_error (self, _("Summary Not Printed"), error ? error->message : "");
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = sp_window_create_print_operation (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sp_window_show_error (self, _("Summary Not Printed"), error->message);
+}
+
+/**
+ * sp_window_copy_summary:
+ *
+ * Puts the summary, as plain text with the decisions first, on the
+ * clipboard, with identifiers per the export-include-identifiers setting.
+ */
+void
+sp_window_copy_summary (SpWindow *self)
+{
+  g_autoptr(SpSummary) summary = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  summary = sp_window_create_summary (self, sp_window_include_identifiers (self));
+  text = sp_summary_to_text (summary);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Summary copied")));
+}
+
+static void
+copy_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  sp_window_copy_summary (SP_WINDOW (widget));
+}
+
+/* Setup */
+
+void
+sp_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
+
+  /* Also bound here, so they work in a window without the application's
+   * accelerators (tests); the application sets the same ones. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-summary", NULL);
+}
+
+void
+sp_window_init_actions (SpWindow *self)
+{
+  GtkDropTarget *target;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  /* A case file dropped on the window opens in it. */
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  /* "Include Patient Identifiers" in the menu is the setting itself. */
+  if (self->settings)
+    {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GAction) action = g_settings_create_action (sp_settings_get_gsettings (self->settings),
+                                                            "export-include-identifiers");
+
+      g_action_map_add_action (G_ACTION_MAP (group), action);
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+    }
+}

@@ -1,0 +1,308 @@
+/* sp-test-util.c: driving the window in widget tests
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sp-fact-row.h"
+#include "sp-identity-group.h"
+#include "sp-test-util.h"
+
+/* GTK and libadwaita for a widget test: memory settings, no animations
+ * (a switch never settles with them under Xvfb). */
+void
+sp_test_init (int    *argc,
+              char ***argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
+sp_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+/* Spins the main loop until @done says so; FALSE after @timeout_ms. */
+gboolean
+sp_test_wait_until (gboolean (*done) (gpointer data),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      sp_test_wait_ms (5);
+    }
+  return TRUE;
+}
+
+void
+sp_test_store_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+slot_filled (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Waits for sp_test_store_result() to fill @slot. */
+GAsyncResult *
+sp_test_wait_result (GAsyncResult **slot,
+                     guint          timeout_ms)
+{
+  g_assert_true (sp_test_wait_until (slot_filled, slot, timeout_ms));
+  return *slot;
+}
+
+SpWindow *
+sp_test_make_window (SpApplication *app,
+                     int            width,
+                     int            height)
+{
+  SpWindow *win = sp_window_new (GTK_APPLICATION (app), sp_application_get_policy (app));
+
+  g_object_ref (win);
+  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
+  gtk_window_present (GTK_WINDOW (win));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  sp_test_wait_ms (50);
+  return win;
+}
+
+void
+sp_test_destroy_window (SpWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  sp_test_wait_ms (20);
+  g_assert_finalize_object (win);
+}
+
+void
+sp_test_set_bool (SpWindow        *win,
+                  const char      *fact_id,
+                  SpTriStateValue  value)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+
+  g_assert_nonnull (input);
+  g_assert_true (SP_IS_TRI_STATE (input));
+  gtk_toggle_button_set_active (sp_tri_state_get_button (SP_TRI_STATE (input), value), TRUE);
+}
+
+void
+sp_test_set_choice (SpWindow   *win,
+                    const char *fact_id,
+                    const char *choice_id)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+  SpFact *fact = sp_policy_lookup_fact (sp_window_get_policy (win), fact_id);
+  guint index;
+
+  g_assert_nonnull (input);
+  g_assert_true (ADW_IS_COMBO_ROW (input));
+  g_assert_true (sp_fact_lookup_choice (fact, choice_id, &index));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (input), index + 1);
+}
+
+void
+sp_test_tick_choice (SpWindow   *win,
+                     const char *fact_id,
+                     const char *choice_id,
+                     gboolean    active)
+{
+  GtkWidget *row = sp_window_lookup_fact_row (win, fact_id);
+  GtkWidget *check;
+
+  g_assert_nonnull (row);
+  check = sp_fact_row_get_choice_button (row, choice_id);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+}
+
+void
+sp_test_set_number (SpWindow   *win,
+                    const char *fact_id,
+                    double      value)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (input);
+  g_assert_true (GTK_IS_SPIN_BUTTON (input));
+  /* As a clinician would: type the number, press Enter. */
+  text = g_strdup_printf ("%g", value);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (input), value);
+  gtk_editable_set_text (GTK_EDITABLE (input), text);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (input)), "activate");
+  g_assert_true (sp_case_is_recorded (sp_window_get_case (win), fact_id));
+  g_assert_cmpfloat (sp_case_get_number (sp_window_get_case (win), fact_id), ==, value);
+}
+
+/* Free text and dates: typed into the entry, then Enter. */
+void
+sp_test_set_text (SpWindow   *win,
+                  const char *fact_id,
+                  const char *text)
+{
+  GtkWidget *entry = sp_window_lookup_fact_input (win, fact_id);
+
+  g_assert_nonnull (entry);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (sp_case_is_recorded (sp_window_get_case (win), fact_id));
+}
+
+/* A fact of every type, and the identity, through the widgets. */
+void
+sp_test_fill_every_type (SpWindow *win)
+{
+  SpCase *case_ = sp_window_get_case (win);
+  GtkWidget *nhs = sp_identity_group_get_nhs_row (SP_IDENTITY_GROUP (sp_window_get_identity_group (win)));
+  g_auto(GStrv) list = NULL;
+  g_autofree char *date = NULL;
+
+  /* boolean */
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
+  /* choice_list, as "None suspected": an empty list, recorded */
+  sp_test_tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
+  g_assert_true (sp_case_is_recorded (case_, "serious_pathology_suspected"));
+  /* choice */
+  sp_test_set_choice (win, "setting", "specialist");
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_choice (win, "conservative_status", "unsuccessful");
+  sp_test_set_choice (win, "biopsychosocial_tool", "eq5d");
+  /* number, integer */
+  sp_test_set_number (win, "conservative_weeks", 8.5);
+  sp_test_set_number (win, "eq5d_vas", 40);
+  sp_test_set_number (win, "lumbar_previous_epidurals", 0);
+  /* string */
+  sp_test_set_text (win, "eq5d_profile", "12345");
+  g_assert_cmpstr (sp_case_get_string (case_, "eq5d_profile"), ==, "12345");
+  /* date */
+  sp_test_set_bool (win, "facet_previous_rfd", SP_TRI_STATE_YES);
+  sp_test_set_text (win, "facet_last_rfd_date", "2024-02-29");
+  date = sp_case_dup_date (case_, "facet_last_rfd_date");
+  g_assert_cmpstr (date, ==, "2024-02-29");
+  /* decision_list */
+  sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+  sp_test_tick_choice (win, "exceptional_interventions", "lumbar.disc_replacement", TRUE);
+  list = sp_case_dup_choice_list (case_, "exceptional_interventions");
+  g_assert_nonnull (list);
+  g_assert_true (g_strv_contains ((const char * const *) list, "lumbar.disc_replacement"));
+  /* identity */
+  gtk_editable_set_text (GTK_EDITABLE (nhs), "9434765919");
+  g_assert_cmpstr (sp_case_get_nhs_number (case_), ==, "943 476 5919");
+  sp_case_set_patient_name (case_, "Alex Example");
+}
+
+AdwMessageDialog *
+sp_test_find_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+sp_test_wait_dialog (GtkWindow *parent,
+                     guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  AdwMessageDialog *dialog;
+
+  while (!(dialog = sp_test_find_dialog (parent)) && g_get_monotonic_time () < end)
+    sp_test_wait_ms (5);
+  return dialog;
+}
+
+/* As a click would: the response, then the dialog goes (a response from
+ * code does not close it). */
+void
+sp_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sp_test_wait_ms (20);
+}
+
+void
+sp_test_save_png (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("SP_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (dir == NULL)
+    dir = "screenshots";
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
+/* The case as its file would hold it, to compare cases byte for byte. */
+char *
+sp_test_case_text (SpCase *case_)
+{
+  g_autoptr(GBytes) bytes = sp_case_serialize (case_);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}

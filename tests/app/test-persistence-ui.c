@@ -1,0 +1,913 @@
+/* test-persistence-ui.c: case files, unsaved changes, drafts and the
+ * summary, through the window
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "sp-core-private.h"
+#include "sp-report.h"
+#include "sp-test-util.h"
+
+static SpApplication *app;
+static char *tmp_dir;
+static GSettings *settings;
+
+/* Helpers */
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static guint
+file_mode (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static GFile *
+draft_file (SpWindow *win)
+{
+  SpCaseSession *session = sp_window_get_session (win);
+
+  return sp_draft_store_get_file (sp_case_session_get_draft_store (session),
+                                  sp_case_session_get_draft_id (session));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (G_FILE (data), NULL);
+}
+
+static gboolean
+file_missing (gpointer data)
+{
+  return !g_file_query_exists (G_FILE (data), NULL);
+}
+
+static gboolean
+save (SpWindow  *win,
+      GFile     *file,
+      GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sp_window_save_to_file_async (win, file, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 10000);
+  return sp_window_save_to_file_finish (win, result, error);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Tests */
+
+static void
+test_round_trip (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpWindow *reopened;
+  g_autofree char *path = tmp_path ("Alex round trip.spcase");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) draft = draft_file (win);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 started;
+  mode_t old_umask;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "Spinal Pathways");
+  g_assert_false (sp_case_session_get_modified (sp_window_get_session (win)));
+
+  sp_test_fill_every_type (win);
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "• Spinal Pathways");
+  g_assert_false (sp_window_is_pristine (win));
+
+  /* The draft is written after the pause; saving removes it. */
+  g_assert_true (sp_test_wait_until (file_exists, draft, 5000));
+
+  /* 0600 even when the umask would allow everyone to read it. */
+  old_umask = umask (0);
+  started = g_get_monotonic_time ();
+  g_assert_true (save (win, file, &error));
+  g_test_message ("saved in %.1f ms (main loop free meanwhile)", (g_get_monotonic_time () - started) / 1000.0);
+  umask (old_umask);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_false (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "Alex round trip.spcase — Spinal Pathways");
+  g_assert_true (sp_test_wait_until (file_missing, draft, 5000));
+
+  /* Reopened in a new window: the same facts, byte for byte. */
+  before = sp_test_case_text (sp_window_get_case (win));
+  reopened = sp_test_make_window (app, 1280, 800);
+  g_assert_true (sp_window_open_file (reopened, file));
+  sp_test_wait_ms (20);
+  g_assert_null (sp_test_find_dialog (GTK_WINDOW (reopened)));
+  after = sp_test_case_text (sp_window_get_case (reopened));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "Alex Example"));
+  g_assert_nonnull (strstr (after, "2024-02-29"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (reopened)), ==, "Alex round trip.spcase — Spinal Pathways");
+  g_assert_false (sp_case_session_get_modified (sp_window_get_session (reopened)));
+
+  /* An edit marks it again; Save (Ctrl+S) goes to the same file. */
+  sp_test_set_choice (reopened, "lumbar_condition", "non_specific");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (reopened)), ==, "• Alex round trip.spcase — Spinal Pathways");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL));
+  {
+    gpointer session = sp_window_get_session (reopened);
+
+    for (int i = 0; i < 500 && sp_case_session_get_modified (session); i++)
+      sp_test_wait_ms (10);
+  }
+  g_assert_false (sp_case_session_get_modified (sp_window_get_session (reopened)));
+  {
+    g_autofree char *saved = read_text (path);
+
+    g_assert_nonnull (strstr (saved, "non_specific"));
+  }
+
+  g_unlink (path);
+  sp_test_destroy_window (reopened);
+  sp_test_destroy_window (win);
+}
+
+static void
+test_save_failures (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autofree char *gone_dir = tmp_path ("gone");
+  g_autofree char *gone_path = g_build_filename (gone_dir, "case.spcase", NULL);
+  g_autofree char *path = tmp_path ("full-disk.spcase");
+  g_autoptr(GFile) gone = g_file_new_for_path (gone_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_contents = NULL;
+  g_autofree char *now_contents = NULL;
+  AdwMessageDialog *dialog;
+
+  sp_test_fill_every_type (win);
+
+  /* A folder that vanished (a USB stick pulled out). */
+  g_assert_cmpint (g_mkdir (gone_dir, 0700), ==, 0);
+  g_assert_cmpint (g_rmdir (gone_dir), ==, 0);
+  g_assert_false (save (win, gone, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  g_test_message ("error dialog: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "case.spcase"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no longer exists"));
+  sp_test_save_png (GTK_WIDGET (dialog), "dialog-save-error.png");
+  sp_test_respond (dialog, "close");
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_null (sp_case_session_get_file (sp_window_get_session (win)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "• Spinal Pathways");
+
+  /* A full disk: the earlier file stays byte-identical. */
+  g_assert_true (save (win, file, &error));
+  g_assert_no_error (error);
+  old_contents = read_text (path);
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
+  sp_file_fail_writes_for_testing (16);
+  g_assert_false (save (win, file, &error));
+  sp_file_fail_writes_for_testing (0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "full-disk.spcase"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "disk is full"));
+  sp_test_respond (dialog, "close");
+  now_contents = read_text (path);
+  g_assert_cmpstr (now_contents, ==, old_contents);
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "• full-disk.spcase — Spinal Pathways");
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "non_specific");
+
+  /* Closing, choosing Save, and the save failing: the window stays. */
+  sp_file_fail_writes_for_testing (16);
+  gtk_window_close (GTK_WINDOW (win));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "save");
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 5000);
+  sp_file_fail_writes_for_testing (0);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "disk is full"));
+  sp_test_respond (dialog, "close");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  g_unlink (path);
+  sp_test_destroy_window (win);
+}
+
+static void
+test_open_bad_file (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autofree char *bad_path = tmp_path ("misspelt.spcase");
+  g_autofree char *text_path = tmp_path ("notes.spcase");
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) not_case = g_file_new_for_path (text_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SpCase *case_;
+  AdwMessageDialog *dialog;
+
+  g_file_set_contents (bad_path, "{ \"format\": \"spinal-pathways-case\", \"format_version\": 1,"
+                                 " \"facts\": { \"lumbar_conditon\": \"sciatica\" } }", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (text_path, "Dear colleague,\n", -1, &error);
+  g_assert_no_error (error);
+
+  sp_test_fill_every_type (win);
+  case_ = sp_window_get_case (win);
+  before = sp_test_case_text (case_);
+
+  /* (The actions ask about unsaved changes first; this is the reading
+   * that follows.) A bad file leaves the case as it was, unsaved. */
+  sp_window_load_file (win, bad);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 5000);
+  g_assert_nonnull (dialog);
+  g_test_message ("open error: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "misspelt.spcase"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "lumbar_conditon"));
+  sp_test_respond (dialog, "close");
+  g_assert_true (sp_window_get_case (win) == case_);
+  after = sp_test_case_text (sp_window_get_case (win));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+
+  sp_window_load_file (win, not_case);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 5000);
+  g_assert_nonnull (dialog);
+  g_test_message ("open error: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "notes.spcase"));
+  sp_test_respond (dialog, "close");
+  g_clear_pointer (&after, g_free);
+  after = sp_test_case_text (sp_window_get_case (win));
+  g_assert_cmpstr (after, ==, before);
+
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  g_unlink (bad_path);
+  g_unlink (text_path);
+  sp_test_destroy_window (win);
+}
+
+static void
+test_unsaved_changes (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  gpointer weak = win;
+  g_autoptr(GFile) draft = draft_file (win);
+  AdwMessageDialog *dialog;
+  SpCase *edited;
+
+  /* Untouched: closing asks nothing. New with no changes asks nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.new", NULL));
+  sp_test_wait_ms (20);
+  g_assert_null (sp_test_find_dialog (GTK_WINDOW (win)));
+
+  sp_test_fill_every_type (win);
+  edited = sp_window_get_case (win);
+  g_assert_true (sp_test_wait_until (file_exists, draft, 5000));
+
+  /* Close: Save / Discard / Cancel. */
+  gtk_window_close (GTK_WINDOW (win));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  sp_test_wait_ms (100);
+  sp_test_save_png (GTK_WIDGET (dialog), "dialog-save-discard-cancel.png");
+
+  /* Cancel: nothing changes. */
+  sp_test_respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+  g_assert_true (sp_window_get_case (win) == edited);
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_true (g_file_query_exists (draft, NULL));
+
+  /* New asks too; Cancel keeps the case. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.new", NULL));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "cancel");
+  g_assert_true (sp_window_get_case (win) == edited);
+
+  /* Discard on close: the window goes, and so does the draft. */
+  g_object_add_weak_pointer (G_OBJECT (win), &weak);
+  gtk_window_close (GTK_WINDOW (win));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "discard");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (win)));
+  g_assert_true (sp_test_wait_until (file_missing, draft, 5000));
+  g_object_unref (win);
+  g_assert_true (sp_test_wait_until (window_gone, &weak, 2000));
+}
+
+static void
+test_unsaved_new_and_save (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autofree char *path = tmp_path ("saved-on-close.spcase");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gpointer weak = win;
+
+  /* New, Discard: a new, untouched case. */
+  sp_test_fill_every_type (win);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.new", NULL));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "discard");
+  g_assert_cmpuint (sp_case_get_n_recorded (sp_window_get_case (win)), ==, 0);
+  g_assert_true (sp_window_is_pristine (win));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "Spinal Pathways");
+
+  /* Saved once, edited, closed: Save writes the file, then closes. */
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  g_assert_true (save (win, file, &error));
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
+  g_object_add_weak_pointer (G_OBJECT (win), &weak);
+  gtk_window_close (GTK_WINDOW (win));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "saved-on-close.spcase"));
+  sp_test_respond (dialog, "save");
+  {
+    for (int i = 0; i < 500 && gtk_widget_get_visible (GTK_WIDGET (win)); i++)
+      sp_test_wait_ms (10);
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (win)));
+  {
+    g_autofree char *saved = read_text (path);
+
+    g_assert_nonnull (strstr (saved, "non_specific"));
+  }
+  g_object_unref (win);
+  g_assert_true (sp_test_wait_until (window_gone, &weak, 2000));
+  g_unlink (path);
+}
+
+static void
+test_autosave (void)
+{
+  SpWindow *win;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCase) loaded = NULL;
+  g_autoptr(GFile) saved_as = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *drafts_dir = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  gint64 last_edit;
+  SpCaseSession *session;
+
+  g_settings_set_int (settings, "autosave-delay-seconds", 1);
+  win = sp_test_make_window (app, 1280, 800);
+  session = sp_window_get_session (win);
+  g_assert_cmpuint (sp_case_session_get_autosave_delay (session), ==, 1);
+  draft = draft_file (win);
+  draft_path = g_file_get_path (draft);
+  drafts_dir = g_path_get_dirname (draft_path);
+
+  /* Debounced: nothing is written while the clinician keeps typing. */
+  sp_test_fill_every_type (win);
+  for (int i = 0; i < 4; i++)
+    {
+      sp_test_set_number (win, "eq5d_vas", 41 + i);
+      last_edit = g_get_monotonic_time ();
+      /* g_timeout_add_seconds (1) fires 0.75–1.75 s after the edit. */
+      sp_test_wait_ms (400);
+      g_assert_false (g_file_query_exists (draft, NULL));
+    }
+  g_assert_true (sp_test_wait_until (file_exists, draft, 5000));
+  g_test_message ("draft written %.2f s after the last edit (delay 1 s)",
+                  (g_get_monotonic_time () - last_edit) / (double) G_USEC_PER_SEC);
+  sp_test_wait_ms (100);
+
+  g_assert_cmpuint (file_mode (draft_path), ==, 0600);
+  g_assert_cmpuint (file_mode (drafts_dir), ==, 0700);
+  loaded = sp_draft_store_load (sp_case_session_get_draft_store (session), sp_window_get_policy (win),
+                                sp_case_session_get_draft_id (session), &saved_as, &error);
+  g_assert_no_error (error);
+  g_assert_null (saved_as);
+  expected = sp_test_case_text (sp_window_get_case (win));
+  got = sp_test_case_text (loaded);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* The identity alone is an edit too. */
+  g_assert_cmpint (g_unlink (draft_path), ==, 0);
+  sp_case_set_notes (sp_window_get_case (win), "Seen with an interpreter.");
+  g_assert_true (sp_test_wait_until (file_exists, draft, 5000));
+  {
+    g_autofree char *text = read_text (draft_path);
+
+    g_assert_nonnull (strstr (text, "Seen with an interpreter."));
+  }
+
+  g_settings_reset (settings, "autosave-delay-seconds");
+  sp_case_session_discard_draft (session);
+  g_assert_true (sp_test_wait_until (file_missing, draft, 5000));
+  sp_test_destroy_window (win);
+}
+
+static void
+write_old_draft (SpDraftStore *store,
+                 const char   *id,
+                 const char   *changed)
+{
+  g_autoptr(GFile) file = sp_draft_store_get_file (store, id);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = g_strdup_printf ("{ \"format\": \"spinal-pathways-draft\", \"format_version\": 1,"
+                                           " \"changed\": \"%s\", \"saved_as\": null,"
+                                           " \"case\": { \"format\": \"spinal-pathways-case\", \"format_version\": 1,"
+                                           " \"patient\": { \"name\": \"Old Patient\" },"
+                                           " \"facts\": { \"lumbar_condition\": \"sciatica\" } } }", changed);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (sp_draft_store_get_directory (store), 0700);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_expiry_and_restore (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpDraftStore *store = sp_case_session_get_draft_store (sp_window_get_session (win));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) recent_time = g_date_time_add_days (now, -2);
+  g_autoptr(GDateTime) old_time = g_date_time_add_days (now, -20);
+  g_autofree char *recent_iso = g_date_time_format_iso8601 (recent_time);
+  g_autofree char *old_iso = g_date_time_format_iso8601 (old_time);
+  g_autoptr(GFile) old_file = sp_draft_store_get_file (store, "old-draft");
+  g_autoptr(GFile) recent_file = sp_draft_store_get_file (store, "recent-draft");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  /* 20 days old with a 14-day retention: removed. 2 days old: offered. */
+  g_settings_set_int (settings, "draft-retention-days", 14);
+  write_old_draft (store, "old-draft", old_iso);
+  write_old_draft (store, "recent-draft", recent_iso);
+
+  sp_window_offer_restore_async (win, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 5000);
+  g_assert_true (sp_window_offer_restore_finish (win, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_query_exists (old_file, NULL));
+  g_assert_true (g_file_query_exists (recent_file, NULL));
+
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Work?");
+  g_test_message ("restore dialog: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Old Patient"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Last changed on"));
+
+  /* Restore into the untouched window: unsaved, the draft adopted. */
+  sp_test_respond (dialog, "restore");
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+  g_assert_cmpstr (sp_case_get_patient_name (sp_window_get_case (win)), ==, "Old Patient");
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_cmpstr (sp_case_session_get_draft_id (sp_window_get_session (win)), ==, "recent-draft");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "• Spinal Pathways");
+
+  /* Not offered again: an open window's draft is not lost work. */
+  g_clear_object (&result);
+  sp_window_offer_restore_async (win, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 5000);
+  g_assert_false (sp_window_offer_restore_finish (win, result, NULL));
+
+  /* Discard on the restored case removes the draft. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.new", NULL));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "discard");
+  g_assert_true (sp_test_wait_until (file_missing, recent_file, 5000));
+
+  /* Discard in the restore dialog removes the draft too. */
+  write_old_draft (store, "another-draft", recent_iso);
+  g_clear_object (&result);
+  sp_window_offer_restore_async (win, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 5000);
+  g_assert_true (sp_window_offer_restore_finish (win, result, NULL));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "discard");
+  {
+    g_autoptr(GFile) another = sp_draft_store_get_file (store, "another-draft");
+
+    g_assert_false (g_file_query_exists (another, NULL));
+  }
+  g_assert_true (sp_window_is_pristine (win));
+
+  g_settings_reset (settings, "draft-retention-days");
+  g_clear_object (&result);  /* it holds the window */
+  sp_test_destroy_window (win);
+}
+
+static void
+on_text_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static char *
+copy_and_read (SpWindow *win)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (win));
+  char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.copy-summary", NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &text);
+  g_assert_true (sp_test_wait_until (text_read, &text, 5000));
+  return text;
+}
+
+static void
+test_copy_summary (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpEvaluation *evaluation = sp_window_get_evaluation (win);
+  SpPolicy *policy = sp_window_get_policy (win);
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *folded = NULL;
+
+  sp_test_fill_every_type (win);
+
+  g_settings_set_boolean (settings, "export-include-identifiers", TRUE);
+  with = copy_and_read (win);
+  g_assert_true (g_str_has_prefix (with, SP_SUMMARY_TITLE));
+  g_assert_nonnull (strstr (with, "Alex Example"));
+  g_assert_nonnull (strstr (with, "943 476 5919"));
+  folded = g_utf8_casefold (with, -1);
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    {
+      const char *id = sp_decision_rule_get_id (sp_policy_get_decision (policy, i));
+      SpDecision *decision = sp_evaluation_lookup_decision (evaluation, id);
+      g_autofree char *label = g_utf8_casefold (sp_status_get_label (sp_decision_get_status (decision)), -1);
+
+      g_assert_nonnull (strstr (folded, label));
+    }
+
+  /* The menu toggle is the setting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "settings.export-include-identifiers", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "export-include-identifiers"));
+  without = copy_and_read (win);
+  g_assert_true (g_str_has_prefix (without, SP_SUMMARY_TITLE));
+  g_assert_null (strstr (without, "Alex Example"));
+  g_assert_null (strstr (without, "943 476 5919"));
+  g_assert_null (strstr (without, "9434765919"));
+
+  g_settings_reset (settings, "export-include-identifiers");
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  sp_test_destroy_window (win);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = g_strdup_printf ("pdftotext -enc UTF-8 %s -", quoted);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_command_line_sync (command, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = g_strdup_printf ("pdfinfo %s", quoted);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *pages;
+  int status;
+
+  g_spawn_command_line_sync (command, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+test_export_pdf (void)
+{
+  SpWindow *win;
+  g_autofree char *path = tmp_path ("summary.pdf");
+  g_autofree char *anonymous_path = tmp_path ("summary-anonymous.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) anonymous = g_file_new_for_path (anonymous_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *anonymous_text = NULL;
+  mode_t old_umask;
+
+  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+    {
+      g_test_skip ("poppler-utils (pdftotext, pdfinfo) not installed");
+      return;
+    }
+
+  win = sp_test_make_window (app, 1280, 800);
+  sp_test_fill_every_type (win);
+
+  old_umask = umask (0);
+  sp_window_export_pdf_async (win, file, TRUE, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 20000);
+  umask (old_umask);
+  g_assert_true (sp_window_export_pdf_finish (win, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, sp_policy_get_version (sp_window_get_policy (win))));
+  g_assert_nonnull (strstr (text, "Alex Example"));
+
+  g_clear_object (&result);
+  sp_window_export_pdf_async (win, anonymous, FALSE, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 20000);
+  g_assert_true (sp_window_export_pdf_finish (win, result, &error));
+  anonymous_text = pdf_text (anonymous_path);
+  g_assert_nonnull (strstr (anonymous_text, sp_policy_get_version (sp_window_get_policy (win))));
+  g_assert_null (strstr (anonymous_text, "Alex Example"));
+
+  /* A folder that is not there: the error dialog, as for saving. */
+  {
+    g_autofree char *nowhere_path = tmp_path ("no-such-folder/summary.pdf");
+    g_autoptr(GFile) nowhere = g_file_new_for_path (nowhere_path);
+    AdwMessageDialog *dialog;
+
+    g_clear_object (&result);
+    sp_window_export_pdf_async (win, nowhere, TRUE, NULL, sp_test_store_result, &result);
+    sp_test_wait_result (&result, 20000);
+    g_assert_false (sp_window_export_pdf_finish (win, result, &error));
+    g_assert_nonnull (error);
+    dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "summary.pdf"));
+    sp_test_respond (dialog, "close");
+  }
+
+  g_unlink (path);
+  g_unlink (anonymous_path);
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  g_clear_object (&result);  /* it holds the window */
+  sp_test_destroy_window (win);
+}
+
+static void
+test_print (void)
+{
+  SpWindow *win;
+  g_autofree char *path = tmp_path ("printed.pdf");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SpReportLayout *layout;
+  GtkPrintOperationResult result;
+
+  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+    {
+      g_test_skip ("poppler-utils (pdftotext, pdfinfo) not installed");
+      return;
+    }
+
+  win = sp_test_make_window (app, 1280, 800);
+  sp_test_fill_every_type (win);
+
+  operation = sp_window_create_print_operation (win);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (win), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  layout = g_object_get_data (G_OBJECT (operation), "sp-layout");
+  g_assert_nonnull (layout);
+  g_test_message ("printed %u pages", sp_report_layout_get_n_pages (layout));
+  g_assert_cmpuint (sp_report_layout_get_n_pages (layout), >=, 2);
+  g_assert_cmpuint (pdf_pages (path), ==, sp_report_layout_get_n_pages (layout));
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, sp_policy_get_version (sp_window_get_policy (win))));
+
+  g_unlink (path);
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  g_clear_object (&operation);
+  sp_test_destroy_window (win);
+}
+
+static void
+test_default_setting (void)
+{
+  SpWindow *win;
+
+  g_settings_set_string (settings, "default-setting", "primary_care");
+  win = sp_test_make_window (app, 1280, 800);
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "setting"), ==, "primary_care");
+  /* A default, not an edit. */
+  g_assert_false (sp_case_session_get_modified (sp_window_get_session (win)));
+  g_assert_true (sp_window_is_pristine (win));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "Spinal Pathways");
+  sp_test_destroy_window (win);
+
+  g_settings_set_string (settings, "default-setting", "none");
+  win = sp_test_make_window (app, 1280, 800);
+  g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "setting"));
+#ifdef DEVELOPMENT_BUILD
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (win), "devel"));
+#else
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (win), "devel"));
+#endif
+  sp_test_destroy_window (win);
+  g_settings_reset (settings, "default-setting");
+}
+
+static void
+test_drop_file (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autofree char *path = tmp_path ("dropped.spcase");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_file_set_contents (path, "{ \"format\": \"spinal-pathways-case\", \"format_version\": 1,"
+                             " \"facts\": { \"lumbar_condition\": \"sciatica\" } }", -1, &error);
+  g_assert_no_error (error);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* What GTK hands the drop target for a file from Files. */
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  for (int i = 0; i < 500 && sp_case_session_get_file (sp_window_get_session (win)) == NULL; i++)
+    sp_test_wait_ms (10);
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "dropped.spcase — Spinal Pathways");
+
+  g_unlink (path);
+  sp_test_destroy_window (win);
+}
+
+static void
+test_shortcuts (void)
+{
+  const char *actions[][2] = {
+    { "win.new", "<Control>n" },
+    { "win.open", "<Control>o" },
+    { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
+    { "win.export-pdf", "<Control>e" },
+    { "win.print", "<Control>p" },
+    { "win.copy-summary", "<Shift><Control>c" },
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr(GString) listed = g_string_new (NULL);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *action = NULL;
+
+        g_object_get (l->data, "action-name", &action, NULL);
+        g_string_append_printf (listed, "%s\n", action ? action : "");
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i][0]);
+      g_autofree char *line = g_strdup_printf ("%s\n", actions[i][0]);
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, actions[i][1]);
+      g_assert_nonnull (strstr (listed->str, line));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drafts = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("sp-persistence-XXXXXX", &error);
+  g_assert_no_error (error);
+  drafts = g_build_filename (tmp_dir, "drafts", NULL);
+  g_setenv ("SP_DRAFTS_DIR", drafts, TRUE);
+
+  sp_test_init (&argc, &argv);
+  settings = g_settings_new (APP_ID);
+  /* Short pauses for the tests that wait for a draft. */
+  g_settings_set_int (settings, "autosave-delay-seconds", 1);
+
+  app = sp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sp_application_get_policy (app));
+  /* The accelerators are set at startup. */
+  g_assert_true (g_application_get_is_registered (G_APPLICATION (app)));
+
+  g_test_add_func ("/app/persistence/round-trip", test_round_trip);
+  g_test_add_func ("/app/persistence/save-failures", test_save_failures);
+  g_test_add_func ("/app/persistence/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/app/persistence/unsaved-changes", test_unsaved_changes);
+  g_test_add_func ("/app/persistence/unsaved-new-and-save", test_unsaved_new_and_save);
+  g_test_add_func ("/app/persistence/autosave", test_autosave);
+  g_test_add_func ("/app/persistence/expiry-and-restore", test_expiry_and_restore);
+  g_test_add_func ("/app/persistence/copy-summary", test_copy_summary);
+  g_test_add_func ("/app/persistence/export-pdf", test_export_pdf);
+  g_test_add_func ("/app/persistence/print", test_print);
+  g_test_add_func ("/app/persistence/default-setting", test_default_setting);
+  g_test_add_func ("/app/persistence/drop-file", test_drop_file);
+  g_test_add_func ("/app/persistence/shortcuts", test_shortcuts);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  g_clear_object (&settings);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+
+    /* The folder held only test files; leave nothing behind. */
+    (void) !system (command);
+  }
+  g_free (tmp_dir);
+  return status;
+}
