@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sp-advisory-rule.h"
 #include "sp-core-private.h"
 #include "sp-date.h"
@@ -389,7 +391,7 @@ describe_recorded_red_flags (SpPolicy      *policy,
         {
           if (text->len > 0)
             g_string_append (text, "; ");
-          g_string_append_printf (text, "suspected %s", sp_fact_get_choice_label (pathology, c));
+          g_string_append_printf (text, _("suspected %s"), sp_fact_get_choice_label (pathology, c));
         }
     }
   return g_string_free (text, FALSE);
@@ -415,7 +417,7 @@ explain_unmet (SpPolicy            *policy,
     }
 
   for (guint i = 0; i < unmet->len; i++)
-    add_reason_take (explanation, g_strdup_printf ("Not met: %s.", (char *) g_ptr_array_index (unmet, i)));
+    add_reason_take (explanation, g_strdup_printf (_("Not met: %s."), (char *) g_ptr_array_index (unmet, i)));
 }
 
 static void
@@ -467,9 +469,9 @@ sp_engine_explain (SpPolicy             *policy,
     {
       g_autofree char *flags = describe_recorded_red_flags (policy, values);
 
-      add_reason_take (explanation, g_strdup_printf ("Red flag recorded (%s): this policy does not apply. Refer "
+      add_reason_take (explanation, g_strdup_printf (_("Red flag recorded (%s): this policy does not apply. Refer "
                                         "urgently to an acute spinal centre for further evaluation "
-                                        "and imaging.", flags));
+                                        "and imaging."), flags));
       add_unique (explanation->clause_ids, screening->red_flags_clause);
       return;
     }
@@ -478,9 +480,9 @@ sp_engine_explain (SpPolicy             *policy,
     {
       g_autofree char *labels = join_fact_labels (facts, &result->unscreened_facts);
 
-      add_reason_take (explanation, g_strdup_printf ("Screening is not complete: the policy applies only once the red "
+      add_reason_take (explanation, g_strdup_printf (_("Screening is not complete: the policy applies only once the red "
                                         "flags and suspected serious pathology are recorded "
-                                        "(not yet recorded: %s).", labels));
+                                        "(not yet recorded: %s)."), labels));
       add_unique (explanation->clause_ids, screening->red_flags_clause);
     }
 
@@ -489,8 +491,8 @@ sp_engine_explain (SpPolicy             *policy,
       g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
                                                            &values[screening->serious_pathology]);
 
-      add_reason_take (explanation, g_strdup_printf ("Serious underlying pathology is suspected (%s): that is the "
-                                        "reason to investigate or refer, whatever else is recorded.",
+      add_reason_take (explanation, g_strdup_printf (_("Serious underlying pathology is suspected (%s): that is the "
+                                        "reason to investigate or refer, whatever else is recorded."),
                                         pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
       add_ids (explanation->interpretation_ids,
@@ -504,8 +506,8 @@ sp_engine_explain (SpPolicy             *policy,
       g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
                                                            &values[screening->serious_pathology]);
 
-      add_reason_take (explanation, g_strdup_printf ("Serious underlying pathology is suspected (%s): exclude or "
-                                        "manage the suspected serious pathology first.", pathology));
+      add_reason_take (explanation, g_strdup_printf (_("Serious underlying pathology is suspected (%s): exclude or "
+                                        "manage the suspected serious pathology first."), pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
       add_ids (explanation->interpretation_ids,
                (const char * const *) screening->serious_pathology_interpretations);
@@ -526,7 +528,7 @@ sp_engine_explain (SpPolicy             *policy,
           if (!sp_fact_set_is_empty (&rule_missing))
             {
               labels = join_fact_labels (facts, &rule_missing);
-              add_reason_take (explanation, g_strdup_printf ("The answer depends on facts not yet recorded: %s.", labels));
+              add_reason_take (explanation, g_strdup_printf (_("The answer depends on facts not yet recorded: %s."), labels));
             }
         }
 
@@ -554,8 +556,8 @@ sp_engine_explain (SpPolicy             *policy,
         }
       else
         {
-          add_reason_take (explanation, g_strdup ("The policy's own criteria for this intervention are met, but "
-                                     "it waits until the suspected pathology is excluded or managed."));
+          add_reason_take (explanation, g_strdup (_("The policy's own criteria for this intervention are met, but "
+                                     "it waits until the suspected pathology is excluded or managed.")));
         }
       add_ids (explanation->clause_ids, (const char * const *) row->clause_ids);
       add_ids (explanation->interpretation_ids, (const char * const *) row->interpretation_ids);
@@ -563,17 +565,17 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_EXCEPTIONAL)
     {
-      add_reason_take (explanation, g_strdup ("Significant health impairment is recorded and this intervention is "
+      add_reason_take (explanation, g_strdup (_("Significant health impairment is recorded and this intervention is "
                                  "named as one with evidence that it would improve the patient's "
                                  "health status, so an individual funding request may be made. "
-                                 "This is not an approval: the request is decided by the commissioner."));
+                                 "This is not an approval: the request is decided by the commissioner.")));
       add_unique (explanation->clause_ids, screening->exceptional_clause);
     }
   else if (outcome->flags & SP_OUTCOME_FUNDING_REQUEST)
     {
-      add_reason_take (explanation, g_strdup ("Significant health impairment is recorded and this intervention is "
+      add_reason_take (explanation, g_strdup (_("Significant health impairment is recorded and this intervention is "
                                  "named as one with evidence of benefit: an individual funding request "
-                                 "may be considered (not an approval)."));
+                                 "may be considered (not an approval).")));
       add_unique (explanation->clause_ids, screening->exceptional_clause);
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sp-advisory.h"
 #include "sp-advisory-rule.h"
 #include "sp-case.h"
@@ -424,7 +426,7 @@ sp_evaluation_dup_red_flag_summary (SpEvaluation *self)
         {
           if (text->len)
             g_string_append (text, "; ");
-          g_string_append_printf (text, "suspected %s", sp_fact_get_choice_label (pathology, c));
+          g_string_append_printf (text, _("suspected %s"), sp_fact_get_choice_label (pathology, c));
         }
     }
   return g_string_free (text, FALSE);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 
 #include "sp-advisory-rule.h"
@@ -539,8 +541,8 @@ load_interpretations (Loader      *loader,
                            (gpointer) sp_interpretation_get_id (interpretation), interpretation);
       g_hash_table_insert (self->interpretation_sentences,
                            (gpointer) sp_interpretation_get_id (interpretation),
-                           g_strdup_printf ("Interpretation of the policy applied (awaiting the "
-                                            "commissioner's sign-off): %s", reading));
+                           g_strdup_printf (_("Interpretation of the policy applied (awaiting the "
+                                              "commissioner's sign-off): %s"), reading));
     }
 
   return TRUE;
