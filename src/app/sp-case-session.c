@@ -89,8 +89,31 @@ set_file (SpCaseSession *self,
 
 typedef struct {
   SpCaseSession *self;
+  GApplication  *app;
   guint          epoch;
 } DraftWrite;
+
+/* Background work on drafts keeps the application alive until it is
+ * done: closing the last window with Discard must still remove the draft,
+ * and a draft being written when the app quits must be complete. */
+static GApplication *
+hold_application (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app)
+    g_application_hold (g_object_ref (app));
+  return app;
+}
+
+static void
+release_application (GApplication *app)
+{
+  if (app == NULL)
+    return;
+  g_application_release (app);
+  g_object_unref (app);
+}
 
 static void
 on_stale_draft_deleted (GObject      *source,
@@ -102,6 +125,7 @@ on_stale_draft_deleted (GObject      *source,
   if (!g_file_delete_finish (G_FILE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_message ("Could not remove the draft %s: %s", g_file_peek_path (G_FILE (source)), error->message);
+  release_application (user_data);
 }
 
 static void
@@ -109,7 +133,7 @@ delete_draft_file (SpCaseSession *self)
 {
   g_autoptr(GFile) file = sp_draft_store_get_file (self->drafts, self->draft_id);
 
-  g_file_delete_async (file, G_PRIORITY_DEFAULT, NULL, on_stale_draft_deleted, NULL);
+  g_file_delete_async (file, G_PRIORITY_DEFAULT, NULL, on_stale_draft_deleted, hold_application ());
 }
 
 static void
@@ -122,6 +146,7 @@ on_draft_written (GObject      *source,
   guint epoch = write->epoch;
   g_autoptr(GError) error = NULL;
 
+  release_application (write->app);
   g_free (write);
 
   if (!sp_file_write_atomically_finish (result, &error))
@@ -177,6 +202,7 @@ sp_case_session_autosave_now (SpCaseSession *self)
   write = g_new0 (DraftWrite, 1);
   write->self = g_object_ref (self);
   write->epoch = self->draft_epoch;
+  write->app = hold_application ();
   sp_file_write_atomically_async (file, bytes, NULL, on_draft_written, write);
 }
 

@@ -899,6 +899,9 @@ on_print_done (GtkPrintOperation       *operation,
       gtk_print_operation_get_error (operation, &error);
       sp_window_show_error (self, _("Summary Not Printed"), error ? error->message : "");
     }
+  /* The print dialog's job is over. */
+  if (g_object_get_data (G_OBJECT (self), "sp-print-operation") == operation)
+    g_object_set_data (G_OBJECT (self), "sp-print-operation", NULL);
 }
 
 static void
@@ -912,6 +915,8 @@ print_action (GtkWidget  *widget,
 
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  /* Kept until "done": the dialog runs on after this returns. */
+  g_object_set_data_full (G_OBJECT (self), "sp-print-operation", g_object_ref (operation), g_object_unref);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     sp_window_show_error (self, _("Summary Not Printed"), error->message);

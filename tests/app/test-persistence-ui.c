@@ -155,6 +155,19 @@ test_round_trip (void)
     g_assert_nonnull (strstr (saved, "non_specific"));
   }
 
+  /* Narrow, the header shows the name and the mark. */
+  {
+    SpWindow *narrow = sp_test_make_window (app, 360, 720);
+
+    g_assert_true (sp_window_open_file (narrow, file));
+    sp_test_set_bool (narrow, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+    sp_test_wait_ms (150);
+    sp_test_save_png (GTK_WIDGET (narrow), "title-narrow-unsaved.png");
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (narrow)), ==, "• Alex round trip.spcase — Spinal Pathways");
+    sp_case_session_discard_draft (sp_window_get_session (narrow));
+    sp_test_destroy_window (narrow);
+  }
+
   g_unlink (path);
   sp_test_destroy_window (reopened);
   sp_test_destroy_window (win);
@@ -823,6 +836,21 @@ test_drop_file (void)
   sp_test_destroy_window (win);
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_shortcuts (void)
 {
@@ -848,6 +876,33 @@ test_shortcuts (void)
         g_string_append_printf (listed, "%s\n", action ? action : "");
       }
   g_slist_free (objects);
+
+  /* As the window shows it (Ctrl+?). */
+  {
+    SpWindow *win = sp_test_make_window (app, 1280, 800);
+    GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win));
+
+    g_assert_nonnull (overlay);
+    gtk_window_present (GTK_WINDOW (overlay));
+    sp_test_wait_ms (200);
+    sp_test_save_png (GTK_WIDGET (overlay), "shortcuts-window.png");
+    gtk_window_close (GTK_WINDOW (overlay));
+
+    /* The primary menu holds the same actions. */
+    {
+      GtkWidget *button = find_menu_button (GTK_WIDGET (win));
+      GtkPopover *popover;
+
+      g_assert_nonnull (button);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      sp_test_wait_ms (200);
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      sp_test_save_png (GTK_WIDGET (popover), "primary-menu.png");
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    }
+    sp_test_destroy_window (win);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
