@@ -458,10 +458,52 @@ test_autosave (void)
     g_assert_nonnull (strstr (text, "Seen with an interpreter."));
   }
 
-  g_settings_reset (settings, "autosave-delay-seconds");
-  sp_case_session_discard_draft (session);
-  g_assert_true (sp_test_wait_until (file_missing, draft, 5000));
-  sp_test_destroy_window (win);
+  /* A case saved once, then edited: the draft remembers its file, and
+   * restoring it (after the window went without asking, as in a crash)
+   * brings back the file too, still unsaved. */
+  {
+    g_autofree char *path = tmp_path ("remembered.spcase");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GFile) remembered = NULL;
+    g_autoptr(SpCase) reloaded = NULL;
+    AdwMessageDialog *dialog;
+    SpWindow *next;
+
+    g_assert_true (save (win, file, &error));
+    g_assert_true (sp_test_wait_until (file_missing, draft, 5000));
+    sp_test_set_choice (win, "lumbar_condition", "non_specific");
+    g_assert_true (sp_test_wait_until (file_exists, draft, 5000));
+    sp_test_wait_ms (100);
+    reloaded = sp_draft_store_load (sp_case_session_get_draft_store (session), sp_window_get_policy (win),
+                                    sp_case_session_get_draft_id (session), &remembered, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (remembered);
+    g_assert_true (g_file_equal (remembered, file));
+    g_clear_pointer (&expected, g_free);
+    expected = sp_test_case_text (sp_window_get_case (win));
+    sp_test_destroy_window (win);
+
+    next = sp_test_make_window (app, 1280, 800);
+    sp_window_offer_restore_async (next, NULL, sp_test_store_result, &result);
+    sp_test_wait_result (&result, 5000);
+    g_assert_true (sp_window_offer_restore_finish (next, result, NULL));
+    g_clear_object (&result);
+    dialog = sp_test_wait_dialog (GTK_WINDOW (next), 1000);
+    g_assert_nonnull (dialog);
+    sp_test_respond (dialog, "restore");
+    g_clear_pointer (&got, g_free);
+    got = sp_test_case_text (sp_window_get_case (next));
+    g_assert_cmpstr (got, ==, expected);
+    g_assert_true (g_file_equal (sp_case_session_get_file (sp_window_get_session (next)), file));
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (next)), ==, "• remembered.spcase — Spinal Pathways");
+
+    g_settings_reset (settings, "autosave-delay-seconds");
+    sp_case_session_discard_draft (sp_window_get_session (next));
+    g_assert_true (sp_test_wait_until (file_missing, draft, 5000));
+    g_unlink (path);
+    sp_test_destroy_window (next);
+  }
 }
 
 static void
@@ -538,6 +580,35 @@ test_expiry_and_restore (void)
   g_assert_nonnull (dialog);
   sp_test_respond (dialog, "discard");
   g_assert_true (sp_test_wait_until (file_missing, recent_file, 5000));
+
+  /* A window with work of its own: the draft opens beside it. */
+  write_old_draft (store, "beside-draft", recent_iso);
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
+  g_clear_object (&result);
+  sp_window_offer_restore_async (win, NULL, sp_test_store_result, &result);
+  sp_test_wait_result (&result, 5000);
+  g_assert_true (sp_window_offer_restore_finish (win, result, NULL));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "restore");
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "non_specific");
+  {
+    SpWindow *beside = NULL;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+      if (l->data != (gpointer) win && SP_IS_WINDOW (l->data))
+        beside = l->data;
+    g_assert_nonnull (beside);
+    g_assert_cmpstr (sp_case_get_patient_name (sp_window_get_case (beside)), ==, "Old Patient");
+    g_assert_cmpstr (sp_case_session_get_draft_id (sp_window_get_session (beside)), ==, "beside-draft");
+    sp_case_session_discard_draft (sp_window_get_session (beside));
+    g_object_ref (beside);
+    sp_test_destroy_window (beside);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.new", NULL));
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "discard");
 
   /* Discard in the restore dialog removes the draft too. */
   write_old_draft (store, "another-draft", recent_iso);
@@ -804,6 +875,7 @@ test_drop_file (void)
   g_autoptr(GListModel) controllers = NULL;
   g_autoptr(GError) error = NULL;
   GtkDropTarget *target = NULL;
+  AdwMessageDialog *dialog;
   GValue value = G_VALUE_INIT;
   gboolean accepted = FALSE;
 
@@ -828,6 +900,26 @@ test_drop_file (void)
   g_value_unset (&value);
   g_assert_true (accepted);
   for (int i = 0; i < 500 && sp_case_session_get_file (sp_window_get_session (win)) == NULL; i++)
+    sp_test_wait_ms (10);
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "dropped.spcase — Spinal Pathways");
+
+  /* Dropped on unsaved changes: asked first; Cancel keeps them, Discard
+   * opens the file. */
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "cancel");
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "non_specific");
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 1000);
+  g_assert_nonnull (dialog);
+  sp_test_respond (dialog, "discard");
+  for (int i = 0; i < 500 && sp_case_session_get_modified (sp_window_get_session (win)); i++)
     sp_test_wait_ms (10);
   g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "dropped.spcase — Spinal Pathways");
