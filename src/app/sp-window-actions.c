@@ -242,6 +242,21 @@ case_filter (void)
   return filter;
 }
 
+/* @file, or @file with @suffix when its name has no extension at all. */
+static GFile *
+with_suffix (GFile      *file,
+             const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *named = NULL;
+
+  if (basename == NULL || strchr (basename, '.') != NULL || !(parent = g_file_get_parent (file)))
+    return g_object_ref (file);
+  named = g_strconcat (basename, suffix, NULL);
+  return g_file_get_child (parent, named);
+}
+
 static void
 on_save_as_response (GtkNativeDialog *chooser,
                      int              response,
@@ -253,20 +268,9 @@ on_save_as_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *basename = chosen ? g_file_get_basename (chosen) : NULL;
-      g_autoptr(GFile) file = NULL;
-
       /* A name typed without an extension gets ours, so the file opens
        * with this app again. */
-      if (basename && strchr (basename, '.') == NULL)
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *named = g_strconcat (basename, CASE_SUFFIX, NULL);
-
-          file = g_file_get_child (parent, named);
-        }
-      else
-        file = g_steal_pointer (&chosen);
+      g_autoptr(GFile) file = chosen ? with_suffix (chosen, CASE_SUFFIX) : NULL;
 
       if (file)
         {
@@ -796,6 +800,14 @@ on_export_response (GtkNativeDialog *chooser,
       const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "identifiers");
       gboolean identifiers = choice ? g_str_equal (choice, "true") : sp_window_include_identifiers (self);
 
+      if (file)
+        {
+          /* A name typed without an extension still opens as a PDF. */
+          GFile *named = with_suffix (file, ".pdf");
+
+          g_object_unref (file);
+          file = named;
+        }
       if (file)
         sp_window_export_pdf_async (self, file, identifiers, NULL, NULL, NULL);
     }
