@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-preferences-window.h"
 #include "sp-window.h"
 
 /**
@@ -182,9 +183,29 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(SpSettings) settings = NULL;
+
+  /* Uninstalled and without GSETTINGS_SCHEMA_DIR there is nothing to edit;
+   * `meson devenv` and the README's run command set it. */
+  if (schema == NULL)
+    return;
+  settings = sp_settings_new (APP_ID);   /* the window keeps its own reference */
+  gtk_window_present (GTK_WINDOW (sp_preferences_window_new (parent, settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
 };
 
 static void
@@ -198,6 +219,7 @@ sp_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
 
@@ -210,6 +232,7 @@ sp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-pdf", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-summary", copy_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
