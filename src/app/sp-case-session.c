@@ -61,6 +61,7 @@ enum {
 
 enum {
   DRAFT_SAVED,
+  DRAFT_FAILED,
   N_SIGNALS
 };
 
@@ -151,9 +152,10 @@ on_draft_written (GObject      *source,
 
   if (!sp_file_write_atomically_finish (result, &error))
     {
-      /* Nobody is waiting for a draft: the next pause in editing tries
-       * again. The clinician's own Save reports its errors. */
+      /* The next pause in editing tries again, but the clinician must know
+       * that a crash now would lose what was typed since the last draft. */
       g_message ("Could not autosave a draft: %s", error->message);
+      g_signal_emit (self, signals[DRAFT_FAILED], 0, error->message);
       return;
     }
 
@@ -192,6 +194,7 @@ sp_case_session_autosave_now (SpCaseSession *self)
 
       g_message ("Could not create the drafts folder %s: %s",
                  sp_draft_store_get_directory (self->drafts), g_strerror (saved_errno));
+      g_signal_emit (self, signals[DRAFT_FAILED], 0, g_strerror (saved_errno));
       return;
     }
 
@@ -487,6 +490,17 @@ sp_case_session_class_init (SpCaseSessionClass *klass)
   signals[DRAFT_SAVED] =
     g_signal_new ("draft-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SpCaseSession::draft-failed:
+   * @message: what went wrong
+   *
+   * Emitted when a draft could not be written (a full disk, say): the work
+   * since the last draft is then not protected against a crash.
+   */
+  signals[DRAFT_FAILED] =
+    g_signal_new ("draft-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -49,6 +49,7 @@ struct _SpWindow
   /* Set once the clinician has answered the unsaved-changes question for
    * a close, so the close-request that follows goes through. */
   gboolean              close_confirmed;
+  gboolean              draft_failing;    /* the last autosave failed */
 
   /* borrowed */
   GtkWidget            *identity_group;

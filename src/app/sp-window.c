@@ -486,6 +486,32 @@ sp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
 }
 
+/* A failed autosave leaves what was typed since the last draft exposed to
+ * a crash: say so once, in words that say what to do, and not again until
+ * a draft has been written. */
+static void
+on_draft_failed (SpWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast;
+
+  if (self->draft_failing)
+    return;
+  self->draft_failing = TRUE;
+  toast = adw_toast_new (_("Autosave failed: save the case to keep your work"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Save"));
+  adw_toast_set_action_name (toast, "win.save");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_draft_saved (SpWindow *self)
+{
+  self->draft_failing = FALSE;
+}
+
 static void
 sp_window_constructed (GObject *object)
 {
@@ -510,6 +536,10 @@ sp_window_constructed (GObject *object)
                            G_CALLBACK (sp_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::modified",
                            G_CALLBACK (sp_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "draft-failed",
+                           G_CALLBACK (on_draft_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "draft-saved",
+                           G_CALLBACK (on_draft_saved), self, G_CONNECT_SWAPPED);
 
   sp_window_new_case (self);
   sp_window_update_title (self);

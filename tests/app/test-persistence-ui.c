@@ -14,6 +14,7 @@
 #include "sp-core-private.h"
 #include "sp-report.h"
 #include "sp-test-util.h"
+#include "sp-window-private.h"
 
 static SpApplication *app;
 static char *tmp_dir;
@@ -1007,6 +1008,45 @@ test_shortcuts (void)
     }
 }
 
+static gboolean
+draft_failing (gpointer data)
+{
+  return ((SpWindow *) data)->draft_failing;
+}
+
+static gboolean
+draft_written_again (gpointer data)
+{
+  return !((SpWindow *) data)->draft_failing;
+}
+
+/* A draft that cannot be written (a full disk) is not silent: the window
+ * warns once, and stops warning when a draft is written again. */
+static void
+test_autosave_failure_warns (void)
+{
+  SpWindow *win;
+  SpCaseSession *session;
+
+  g_settings_set_int (settings, "autosave-delay-seconds", 1);
+  win = sp_test_make_window (app, 1280, 800);
+  session = sp_window_get_session (win);
+
+  sp_file_fail_writes_for_testing (10);
+  sp_test_fill_every_type (win);
+  sp_case_session_autosave_now (session);
+  g_assert_true (sp_test_wait_until (draft_failing, win, 5000));
+  sp_file_fail_writes_for_testing (0);
+
+  sp_test_set_number (win, "eq5d_vas", 55);
+  sp_case_session_autosave_now (session);
+  g_assert_true (sp_test_wait_until (draft_written_again, win, 5000));
+
+  sp_case_session_discard_draft (session);
+  sp_test_destroy_window (win);
+  g_settings_reset (settings, "autosave-delay-seconds");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1037,6 +1077,7 @@ main (int   argc,
   g_test_add_func ("/app/persistence/open-bad-file", test_open_bad_file);
   g_test_add_func ("/app/persistence/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/app/persistence/unsaved-new-and-save", test_unsaved_new_and_save);
+  g_test_add_func ("/app/persistence/autosave-failure-warns", test_autosave_failure_warns);
   g_test_add_func ("/app/persistence/autosave", test_autosave);
   g_test_add_func ("/app/persistence/expiry-and-restore", test_expiry_and_restore);
   g_test_add_func ("/app/persistence/copy-summary", test_copy_summary);
