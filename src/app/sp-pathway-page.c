@@ -52,6 +52,7 @@ struct _SpPathwayPage
 
   gboolean      narrow;
   gboolean      pending_narrow;
+  gboolean      built;          /* rows exist once the page is first shown */
 };
 
 G_DEFINE_FINAL_TYPE (SpPathwayPage, sp_pathway_page, GTK_TYPE_WIDGET)
@@ -250,16 +251,46 @@ update_advice (SpPathwayPage *self)
   gtk_widget_set_visible (self->advice_group, n > 0);
 }
 
+static void build_form      (SpPathwayPage *self);
+static void build_decisions (SpPathwayPage *self);
+
+/* A page's rows are made when the page is first shown (or first asked for
+ * a row): making and laying out every page's rows before the first frame
+ * doubled the time to it, and a clinician sees one page at a time. The
+ * badges and banners come from the evaluation, not from these rows. */
+static void
+ensure_built (SpPathwayPage *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+  build_form (self);
+  build_decisions (self);
+  update_relevance (self);
+  update_advice (self);
+  apply_layout (self);
+}
+
+static void
+sp_pathway_page_map (GtkWidget *widget)
+{
+  ensure_built (SP_PATHWAY_PAGE (widget));
+
+  GTK_WIDGET_CLASS (sp_pathway_page_parent_class)->map (widget);
+}
+
 static void
 on_advisories_changed (SpPathwayPage *self)
 {
-  update_advice (self);
+  if (self->built)
+    update_advice (self);
 }
 
 static void
 on_fact_changed (SpPathwayPage *self)
 {
-  update_relevance (self);
+  if (self->built)
+    update_relevance (self);
 }
 
 /**
@@ -275,6 +306,7 @@ sp_pathway_page_show_decisions (SpPathwayPage *self)
   graphene_point_t point;
 
   g_return_if_fail (SP_IS_PATHWAY_PAGE (self));
+  ensure_built (self);
 
   /* Scroll the decisions to the top when they are stacked under the form. */
   if (self->narrow &&
@@ -334,6 +366,7 @@ sp_pathway_page_class_init (SpPathwayPageClass *klass)
 
   object_class->dispose = sp_pathway_page_dispose;
   object_class->finalize = sp_pathway_page_finalize;
+  widget_class->map = sp_pathway_page_map;
   widget_class->measure = sp_pathway_page_measure;
   widget_class->size_allocate = sp_pathway_page_size_allocate;
 
@@ -550,10 +583,6 @@ sp_pathway_page_new (SpEvaluation *evaluation,
 
   if (leading_group)
     gtk_box_append (GTK_BOX (self->form_box), leading_group);
-  build_form (self);
-  build_decisions (self);
-  update_relevance (self);
-  update_advice (self);
 
   g_signal_connect_object (sp_evaluation_get_case (evaluation), "fact-changed",
                            G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
@@ -580,6 +609,7 @@ sp_pathway_page_lookup_fact_row (SpPathwayPage *self,
                                  const char    *fact_id)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  ensure_built (self);
   return g_hash_table_lookup (self->fact_rows, fact_id);
 }
 
@@ -593,6 +623,7 @@ sp_pathway_page_lookup_decision_row (SpPathwayPage *self,
                                      const char    *decision_id)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  ensure_built (self);
   return g_hash_table_lookup (self->decision_rows, decision_id);
 }
 
@@ -605,6 +636,7 @@ GList *
 sp_pathway_page_list_fact_rows (SpPathwayPage *self)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  ensure_built (self);
   return g_hash_table_get_values (self->fact_rows);
 }
 
@@ -617,6 +649,7 @@ GList *
 sp_pathway_page_list_decision_rows (SpPathwayPage *self)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  ensure_built (self);
   return g_hash_table_get_values (self->decision_rows);
 }
 
@@ -630,6 +663,7 @@ GtkWidget *
 sp_pathway_page_get_advice_group (SpPathwayPage *self)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
+  ensure_built (self);
   return self->advice_group;
 }
 
@@ -654,6 +688,7 @@ sp_pathway_page_focus_fact (SpPathwayPage *self,
   GtkWidget *row;
 
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), FALSE);
+  ensure_built (self);
 
   if (!(row = g_hash_table_lookup (self->fact_rows, fact_id)))
     return FALSE;
