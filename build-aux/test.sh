@@ -36,18 +36,18 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$top/tests/sanitizers/lsan.supp:print_suppressions=0
 # The Flatpak staging build is a release build of its own: once is enough.
 # The widget tests run separately below.
-test_args=(--no-suite flatpak --no-suite app)
+test_args=(--no-suite flatpak --no-suite app --no-suite report)
 run_build _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true -Dbuildtype=debug
 
-# GLib and GTK are built without frame pointers, so LeakSanitizer's fast
-# unwinder cannot see who allocated inside them, and by-design allocations
+# GLib, GTK and cairo are built without frame pointers, so LeakSanitizer's
+# fast unwinder cannot see who allocated inside them, and by-design allocations
 # (made while the libraries load) cannot be told from leaks. The widget
-# tests therefore unwind slowly, which takes minutes, hence the longer
+# and report tests therefore unwind slowly, which takes minutes, hence the longer
 # timeout. The log of this second run is kept beside the first.
 if [ -d _build-asan ]; then
   cp _build-asan/meson-logs/testlog.json _build-asan/meson-logs/testlog-core.json 2>/dev/null || true
-  ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0:malloc_context_size=12 \
-    meson test -C _build-asan --print-errorlogs --num-processes 2 --suite app --timeout-multiplier 8 || status=1
+  ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0:malloc_context_size=24 \
+    meson test -C _build-asan --print-errorlogs --num-processes 2 --suite app --suite report --timeout-multiplier 8 || status=1
   cp _build-asan/meson-logs/testlog.json _build-asan/meson-logs/testlog-app.json 2>/dev/null || true
 fi
 

@@ -736,6 +736,15 @@ pdf_pages (const char *path)
   return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
 }
 
+static gboolean
+have_poppler_utils (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  return pdftotext != NULL && pdfinfo != NULL;
+}
+
 static void
 test_export_pdf (void)
 {
@@ -750,7 +759,7 @@ test_export_pdf (void)
   g_autofree char *anonymous_text = NULL;
   mode_t old_umask;
 
-  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+  if (!have_poppler_utils ())
     {
       g_test_skip ("poppler-utils (pdftotext, pdfinfo) not installed");
       return;
@@ -813,7 +822,7 @@ test_print (void)
   SpReportLayout *layout;
   GtkPrintOperationResult result;
 
-  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+  if (!have_poppler_utils ())
     {
       g_test_skip ("poppler-utils (pdftotext, pdfinfo) not installed");
       return;
