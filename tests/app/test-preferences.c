@@ -6,25 +6,14 @@
 
 #include "config.h"
 
+#include "sp-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "sp-preferences-window.h"
 #include "sp-settings.h"
 
 /* Helpers */
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 /* A fresh SpSettings with every key at its default: the memory backend
  * keeps values for the life of the process. */
@@ -52,7 +41,7 @@ make_window (SpSettings *settings)
   g_object_ref (win);
   gtk_window_present (GTK_WINDOW (win));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  wait_ms (30);
+  sp_test_wait_ms (30);
   return win;
 }
 
@@ -60,7 +49,7 @@ static void
 destroy_window (SpPreferencesWindow *win)
 {
   gtk_window_destroy (GTK_WINDOW (win));
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_finalize_object (win);
 }
 
@@ -103,37 +92,6 @@ collect_labels (GtkWidget *widget,
     g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     collect_labels (c, text);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("SP_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    dir = "screenshots";
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
 }
 
 /* Tests */
@@ -235,7 +193,7 @@ test_identifiers (void)
 
   /* Activating the row flips the switch, as a click or Space would. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_true (gtk_switch_get_active (sw));
   g_assert_true (sp_settings_get_export_include_identifiers (settings));
 
@@ -333,7 +291,7 @@ test_modal_to_parent (void)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (win)));
   destroy_window (win);
   gtk_window_destroy (parent);
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_finalize_object (parent);
 }
 
@@ -349,9 +307,9 @@ test_screenshots (void)
                                           dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
       sp_settings_set_default_setting (settings, "specialist");
       win = make_window (settings);
-      wait_ms (100);
+      sp_test_wait_ms (100);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-      save_png (GTK_WIDGET (win), dark ? "preferences-dark.png" : "preferences-light.png");
+      sp_test_save_png (GTK_WIDGET (win), dark ? "preferences-dark.png" : "preferences-light.png");
       destroy_window (win);
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "sp-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "sp-core.h"
@@ -19,113 +21,17 @@
 
 static SpApplication *app;
 
-/* Helpers */
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static SpWindow *
-make_window (int width,
-             int height)
-{
-  SpWindow *win = sp_window_new (GTK_APPLICATION (app), sp_application_get_policy (app));
-
-  g_object_ref (win);
-  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
-  gtk_window_present (GTK_WINDOW (win));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  wait_ms (50);
-  return win;
-}
-
-static void
-destroy_window (SpWindow *win)
-{
-  gtk_window_destroy (GTK_WINDOW (win));
-  wait_ms (20);
-  g_assert_finalize_object (win);
-}
-
-static void
-set_bool (SpWindow   *win,
-          const char *fact_id,
-          SpTriStateValue value)
-{
-  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
-
-  g_assert_nonnull (input);
-  g_assert_true (SP_IS_TRI_STATE (input));
-  gtk_toggle_button_set_active (sp_tri_state_get_button (SP_TRI_STATE (input), value), TRUE);
-}
-
-static void
-set_choice (SpWindow   *win,
-            const char *fact_id,
-            const char *choice_id)
-{
-  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
-  SpFact *fact = sp_policy_lookup_fact (sp_window_get_policy (win), fact_id);
-  guint index;
-
-  g_assert_nonnull (input);
-  g_assert_true (ADW_IS_COMBO_ROW (input));
-  g_assert_true (sp_fact_lookup_choice (fact, choice_id, &index));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (input), index + 1);
-}
-
-static void
-tick_choice (SpWindow   *win,
-             const char *fact_id,
-             const char *choice_id,
-             gboolean    active)
-{
-  GtkWidget *row = sp_window_lookup_fact_row (win, fact_id);
-  GtkWidget *check;
-
-  g_assert_nonnull (row);
-  check = sp_fact_row_get_choice_button (row, choice_id);
-  g_assert_nonnull (check);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-}
-
-static void
-set_number (SpWindow   *win,
-            const char *fact_id,
-            double      value)
-{
-  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (input);
-  g_assert_true (GTK_IS_SPIN_BUTTON (input));
-  /* As a clinician would: type the number, press Enter. (set_value alone
-   * cannot record a value equal to the one an empty field holds.) */
-  text = g_strdup_printf ("%g", value);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (input), value);
-  gtk_editable_set_text (GTK_EDITABLE (input), text);
-  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (input)), "activate");
-  g_assert_true (sp_case_is_recorded (sp_window_get_case (win), fact_id));
-  g_assert_cmpfloat (sp_case_get_number (sp_window_get_case (win), fact_id), ==, value);
-}
+/* Helpers: the shared ones (typing into rows, windows, waiting) are in
+ * sp-test-util.c; these read what the window shows. */
 
 static void
 screen_negative (SpWindow *win)
 {
-  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
-  set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
-  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
-  set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
-  tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
+  sp_test_tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
 }
 
 static const char *
@@ -216,15 +122,13 @@ revealed (GtkWidget *revealer)
   return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
-static void save_png (GtkWidget  *widget,
-                      const char *name);
 
 /* Tests */
 
 static void
 test_new_case (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpPolicy *policy = sp_window_get_policy (win);
   GtkWidget *focus, *first_flag;
 
@@ -247,31 +151,31 @@ test_new_case (void)
   g_assert_nonnull (focus);
   g_assert_true (focus == first_flag || gtk_widget_is_ancestor (focus, first_flag));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_screening_walk (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
 
   /* Screening bar button: jumps to the first red flag. */
   adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
   gtk_widget_activate_action (GTK_WIDGET (win), "win.screen", NULL);
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (sp_window_get_stack (win)), ==, "general");
 
-  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
-  set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
-  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
   assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
   g_assert_true (revealed (sp_window_get_screening_banner (win)));
-  set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
   assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
 
   /* "None suspected" is an answer, distinct from not recorded. */
-  tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
+  sp_test_tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
   g_assert_true (sp_case_is_recorded (sp_window_get_case (win), "serious_pathology_suspected"));
 
   /* The first decided status. */
@@ -282,22 +186,22 @@ test_screening_walk (void)
   assert_pill (win, "cervical.facet_injection", SP_STATUS_NOT_NORMALLY_FUNDED);
 
   /* Unticking "None" returns the fact to not recorded. */
-  tick_choice (win, "serious_pathology_suspected", NULL, FALSE);
+  sp_test_tick_choice (win, "serious_pathology_suspected", NULL, FALSE);
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "serious_pathology_suspected"));
   assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_red_flag_banner (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpPolicy *policy = sp_window_get_policy (win);
   GtkWidget *banner = sp_window_get_red_flag_banner (win);
 
   g_assert_false (revealed (banner));
-  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
   g_assert_true (revealed (banner));
   {
     g_autofree char *text = banner_text (win);
@@ -306,9 +210,9 @@ test_red_flag_banner (void)
     g_assert_nonnull (strstr (text, "New or worsening objective weakness"));
     g_assert_null (strstr (text, "Emergency same-day assessment."));
   }
-  set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
   g_assert_false (revealed (banner));
-  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
   g_assert_true (revealed (banner));
   {
     g_autofree char *text = banner_text (win);
@@ -323,34 +227,34 @@ test_red_flag_banner (void)
 
   /* The banner shows on every tab: it sits above the stack. */
   adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "sij");
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_true (gtk_widget_get_mapped (banner));
 
   /* Clearing the flag (the "—" button) takes the banner away again. */
-  set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_UNKNOWN);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_UNKNOWN);
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "red_flag_cauda_equina"));
   g_assert_false (revealed (banner));
   g_assert_false (advice_shown (win, "lumbar", "advisory.red_flags"));
 
   /* A suspected spinal cord injury is a red flag too. */
-  tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
+  sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
   g_assert_true (revealed (banner));
-  tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
+  sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
   g_assert_false (revealed (banner));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_tab_patient (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
 
   screen_negative (win);
 
   /* Relevance: STarT Back scores only once that tool is chosen. */
   g_assert_true (row_shown (win, "start_back_total"));      /* unknown tool: still asked */
-  set_choice (win, "biopsychosocial_tool", "eq5d");
+  sp_test_set_choice (win, "biopsychosocial_tool", "eq5d");
   g_assert_false (row_shown (win, "start_back_total"));
   g_assert_true (row_shown (win, "eq5d_vas"));
 
@@ -373,26 +277,26 @@ test_tab_patient (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
     g_assert_false (gtk_widget_has_css_class (entry, "error"));
   }
-  set_choice (win, "biopsychosocial_tool", "start_back");
+  sp_test_set_choice (win, "biopsychosocial_tool", "start_back");
   g_assert_true (row_shown (win, "start_back_total"));
   g_assert_false (row_shown (win, "eq5d_vas"));
   g_assert_false (advice_shown (win, "general", "advisory.start_back_risk"));
-  set_number (win, "start_back_total", 5);
-  set_number (win, "start_back_psychosocial", 4);
+  sp_test_set_number (win, "start_back_total", 5);
+  sp_test_set_number (win, "start_back_psychosocial", 4);
   g_assert_true (advice_shown (win, "general", "advisory.start_back_risk"));
 
   /* Conservative management not started: the advice appears, weeks go. */
-  set_choice (win, "conservative_status", "not_started");
+  sp_test_set_choice (win, "conservative_status", "not_started");
   g_assert_true (advice_shown (win, "general", "advisory.conservative_first"));
   g_assert_false (row_shown (win, "conservative_weeks"));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_tab_cervical (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   AdwViewStackPage *page = stack_page (win, "cervical");
   guint before;
 
@@ -401,113 +305,113 @@ test_tab_cervical (void)
   g_assert_cmpuint (before, >, 0);
   g_assert_true (adw_view_stack_page_get_needs_attention (page));
 
-  set_choice (win, "cervical_condition", "radiculopathy");
-  set_choice (win, "conservative_status", "unsuitable");
-  set_choice (win, "cervical_injection_purpose", "rehabilitation");
-  set_number (win, "cervical_previous_epidurals", 0);
+  sp_test_set_choice (win, "cervical_condition", "radiculopathy");
+  sp_test_set_choice (win, "conservative_status", "unsuitable");
+  sp_test_set_choice (win, "cervical_injection_purpose", "rehabilitation");
+  sp_test_set_number (win, "cervical_previous_epidurals", 0);
   assert_pill (win, "cervical.epidural_single", SP_STATUS_SUPPORTED);
   assert_pill (win, "cervical.specialist_referral", SP_STATUS_SUPPORTED);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), <, before);
 
   /* Follow-up questions appear only once a previous injection is recorded. */
   g_assert_false (row_shown (win, "cervical_previous_epidural_improvement_percent"));
-  set_number (win, "cervical_previous_epidurals", 1);
+  sp_test_set_number (win, "cervical_previous_epidurals", 1);
   g_assert_true (row_shown (win, "cervical_previous_epidural_improvement_percent"));
   assert_pill (win, "cervical.epidural_single", SP_STATUS_CRITERIA_NOT_MET);
 
-  set_choice (win, "cervical_condition", "non_specific");
+  sp_test_set_choice (win, "cervical_condition", "non_specific");
   assert_pill (win, "cervical.epidural_single", SP_STATUS_NOT_NORMALLY_FUNDED);
   g_assert_false (row_shown (win, "cervical_injection_purpose"));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_tab_lumbar (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
 
   screen_negative (win);
-  set_choice (win, "lumbar_condition", "non_specific");
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
   assert_pill (win, "lumbar.discectomy", SP_STATUS_NOT_NORMALLY_FUNDED);
 
-  set_choice (win, "setting", "primary_care");
+  sp_test_set_choice (win, "setting", "primary_care");
   assert_pill (win, "lumbar.imaging", SP_STATUS_CRITERIA_NOT_MET);
   g_assert_false (row_shown (win, "imaging_likely_to_change_management"));
-  set_choice (win, "setting", "specialist");
+  sp_test_set_choice (win, "setting", "specialist");
   g_assert_true (row_shown (win, "imaging_likely_to_change_management"));
-  set_bool (win, "imaging_likely_to_change_management", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "imaging_likely_to_change_management", SP_TRI_STATE_YES);
   assert_pill (win, "lumbar.imaging", SP_STATUS_SUPPORTED);
 
   /* Discectomy in sciatica: supported, then the registry advice appears. */
-  set_choice (win, "lumbar_condition", "sciatica");
-  set_bool (win, "mri_concordant", SP_TRI_STATE_YES);
-  set_bool (win, "nerve_root_compression_signs", SP_TRI_STATE_YES);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_bool (win, "mri_concordant", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "nerve_root_compression_signs", SP_TRI_STATE_YES);
   g_assert_false (advice_shown (win, "lumbar", "advisory.british_spine_registry"));
-  set_choice (win, "non_operative_options", "tried_failed");
+  sp_test_set_choice (win, "non_operative_options", "tried_failed");
   assert_pill (win, "lumbar.decompression", SP_STATUS_SUPPORTED);
   g_assert_true (advice_shown (win, "lumbar", "advisory.british_spine_registry"));
   assert_pill (win, "lumbar.discectomy", SP_STATUS_NEEDS_INFORMATION);
-  set_number (win, "radicular_symptom_months", 2);
+  sp_test_set_number (win, "radicular_symptom_months", 2);
   /* Two months: a severe case would waive the three, so it is asked. */
   assert_pill (win, "lumbar.discectomy", SP_STATUS_NEEDS_INFORMATION);
   g_assert_nonnull (sp_decision_row_get_missing_button (SP_DECISION_ROW (sp_window_lookup_decision_row (win, "lumbar.discectomy")),
                                                         "severe_symptoms"));
-  set_bool (win, "severe_symptoms", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "severe_symptoms", SP_TRI_STATE_NO);
   assert_pill (win, "lumbar.discectomy", SP_STATUS_CRITERIA_NOT_MET);
-  set_number (win, "radicular_symptom_months", 4);
+  sp_test_set_number (win, "radicular_symptom_months", 4);
   assert_pill (win, "lumbar.discectomy", SP_STATUS_SUPPORTED);
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_tab_facet (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
 
   /* The contract's example: definitely false decides despite unknowns. */
   screen_negative (win);
   assert_pill (win, "facet.rfd", SP_STATUS_NEEDS_INFORMATION);
   g_assert_false (advice_shown (win, "facet", "advisory.facet_manual_therapy"));
-  set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
   assert_pill (win, "facet.rfd", SP_STATUS_CRITERIA_NOT_MET);
 
   /* The last denervation's date is a follow-up question. */
   g_assert_true (row_shown (win, "facet_last_rfd_date"));
-  set_bool (win, "facet_previous_rfd", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "facet_previous_rfd", SP_TRI_STATE_NO);
   g_assert_false (row_shown (win, "facet_last_rfd_date"));
-  set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
   g_assert_true (advice_shown (win, "facet", "advisory.facet_manual_therapy"));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_tab_sij (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
 
   screen_negative (win);
-  set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
   assert_pill (win, "sij.injection", SP_STATUS_SUPPORTED);
   g_assert_true (advice_shown (win, "sij", "advisory.sij_tests"));
   g_assert_false (advice_shown (win, "sij", "advisory.rheumatology"));
-  set_bool (win, "sacroiliitis_suspected", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "sacroiliitis_suspected", SP_TRI_STATE_YES);
   g_assert_true (advice_shown (win, "sij", "advisory.rheumatology"));
-  set_choice (win, "sij_diagnostic_injection_response", "positive");
+  sp_test_set_choice (win, "sij_diagnostic_injection_response", "positive");
   assert_pill (win, "sij.rfd", SP_STATUS_CRITERIA_NOT_MET);
-  set_bool (win, "sacroiliitis_suspected", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "sacroiliitis_suspected", SP_TRI_STATE_NO);
   assert_pill (win, "sij.rfd", SP_STATUS_SUPPORTED);
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_every_fact_one_input (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpPolicy *policy = sp_window_get_policy (win);
 
   for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
@@ -532,25 +436,25 @@ test_every_fact_one_input (void)
       g_assert_cmpuint (count_named (GTK_WIDGET (win), sp_decision_rule_get_id (rule)), ==, 1);
     }
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_clearing (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpCase *case_ = sp_window_get_case (win);
   GtkWidget *spin, *row;
 
   /* Three-state: Yes, then "—", is unknown again, not "no". */
-  set_bool (win, "severe_symptoms", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "severe_symptoms", SP_TRI_STATE_YES);
   g_assert_true (sp_case_is_recorded (case_, "severe_symptoms"));
-  set_bool (win, "severe_symptoms", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "severe_symptoms", SP_TRI_STATE_NO);
   g_assert_false (sp_case_get_boolean (case_, "severe_symptoms"));
-  set_bool (win, "severe_symptoms", SP_TRI_STATE_UNKNOWN);
+  sp_test_set_bool (win, "severe_symptoms", SP_TRI_STATE_UNKNOWN);
   g_assert_false (sp_case_is_recorded (case_, "severe_symptoms"));
   /* Delete (the action it is bound to) clears too. */
-  set_bool (win, "severe_symptoms", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "severe_symptoms", SP_TRI_STATE_YES);
   g_assert_true (gtk_widget_activate_action (sp_window_lookup_fact_input (win, "severe_symptoms"),
                                              "tri-state.clear", NULL));
   g_assert_false (sp_case_is_recorded (case_, "severe_symptoms"));
@@ -558,7 +462,7 @@ test_clearing (void)
     sp_tri_state_get_button (SP_TRI_STATE (sp_window_lookup_fact_input (win, "severe_symptoms")), SP_TRI_STATE_UNKNOWN)));
 
   /* A choice back to "Not recorded". */
-  set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
   g_assert_cmpstr (sp_case_get_choice (case_, "lumbar_condition"), ==, "sciatica");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sp_window_lookup_fact_input (win, "lumbar_condition")), 0);
   g_assert_false (sp_case_is_recorded (case_, "lumbar_condition"));
@@ -574,7 +478,7 @@ test_clearing (void)
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
   g_assert_true (sp_case_is_recorded (case_, "pain_duration_months"));
   g_assert_cmpfloat (sp_case_get_number (case_, "pain_duration_months"), ==, 0);
-  set_number (win, "pain_duration_months", 7);
+  sp_test_set_number (win, "pain_duration_months", 7);
   g_assert_cmpfloat (sp_case_get_number (case_, "pain_duration_months"), ==, 7);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "7");
   g_signal_emit_by_name (sp_fact_row_get_clear_button (row), "clicked");
@@ -582,7 +486,7 @@ test_clearing (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
 
   /* A date: typed, then cleared. */
-  set_bool (win, "facet_previous_rfd", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "facet_previous_rfd", SP_TRI_STATE_YES);
   {
     GtkWidget *entry = sp_window_lookup_fact_input (win, "facet_last_rfd_date");
     g_autofree char *date = NULL;
@@ -598,45 +502,45 @@ test_clearing (void)
     g_assert_false (gtk_widget_has_css_class (entry, "error"));
   }
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_missing_link (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   GtkWidget *row, *button, *focus, *input;
 
   screen_negative (win);
   adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
   row = sp_window_lookup_decision_row (win, "lumbar.discectomy");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  wait_ms (20);
+  sp_test_wait_ms (20);
   button = sp_decision_row_get_missing_button (SP_DECISION_ROW (row), "non_operative_options");
   g_assert_nonnull (button);
 
   /* The field lives on the Patient tab: the link switches tab and focuses it. */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.focus-fact");
   g_signal_emit_by_name (button, "clicked");
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (sp_window_get_stack (win)), ==, "general");
   input = sp_window_lookup_fact_input (win, "non_operative_options");
   focus = gtk_root_get_focus (GTK_ROOT (win));
   g_assert_true (focus == input || gtk_widget_is_ancestor (focus, input));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_individual_funding (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpCase *case_ = sp_window_get_case (win);
   GtkWidget *row, *check;
   g_auto(GStrv) list = NULL;
 
   screen_negative (win);
-  set_choice (win, "lumbar_condition", "non_specific");
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
   row = sp_window_lookup_decision_row (win, "lumbar.disc_replacement");
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
   check = sp_decision_row_get_exceptional_check (SP_DECISION_ROW (row));
@@ -649,7 +553,7 @@ test_individual_funding (void)
   /* Without significant impairment the status stays. */
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
 
-  set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_EXCEPTIONAL_CASE);
   g_assert_cmpstr (pill_text (win, "lumbar.disc_replacement"), ==,
                    "Individual funding request possible (not an approval)");
@@ -663,17 +567,17 @@ test_individual_funding (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
 
-  set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
   g_assert_false (gtk_widget_get_visible (
     sp_decision_row_get_exceptional_check (SP_DECISION_ROW (sp_window_lookup_decision_row (win, "sij.injection")))));
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
 test_nhs_number (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpIdentityGroup *group = SP_IDENTITY_GROUP (sp_window_get_identity_group (win));
   GtkWidget *entry = sp_identity_group_get_nhs_row (group);
   GtkWidget *error = sp_identity_group_get_nhs_error (group);
@@ -684,16 +588,16 @@ test_nhs_number (void)
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_null (sp_case_get_nhs_number (sp_window_get_case (win)));
-  wait_ms (50);
+  sp_test_wait_ms (50);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  save_png (GTK_WIDGET (win), "nhs-number-error-wide-light.png");
+  sp_test_save_png (GTK_WIDGET (win), "nhs-number-error-wide-light.png");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "9434765919");
   g_assert_false (gtk_widget_get_visible (error));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "943 476 5919");
   g_assert_cmpstr (sp_case_get_nhs_number (sp_window_get_case (win)), ==, "943 476 5919");
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static char *
@@ -730,7 +634,7 @@ find_dialog (SpWindow *win)
 static void
 test_open_cases (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   g_autofree char *old = write_case ("{ \"assessment_date\": \"2020-03-02\","
                                      " \"red_flag_objective_weakness\": false, \"red_flag_sexual_dysfunction\": false,"
                                      " \"red_flag_cauda_equina\": false, \"red_flag_other_neurological_deterioration\": false,"
@@ -743,29 +647,29 @@ test_open_cases (void)
 
   /* Review: the date stays and a banner says so. */
   g_assert_true (sp_window_open_file (win, old_file));
-  wait_ms (20);
+  sp_test_wait_ms (20);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "2020-03-02") != NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "dialog-review-or-new.png");
+  sp_test_save_png (GTK_WIDGET (dialog), "dialog-review-or-new.png");
   adw_message_dialog_response (dialog, "review");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_true (revealed (sp_window_get_review_banner (win)));
   g_assert_true (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  save_png (GTK_WIDGET (win), "review-banner-wide-light.png");
+  sp_test_save_png (GTK_WIDGET (win), "review-banner-wide-light.png");
   g_assert_true (sp_evaluation_is_screening_complete (sp_window_get_evaluation (win)));
 
   /* New: today's date and the screening asked again. */
   g_assert_true (sp_window_open_file (win, old_file));
-  wait_ms (20);
+  sp_test_wait_ms (20);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "new");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_false (revealed (sp_window_get_review_banner (win)));
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "red_flag_cauda_equina"));
@@ -776,23 +680,23 @@ test_open_cases (void)
   /* A bad file: a dialog names the file and the member; the case stays. */
   before = sp_window_get_case (win);
   g_assert_false (sp_window_open_file (win, bad_file));
-  wait_ms (20);
+  sp_test_wait_ms (20);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
   g_test_message ("error dialog: %s", adw_message_dialog_get_body (dialog));
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "lumbar_conditon") != NULL);
   g_assert_true (sp_window_get_case (win) == before);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "dialog-open-error.png");
+  sp_test_save_png (GTK_WIDGET (dialog), "dialog-open-error.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_null (find_dialog (win));
 
   /* The window's own path reads without blocking; same outcome. */
   sp_window_load_file (win, bad_file);
   for (int i = 0; i < 200 && !find_dialog (win); i++)
-    wait_ms (10);
+    sp_test_wait_ms (10);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "lumbar_conditon") != NULL);
@@ -801,18 +705,18 @@ test_open_cases (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   sp_window_load_file (win, old_file);
   for (int i = 0; i < 200 && !find_dialog (win); i++)
-    wait_ms (10);
+    sp_test_wait_ms (10);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_true (sp_window_get_case (win) != before);
   g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
   adw_message_dialog_response (dialog, "review");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (20);
+  sp_test_wait_ms (20);
 
   g_unlink (old);
   g_unlink (bad);
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 static void
@@ -835,7 +739,7 @@ test_window_state (void)
   gtk_window_present (GTK_WINDOW (win));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
   gtk_window_close (GTK_WINDOW (win));
-  wait_ms (20);
+  sp_test_wait_ms (20);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
   g_assert_finalize_object (win);
@@ -844,13 +748,13 @@ test_window_state (void)
 static void
 test_about_and_shortcuts (void)
 {
-  SpWindow *win = make_window (1280, 800);
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
   GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
   GtkWindow *about = NULL;
 
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_ms (50);
+  sp_test_wait_ms (50);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
@@ -866,41 +770,10 @@ test_about_and_shortcuts (void)
                          sp_policy_get_version (sp_window_get_policy (win))) != NULL);
   gtk_window_destroy (about);
 
-  destroy_window (win);
+  sp_test_destroy_window (win);
 }
 
 /* Screenshots */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("SP_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    dir = "screenshots";
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
-}
 
 static void
 fill_demo_case (SpWindow *win)
@@ -909,20 +782,20 @@ fill_demo_case (SpWindow *win)
 
   /* Through the widgets, as a clinician would. */
   screen_negative (win);
-  set_choice (win, "setting", "specialist");
-  set_choice (win, "biopsychosocial_tool", "start_back");
-  set_number (win, "start_back_total", 5);
-  set_number (win, "start_back_psychosocial", 2);
-  set_choice (win, "conservative_status", "unsuccessful");
-  set_number (win, "conservative_weeks", 8);
-  set_choice (win, "lumbar_condition", "sciatica");
-  set_choice (win, "lumbar_injection_purpose", "rehabilitation");
-  set_number (win, "lumbar_previous_epidurals", 0);
-  set_bool (win, "mri_concordant", SP_TRI_STATE_YES);
-  set_choice (win, "cervical_condition", "radiculopathy");
-  set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
-  set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
-  set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
+  sp_test_set_choice (win, "setting", "specialist");
+  sp_test_set_choice (win, "biopsychosocial_tool", "start_back");
+  sp_test_set_number (win, "start_back_total", 5);
+  sp_test_set_number (win, "start_back_psychosocial", 2);
+  sp_test_set_choice (win, "conservative_status", "unsuccessful");
+  sp_test_set_number (win, "conservative_weeks", 8);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_choice (win, "lumbar_injection_purpose", "rehabilitation");
+  sp_test_set_number (win, "lumbar_previous_epidurals", 0);
+  sp_test_set_bool (win, "mri_concordant", SP_TRI_STATE_YES);
+  sp_test_set_choice (win, "cervical_condition", "radiculopathy");
+  sp_test_set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "radicular_symptoms", SP_TRI_STATE_YES);
+  sp_test_set_bool (win, "sij_pain_suspected", SP_TRI_STATE_YES);
   sp_case_set_patient_name (case_, "Alex Example");
   gtk_editable_set_text (GTK_EDITABLE (sp_identity_group_get_nhs_row (SP_IDENTITY_GROUP (sp_window_get_identity_group (win)))),
                          "9434765919");
@@ -942,7 +815,7 @@ take_screenshots (const char *size_name,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  win = make_window (width, height);
+  win = sp_test_make_window (app, width, height);
   if (filled)
     fill_demo_case (win);
   pathways = sp_policy_get_pathway_ids (sp_window_get_policy (win));
@@ -953,19 +826,19 @@ take_screenshots (const char *size_name,
       GtkWidget *page = sp_window_get_page (win, pathways[i]);
 
       adw_view_stack_set_visible_child_name (sp_window_get_stack (win), pathways[i]);
-      wait_ms (120);
+      sp_test_wait_ms (120);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
       g_assert_cmpint (sp_pathway_page_get_narrow (SP_PATHWAY_PAGE (page)), ==, width < 720);
-      save_png (GTK_WIDGET (win), name);
+      sp_test_save_png (GTK_WIDGET (win), name);
       if (width < 720 && filled)
         {
           g_autofree char *decisions = g_strdup_printf ("%s-%s-%s-filled-decisions.png", pathways[i],
                                                         size_name, dark ? "dark" : "light");
 
           sp_pathway_page_show_decisions (SP_PATHWAY_PAGE (page));
-          wait_ms (150);
+          sp_test_wait_ms (150);
           gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-          save_png (GTK_WIDGET (win), decisions);
+          sp_test_save_png (GTK_WIDGET (win), decisions);
         }
     }
   if (filled)
@@ -973,13 +846,13 @@ take_screenshots (const char *size_name,
       /* The end of the Patient tab: individual funding. */
       g_autofree char *name = g_strdup_printf ("general-%s-%s-filled-funding.png", size_name, dark ? "dark" : "light");
 
-      set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+      sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
       g_assert_true (sp_window_focus_fact (win, "exceptional_interventions"));
-      wait_ms (150);
+      sp_test_wait_ms (150);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-      save_png (GTK_WIDGET (win), name);
+      sp_test_save_png (GTK_WIDGET (win), name);
     }
-  destroy_window (win);
+  sp_test_destroy_window (win);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -1001,14 +874,14 @@ test_red_flag_screenshot (void)
 
   for (int narrow = 0; narrow < 2; narrow++)
     {
-      win = make_window (narrow ? 360 : 1280, narrow ? 720 : 800);
-      set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
-      set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+      win = sp_test_make_window (app, narrow ? 360 : 1280, narrow ? 720 : 800);
+      sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
+      sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
       adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
-      wait_ms (150);
+      sp_test_wait_ms (150);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-      save_png (GTK_WIDGET (win), narrow ? "red-flag-narrow-light.png" : "red-flag-wide-light.png");
-      destroy_window (win);
+      sp_test_save_png (GTK_WIDGET (win), narrow ? "red-flag-narrow-light.png" : "red-flag-wide-light.png");
+      sp_test_destroy_window (win);
     }
 }
 
