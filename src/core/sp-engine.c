@@ -364,9 +364,15 @@ join_fact_labels (GPtrArray       *facts,
   return g_string_free (text, FALSE);
 }
 
-static char *
-describe_recorded_red_flags (SpPolicy      *policy,
-                             const SpValue *values)
+/**
+ * sp_engine_describe_red_flags:
+ *
+ * Returns: (transfer full): the red flags recorded true (and suspected
+ *   pathologies that count as red flags), in words, "; "-separated
+ */
+char *
+sp_engine_describe_red_flags (SpPolicy      *policy,
+                              const SpValue *values)
 {
   const SpScreening *screening = sp_policy_get_screening (policy);
   SpFact *pathology = sp_policy_get_fact (policy, screening->serious_pathology);
@@ -467,7 +473,7 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_URGENT)
     {
-      g_autofree char *flags = describe_recorded_red_flags (policy, values);
+      g_autofree char *flags = sp_engine_describe_red_flags (policy, values);
 
       add_reason_take (explanation, g_strdup_printf (_("Red flag recorded (%s): this policy does not apply. Refer "
                                         "urgently to an acute spinal centre for further evaluation "

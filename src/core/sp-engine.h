@@ -65,6 +65,8 @@ void            sp_engine_explain      (SpPolicy             *policy,
                                         const SpEngineResult *result,
                                         guint                 decision,
                                         SpExplanation        *explanation);
+char           *sp_engine_describe_red_flags (SpPolicy       *policy,
+                                        const SpValue        *values);
 char           *sp_engine_describe_advisory (SpPolicy        *policy,
                                         const SpValue        *values,
                                         const SpEngineResult *result,

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "sp-advisory.h"
 #include "sp-advisory-rule.h"
@@ -395,41 +394,11 @@ sp_evaluation_has_serious_pathology (SpEvaluation *self)
 char *
 sp_evaluation_dup_red_flag_summary (SpEvaluation *self)
 {
-  const SpScreening *screening;
-  const SpValue *values;
-  GString *text;
-  SpFact *pathology;
-
   g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
 
   if (!self->result->urgent)
     return NULL;
-
-  screening = sp_policy_get_screening (self->policy);
-  values = sp_case_get_values (self->case_);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < screening->n_red_flags; i++)
-    {
-      if (values[screening->red_flags[i]].recorded && values[screening->red_flags[i]].boolean)
-        {
-          if (text->len)
-            g_string_append (text, "; ");
-          g_string_append (text, sp_fact_get_label (sp_policy_get_fact (self->policy, screening->red_flags[i])));
-        }
-    }
-  pathology = sp_policy_get_fact (self->policy, screening->serious_pathology);
-  for (guint c = 0; c < sp_fact_get_n_choices (pathology); c++)
-    {
-      const SpValue *value = &values[screening->serious_pathology];
-
-      if (value->recorded && (value->list & screening->urgent_pathologies & (G_GUINT64_CONSTANT (1) << c)))
-        {
-          if (text->len)
-            g_string_append (text, "; ");
-          g_string_append_printf (text, _("suspected %s"), sp_fact_get_choice_label (pathology, c));
-        }
-    }
-  return g_string_free (text, FALSE);
+  return sp_engine_describe_red_flags (self->policy, sp_case_get_values (self->case_));
 }
 
 /**
