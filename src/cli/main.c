@@ -196,7 +196,7 @@ evaluate_slice (gpointer data)
         }
       else
         valid = sp_values_from_json_node (slice->policy, json_parser_get_root (parser), where,
-                                          values, NULL, &error);
+                                          slice->today, values, NULL, &error);
 
       if (!valid)
         {

@@ -111,12 +111,20 @@ sp_case_check_constraints (SpCase      *self,
                            const char  *file,
                            GError     **error)
 {
-  return sp_values_check_constraints (sp_case_get_policy (self), sp_case_get_values (self), file, error);
+  return sp_values_check_constraints (sp_case_get_policy (self), sp_case_get_values (self), 0, file, error);
 }
 
+/**
+ * sp_values_check_constraints:
+ * @today: the date a constraint reads when the assessment date is not
+ *   recorded, or 0 for the real today. Batch evaluation passes the date it
+ *   evaluates with, once for all its lines: asking the clock and the time
+ *   zone per case cost more than checking the case.
+ */
 gboolean
 sp_values_check_constraints (SpPolicy       *policy,
                              const SpValue  *values,
+                             guint32         today,
                              const char     *file,
                              GError        **error)
 {
@@ -126,7 +134,7 @@ sp_values_check_constraints (SpPolicy       *policy,
   guint n;
 
   context.values = values;
-  context.today = sp_date_today ();
+  context.today = today != 0 ? today : sp_date_today ();
   context.assessment_date_fact = screening->assessment_date;
 
   constraints = sp_policy_get_constraints (policy, &n);
@@ -147,6 +155,7 @@ sp_values_check_constraints (SpPolicy       *policy,
  * sp_values_from_json_node:
  * @values: (out caller-allocates): one per fact of @policy, cleared first;
  *   clear them with sp_value_clear() after use
+ * @today: for sp_values_check_constraints(); 0 for the real today
  * @case_: (nullable): where to put the patient, clinician and notes, or
  *   %NULL to only check them
  *
@@ -158,6 +167,7 @@ gboolean
 sp_values_from_json_node (SpPolicy    *policy,
                           JsonNode    *root_node,
                           const char  *file,
+                          guint32      today,
                           SpValue     *values,
                           SpCase      *case_,
                           GError     **error)
@@ -235,7 +245,7 @@ sp_values_from_json_node (SpPolicy    *policy,
         }
     }
 
-  return sp_values_check_constraints (policy, values, file, error) &&
+  return sp_values_check_constraints (policy, values, today, file, error) &&
          read_identity (case_, root, file, error);
 }
 
@@ -250,7 +260,7 @@ case_from_root (SpPolicy    *policy,
   g_autofree SpValue *values = g_new0 (SpValue, n_facts);
   gboolean ok;
 
-  ok = sp_values_from_json_node (policy, root_node, file, values, self, error);
+  ok = sp_values_from_json_node (policy, root_node, file, 0, values, self, error);
   for (guint i = 0; i < n_facts; i++)
     {
       if (ok)

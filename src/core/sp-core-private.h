@@ -206,11 +206,13 @@ SpCase  *sp_case_new_from_json_node  (SpPolicy       *policy,
 gboolean sp_values_from_json_node    (SpPolicy       *policy,
                                       JsonNode       *root,
                                       const char     *file,
+                                      guint32         today,
                                       SpValue        *values,
                                       SpCase         *case_,
                                       GError        **error);
 gboolean sp_values_check_constraints (SpPolicy       *policy,
                                       const SpValue  *values,
+                                      guint32         today,
                                       const char     *file,
                                       GError        **error);
 
