@@ -40,6 +40,29 @@ void     sp_fact_take_asked_when   (SpFact      *self,
                                     SpExpr      *expr);
 void     sp_fact_set_defaults_to_today (SpFact  *self,
                                         gboolean default_today);
+/* A JSON value as the fact checker sees it, whichever reader read it. */
+typedef enum {
+  SP_JSON_KIND_NULL,          /* absent or null: not recorded */
+  SP_JSON_KIND_BOOLEAN,
+  SP_JSON_KIND_NUMBER,
+  SP_JSON_KIND_STRING,
+  SP_JSON_KIND_ARRAY,
+  SP_JSON_KIND_OTHER,         /* an object */
+} SpJsonKind;
+
+typedef struct {
+  SpJsonKind          kind;
+  gboolean            boolean;
+  double              number;
+  const char         *string;
+  const char * const *items;  /* an array's elements; NULL for one that is not a string */
+  guint               n_items;
+} SpJsonScalar;
+
+gboolean sp_fact_check_value       (SpFact      *self,
+                                    const SpJsonScalar *input,
+                                    SpValue     *value,
+                                    char       **problem);
 gboolean sp_fact_parse_value       (SpFact      *self,
                                     JsonNode    *node,
                                     SpValue     *value,

@@ -559,13 +559,6 @@ sp_fact_get_asked_when (SpFact *self)
   return self->asked_when;
 }
 
-static gboolean
-value_type_is (JsonNode *node,
-               GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
 static char *
 format_number (double number)
 {
@@ -575,41 +568,38 @@ format_number (double number)
 }
 
 static gboolean
-parse_choice_mask (SpFact    *self,
-                   JsonNode  *node,
-                   guint64   *mask,
-                   char     **problem)
+check_choice_mask (SpFact             *self,
+                   const SpJsonScalar *input,
+                   guint64            *mask,
+                   char              **problem)
 {
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (input->kind != SP_JSON_KIND_ARRAY)
     {
       *problem = g_strdup ("must be a list of choices");
       return FALSE;
     }
 
   *mask = 0;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < input->n_items; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const char *item = input->items[i];
       guint index;
 
-      if (!value_type_is (element, G_TYPE_STRING))
+      if (item == NULL)
         {
           *problem = g_strdup_printf ("item %u must be a string", i);
           return FALSE;
         }
-      if (!sp_fact_lookup_choice (self, json_node_get_string (element), &index))
+      if (!sp_fact_lookup_choice (self, item, &index))
         {
           *problem = g_strdup_printf ("unknown %s \"%s\"",
                                       self->type == SP_FACT_DECISION_LIST ? "decision id" : "choice",
-                                      json_node_get_string (element));
+                                      item);
           return FALSE;
         }
       if (*mask & (G_GUINT64_CONSTANT (1) << index))
         {
-          *problem = g_strdup_printf ("\"%s\" is listed twice", json_node_get_string (element));
+          *problem = g_strdup_printf ("\"%s\" is listed twice", item);
           return FALSE;
         }
       *mask |= G_GUINT64_CONSTANT (1) << index;
@@ -618,71 +608,89 @@ parse_choice_mask (SpFact    *self,
   return TRUE;
 }
 
+static char *
+join_choice_ids (SpFact *self)
+{
+  GString *text = g_string_new (NULL);
+
+  /* Built aside rather than by NULL-terminating the fact's own array for
+   * g_strjoinv(): facts are shared by the batch's threads, so checking a
+   * case must never write to one. */
+  for (guint i = 0; i < self->choice_ids->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_ptr_array_index (self->choice_ids, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
 /**
- * sp_fact_parse_value:
- * @node: the JSON value from a case file; %NULL or JSON null is unknown
- * @value: (out caller-allocates): the parsed value
+ * sp_fact_check_value:
+ * @input: a JSON value from a case file, as whichever reader read it
+ * @value: (out caller-allocates): the checked value
  * @problem: (out): what is wrong, for the caller to prefix with file and member
  *
- * Returns: %TRUE when @node is a valid value for this fact
+ * The one place that decides whether a value is valid for a fact: the
+ * json-glib reader (sp_fact_parse_value()) and the batch's fast line reader
+ * both come here, so they cannot disagree on types, ranges or choices.
+ *
+ * Returns: %TRUE when @input is a valid value for this fact
  */
 gboolean
-sp_fact_parse_value (SpFact    *self,
-                     JsonNode  *node,
-                     SpValue   *value,
-                     char     **problem)
+sp_fact_check_value (SpFact             *self,
+                     const SpJsonScalar *input,
+                     SpValue            *value,
+                     char              **problem)
 {
   g_return_val_if_fail (SP_IS_FACT (self), FALSE);
 
   memset (value, 0, sizeof *value);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (input->kind == SP_JSON_KIND_NULL)
     return TRUE;
 
   switch (self->type)
     {
     case SP_FACT_BOOLEAN:
-      if (!value_type_is (node, G_TYPE_BOOLEAN))
+      if (input->kind != SP_JSON_KIND_BOOLEAN)
         {
           *problem = g_strdup ("must be true or false (or null when not recorded)");
           return FALSE;
         }
-      value->boolean = json_node_get_boolean (node);
+      value->boolean = input->boolean;
       break;
 
     case SP_FACT_CHOICE:
-      if (!value_type_is (node, G_TYPE_STRING))
+      if (input->kind != SP_JSON_KIND_STRING)
         {
           *problem = g_strdup ("must be one of the fact's choices, as a string");
           return FALSE;
         }
-      if (!sp_fact_lookup_choice (self, json_node_get_string (node), &value->choice))
+      if (!sp_fact_lookup_choice (self, input->string, &value->choice))
         {
-          g_autofree char *allowed = NULL;
+          g_autofree char *allowed = join_choice_ids (self);
 
-          g_ptr_array_add (self->choice_ids, NULL);
-          allowed = g_strjoinv (", ", (char **) self->choice_ids->pdata);
-          g_ptr_array_set_size (self->choice_ids, self->choice_ids->len - 1);
           *problem = g_strdup_printf ("unknown choice \"%s\" (expected one of: %s)",
-                                      json_node_get_string (node), allowed);
+                                      input->string, allowed);
           return FALSE;
         }
       break;
 
     case SP_FACT_CHOICE_LIST:
     case SP_FACT_DECISION_LIST:
-      if (!parse_choice_mask (self, node, &value->list, problem))
+      if (!check_choice_mask (self, input, &value->list, problem))
         return FALSE;
       break;
 
     case SP_FACT_INTEGER:
     case SP_FACT_NUMBER:
-      if (!sp_json_node_is_number (node))
+      if (input->kind != SP_JSON_KIND_NUMBER)
         {
           *problem = g_strdup ("must be a number");
           return FALSE;
         }
-      value->number = json_node_get_double (node);
+      value->number = input->number;
       if (!isfinite (value->number))
         {
           *problem = g_strdup ("must be a finite number");
@@ -707,8 +715,8 @@ sp_fact_parse_value (SpFact    *self,
       break;
 
     case SP_FACT_DATE:
-      if (!value_type_is (node, G_TYPE_STRING) ||
-          !sp_date_parse (json_node_get_string (node), &value->date))
+      if (input->kind != SP_JSON_KIND_STRING ||
+          !sp_date_parse (input->string, &value->date))
         {
           *problem = g_strdup ("must be a real calendar date written YYYY-MM-DD");
           return FALSE;
@@ -716,19 +724,19 @@ sp_fact_parse_value (SpFact    *self,
       break;
 
     case SP_FACT_STRING:
-      if (!value_type_is (node, G_TYPE_STRING))
+      if (input->kind != SP_JSON_KIND_STRING)
         {
           *problem = g_strdup ("must be a string");
           return FALSE;
         }
       if (self->pattern_regex != NULL &&
-          !g_regex_match (self->pattern_regex, json_node_get_string (node), 0, NULL))
+          !g_regex_match (self->pattern_regex, input->string, 0, NULL))
         {
           *problem = g_strdup_printf ("\"%s\" does not have the expected form",
-                                      json_node_get_string (node));
+                                      input->string);
           return FALSE;
         }
-      value->string = g_strdup (json_node_get_string (node));
+      value->string = g_strdup (input->string);
       break;
 
     default:
@@ -737,6 +745,78 @@ sp_fact_parse_value (SpFact    *self,
 
   value->recorded = TRUE;
   return TRUE;
+}
+
+static SpJsonKind
+kind_of_node (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return SP_JSON_KIND_NULL;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return SP_JSON_KIND_ARRAY;
+  if (sp_json_node_is_number (node))
+    return SP_JSON_KIND_NUMBER;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return SP_JSON_KIND_BOOLEAN;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return SP_JSON_KIND_STRING;
+  return SP_JSON_KIND_OTHER;
+}
+
+/**
+ * sp_fact_parse_value:
+ * @node: the JSON value from a case file; %NULL or JSON null is unknown
+ * @value: (out caller-allocates): the parsed value
+ * @problem: (out): what is wrong, for the caller to prefix with file and member
+ *
+ * Returns: %TRUE when @node is a valid value for this fact
+ */
+gboolean
+sp_fact_parse_value (SpFact    *self,
+                     JsonNode  *node,
+                     SpValue   *value,
+                     char     **problem)
+{
+  SpJsonScalar input = { 0 };
+  g_autofree const char **items = NULL;
+
+  g_return_val_if_fail (SP_IS_FACT (self), FALSE);
+
+  input.kind = kind_of_node (node);
+  switch (input.kind)
+    {
+    case SP_JSON_KIND_BOOLEAN:
+      input.boolean = json_node_get_boolean (node);
+      break;
+    case SP_JSON_KIND_NUMBER:
+      input.number = json_node_get_double (node);
+      break;
+    case SP_JSON_KIND_STRING:
+      input.string = json_node_get_string (node);
+      break;
+    case SP_JSON_KIND_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        input.n_items = json_array_get_length (array);
+        items = g_new0 (const char *, input.n_items + 1);
+        for (guint i = 0; i < input.n_items; i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+
+            if (kind_of_node (element) == SP_JSON_KIND_STRING)
+              items[i] = json_node_get_string (element);
+          }
+        input.items = items;
+      }
+      break;
+    case SP_JSON_KIND_NULL:
+    case SP_JSON_KIND_OTHER:
+    default:
+      break;
+    }
+
+  return sp_fact_check_value (self, &input, value, problem);
 }
 
 /**
