@@ -18,6 +18,7 @@
 
 #include "sp-core.h"
 #include "sp-core-private.h"
+#include "sp-case-line-reader.h"
 #include "sp-cli-export.h"
 
 /* Exit statuses of the contract. */
@@ -174,7 +175,7 @@ static gpointer
 evaluate_slice (gpointer data)
 {
   Slice *slice = data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(SpCaseLineReader) reader = sp_case_line_reader_new (slice->policy);
   g_autofree SpEngineResult *result = sp_engine_result_new (slice->policy);
   guint n_facts = sp_policy_get_n_facts (slice->policy);
   g_autofree SpValue *values = g_new0 (SpValue, n_facts);
@@ -182,23 +183,10 @@ evaluate_slice (gpointer data)
   for (guint i = 0; i < slice->n_lines; i++)
     {
       const Line *line = &slice->lines[i];
-      g_autofree char *where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, slice->path, line->number);
       g_autoptr(GError) error = NULL;
-      gboolean valid = FALSE;
 
-      if (!json_parser_load_from_data (parser, line->text, line->length, &error))
-        {
-          g_autoptr(GError) wrapped = g_error_new (SP_ERROR, SP_ERROR_INVALID_CASE,
-                                                   "%s: not a Spinal Pathways case: not valid JSON (%s)",
-                                                   where, error->message);
-          g_clear_error (&error);
-          g_propagate_error (&error, g_steal_pointer (&wrapped));
-        }
-      else
-        valid = sp_values_from_json_node (slice->policy, json_parser_get_root (parser), where,
-                                          slice->today, values, NULL, &error);
-
-      if (!valid)
+      if (!sp_case_line_reader_read (reader, line->text, line->length, slice->path, line->number,
+                                     slice->today, values, &error))
         {
           g_autofree char *one_line = g_strdup (error->message);
 

@@ -1,0 +1,508 @@
+/* sp-case-line-reader.c: reading batch case lines, fast when it is safe
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "sp-case.h"
+#include "sp-case-line-reader.h"
+#include "sp-core-private.h"
+#include "sp-policy.h"
+
+/* Building a json-glib tree for every line of a batch cost more than
+ * evaluating the case, so batch lines are first offered to a small reader
+ * that understands only the narrow, regular JSON that programs write. The
+ * reference remains json-glib and sp_values_from_json_node(): whenever the
+ * fast reader meets anything outside its subset, or any value or
+ * constraint that is not valid, it gives the line back (returns %FALSE,
+ * never an error), and the line is read again by the reference. So which
+ * lines are refused, and the words of every error, are always the
+ * reference's; the fast reader can only be narrower, never different.
+ * Each value it reads is checked by the same sp_fact_check_value() and
+ * sp_values_check_constraints() as the reference's, never by a copy.
+ *
+ * The subset it accepts:
+ *  - one object whose members are "format", "format_version" and "facts",
+ *    once each, in any order, and nothing else;
+ *  - "format" the string SP_CASE_FORMAT; "format_version" an integer from
+ *    1 to SP_CASE_FORMAT_VERSION, written without a fraction or exponent;
+ *  - "facts" an object whose members are facts of the policy, once each,
+ *    each null, true, false, a number, a string, or an array of strings;
+ *  - strings of printable ASCII only, without escapes;
+ *  - numbers -?(0|[1-9][0-9]*)(.[0-9]+)?, without an exponent, integers of
+ *    at most 15 digits (exact in a double, far from json-glib's overflow);
+ *  - spaces and tabs between tokens, and one newline at the very end.
+ *
+ * Lines with "patient", "clinician" or "notes" are given back rather than
+ * checked here: the reference checks them (the NHS number's Modulus 11
+ * check, the date of birth, the members allowed), a second copy of those
+ * checks would be a second place for them to go wrong, and batch lines
+ * seldom carry identity. */
+
+struct _SpCaseLineReader
+{
+  SpPolicy   *policy;
+  JsonParser *parser;
+  guint       n_facts;
+  char       *scratch;        /* the line's strings, NUL-terminated */
+  gsize       scratch_size;
+};
+
+typedef struct {
+  const char *p;
+  const char *end;
+  char       *scratch;        /* the next free byte of the reader's scratch */
+} Scanner;
+
+/**
+ * sp_case_line_reader_new:
+ *
+ * Returns: (transfer full): a reader for case lines of @policy; one per
+ *   thread, as it keeps its buffers and parser between lines
+ */
+SpCaseLineReader *
+sp_case_line_reader_new (SpPolicy *policy)
+{
+  SpCaseLineReader *self = g_new0 (SpCaseLineReader, 1);
+
+  g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
+
+  self->policy = g_object_ref (policy);
+  self->parser = json_parser_new_immutable ();
+  self->n_facts = sp_policy_get_n_facts (policy);
+  return self;
+}
+
+void
+sp_case_line_reader_free (SpCaseLineReader *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->parser);
+  g_clear_object (&self->policy);
+  g_free (self->scratch);
+  g_free (self);
+}
+
+static inline void
+skip_space (Scanner *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t'))
+    s->p++;
+}
+
+static inline gboolean
+expect (Scanner *s,
+        char     c)
+{
+  skip_space (s);
+  if (s->p >= s->end || *s->p != c)
+    return FALSE;
+  s->p++;
+  return TRUE;
+}
+
+/* After a member's value: ',' and another member, or the object's end. */
+static inline gboolean
+next_member (Scanner  *s,
+             gboolean *more)
+{
+  skip_space (s);
+  if (s->p < s->end && *s->p == ',')
+    *more = TRUE;
+  else if (s->p < s->end && *s->p == '}')
+    *more = FALSE;
+  else
+    return FALSE;
+  s->p++;
+  return TRUE;
+}
+
+/* Each string of n bytes takes n + 2 bytes of the line (its quotes) and
+ * n + 1 of the scratch, so a scratch as long as the line always has room. */
+static gboolean
+read_string (Scanner     *s,
+             const char **out)
+{
+  const char *start;
+  gsize n;
+
+  if (!expect (s, '"'))
+    return FALSE;
+  start = s->p;
+  while (s->p < s->end && *s->p != '"')
+    {
+      guchar c = (guchar) *s->p;
+
+      /* Escapes, control characters and anything beyond ASCII (whose
+       * UTF-8 json-glib validates) are left to the reference. */
+      if (c < 0x20 || c > 0x7e || c == '\\')
+        return FALSE;
+      s->p++;
+    }
+  if (s->p >= s->end)
+    return FALSE;
+  n = s->p - start;
+  s->p++;
+  memcpy (s->scratch, start, n);
+  s->scratch[n] = '\0';
+  *out = s->scratch;
+  s->scratch += n + 1;
+  return TRUE;
+}
+
+static gboolean
+read_literal (Scanner    *s,
+              const char *word)
+{
+  gsize n = strlen (word);
+
+  if ((gsize) (s->end - s->p) < n || memcmp (s->p, word, n) != 0)
+    return FALSE;
+  s->p += n;
+  /* "nullx" or "true5" must not pass as null or true. */
+  return s->p == s->end || *s->p == ' ' || *s->p == '\t' || *s->p == ',' ||
+         *s->p == '}' || *s->p == ']';
+}
+
+/* As json-glib reads it: an integer is a gint64 made a double (so "-0" is
+ * 0), a fraction is the correctly rounded double of its text (json-glib's
+ * g_strtod() and g_ascii_strtod() agree on every text accepted here). */
+static gboolean
+read_number (Scanner  *s,
+             double   *out,
+             gboolean *integral)
+{
+  const char *start = s->p;
+  const char *q = s->p;
+  gboolean negative = FALSE;
+  guint n_digits = 0, n_fraction = 0;
+  gint64 whole = 0;
+
+  if (q < s->end && *q == '-')
+    {
+      negative = TRUE;
+      q++;
+    }
+  if (q >= s->end || !g_ascii_isdigit (*q))
+    return FALSE;
+  if (*q == '0')
+    {
+      q++;
+      if (q < s->end && g_ascii_isdigit (*q))
+        return FALSE;
+    }
+  else
+    {
+      while (q < s->end && g_ascii_isdigit (*q))
+        {
+          if (++n_digits > 15)
+            return FALSE;
+          whole = whole * 10 + (*q - '0');
+          q++;
+        }
+    }
+  if (q < s->end && *q == '.')
+    {
+      q++;
+      while (q < s->end && g_ascii_isdigit (*q))
+        {
+          n_fraction++;
+          q++;
+        }
+      if (n_fraction == 0)
+        return FALSE;
+    }
+  if (q < s->end && !(*q == ' ' || *q == '\t' || *q == ',' || *q == '}' || *q == ']'))
+    return FALSE;
+
+  if (n_fraction == 0)
+    {
+      *out = (double) (negative ? -whole : whole);
+      *integral = TRUE;
+    }
+  else
+    {
+      char text[48];
+      gsize n = q - start;
+      char *end = NULL;
+
+      if (n >= sizeof text)
+        return FALSE;
+      memcpy (text, start, n);
+      text[n] = '\0';
+      *out = g_ascii_strtod (text, &end);
+      if (end != text + n)
+        return FALSE;
+      *integral = FALSE;
+    }
+  s->p = q;
+  return TRUE;
+}
+
+static gboolean
+read_value (Scanner      *s,
+            SpJsonScalar *input,
+            const char  **items)
+{
+  gboolean integral;
+
+  memset (input, 0, sizeof *input);
+  skip_space (s);
+  if (s->p >= s->end)
+    return FALSE;
+
+  switch (*s->p)
+    {
+    case '"':
+      input->kind = SP_JSON_KIND_STRING;
+      return read_string (s, &input->string);
+
+    case 'n':
+      input->kind = SP_JSON_KIND_NULL;
+      return read_literal (s, "null");
+
+    case 't':
+      input->kind = SP_JSON_KIND_BOOLEAN;
+      input->boolean = TRUE;
+      return read_literal (s, "true");
+
+    case 'f':
+      input->kind = SP_JSON_KIND_BOOLEAN;
+      input->boolean = FALSE;
+      return read_literal (s, "false");
+
+    case '[':
+      input->kind = SP_JSON_KIND_ARRAY;
+      input->items = items;
+      s->p++;
+      skip_space (s);
+      if (s->p < s->end && *s->p == ']')
+        {
+          s->p++;
+          return TRUE;
+        }
+      for (;;)
+        {
+          if (input->n_items == SP_MAX_CHOICES ||
+              !read_string (s, &items[input->n_items]))
+            return FALSE;
+          input->n_items++;
+          skip_space (s);
+          if (s->p >= s->end)
+            return FALSE;
+          if (*s->p == ']')
+            {
+              s->p++;
+              return TRUE;
+            }
+          if (*s->p != ',')
+            return FALSE;
+          s->p++;
+        }
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      input->kind = SP_JSON_KIND_NUMBER;
+      return read_number (s, &input->number, &integral);
+
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+read_facts (SpCaseLineReader *self,
+            Scanner          *s,
+            SpValue          *values)
+{
+  const char *items[SP_MAX_CHOICES];
+  SpFactSet seen;
+  gboolean more = TRUE;
+
+  sp_fact_set_clear (&seen);
+  if (!expect (s, '{'))
+    return FALSE;
+  skip_space (s);
+  if (s->p < s->end && *s->p == '}')
+    {
+      s->p++;
+      return TRUE;
+    }
+
+  while (more)
+    {
+      SpJsonScalar input;
+      const char *name;
+      SpFact *fact;
+      guint index;
+      char *problem = NULL;
+
+      if (!read_string (s, &name) || !expect (s, ':'))
+        return FALSE;
+      /* An unknown fact, or one given twice, is for the reference to word. */
+      if (!(fact = sp_policy_lookup_fact (self->policy, name)))
+        return FALSE;
+      index = sp_fact_get_index (fact);
+      if (sp_fact_set_contains (&seen, index))
+        return FALSE;
+      sp_fact_set_add (&seen, index);
+
+      if (!read_value (s, &input, items))
+        return FALSE;
+      if (!sp_fact_check_value (fact, &input, &values[index], &problem))
+        {
+          g_free (problem);
+          return FALSE;
+        }
+      if (!next_member (s, &more))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_case (SpCaseLineReader *self,
+           Scanner          *s,
+           guint32           today,
+           SpValue          *values)
+{
+  gboolean seen_format = FALSE, seen_version = FALSE, seen_facts = FALSE;
+  gboolean more = TRUE;
+
+  if (!expect (s, '{'))
+    return FALSE;
+
+  while (more)
+    {
+      const char *name;
+
+      if (!read_string (s, &name) || !expect (s, ':'))
+        return FALSE;
+      skip_space (s);
+
+      if (g_str_equal (name, "format") && !seen_format)
+        {
+          const char *format;
+
+          if (!read_string (s, &format) || !g_str_equal (format, SP_CASE_FORMAT))
+            return FALSE;
+          seen_format = TRUE;
+        }
+      else if (g_str_equal (name, "format_version") && !seen_version)
+        {
+          double version;
+          gboolean integral;
+
+          if (!read_number (s, &version, &integral) || !integral ||
+              version < 1 || version > SP_CASE_FORMAT_VERSION)
+            return FALSE;
+          seen_version = TRUE;
+        }
+      else if (g_str_equal (name, "facts") && !seen_facts)
+        {
+          if (!read_facts (self, s, values))
+            return FALSE;
+          seen_facts = TRUE;
+        }
+      else
+        return FALSE;
+
+      if (!next_member (s, &more))
+        return FALSE;
+    }
+
+  skip_space (s);
+  return s->p == s->end && seen_format && seen_version && seen_facts &&
+         sp_values_check_constraints (self->policy, values, today, "", NULL);
+}
+
+/**
+ * sp_case_line_reader_read_fast:
+ * @text: one line of a batch, with or without its newline; need not be
+ *   NUL-terminated
+ * @today: for the constraints, as sp_values_check_constraints()
+ * @values: (out caller-allocates): one per fact of the policy; cleared
+ *   first, and left cleared when the line is given back
+ *
+ * Reads @text if it is in the subset described above and valid.
+ *
+ * Returns: %TRUE with @values read; %FALSE when the line is for the
+ *   reference to read (it may still be a valid case)
+ */
+gboolean
+sp_case_line_reader_read_fast (SpCaseLineReader *self,
+                               const char       *text,
+                               gsize             length,
+                               guint32           today,
+                               SpValue          *values)
+{
+  Scanner s;
+
+  for (guint i = 0; i < self->n_facts; i++)
+    sp_value_clear (&values[i]);
+
+  if (self->scratch_size < length + 1)
+    {
+      g_free (self->scratch);
+      self->scratch_size = MAX (length + 1, 4096);
+      self->scratch = g_malloc (self->scratch_size);
+    }
+
+  s.p = text;
+  s.end = text + length;
+  s.scratch = self->scratch;
+  if (s.end > s.p && s.end[-1] == '\n')
+    s.end--;
+
+  if (read_case (self, &s, today, values))
+    return TRUE;
+
+  for (guint i = 0; i < self->n_facts; i++)
+    sp_value_clear (&values[i]);
+  return FALSE;
+}
+
+/**
+ * sp_case_line_reader_read:
+ * @path: the batch file's name, for errors
+ * @line: @text's line number in it, for errors
+ * @values: (out caller-allocates): one per fact of the policy
+ *
+ * Reads one batch line: by the fast reader when it can, else by json-glib
+ * and sp_values_from_json_node(), whose errors name "PATH:LINE".
+ *
+ * Returns: %TRUE with @values read, or %FALSE with @error set
+ */
+gboolean
+sp_case_line_reader_read (SpCaseLineReader *self,
+                          const char       *text,
+                          gsize             length,
+                          const char       *path,
+                          gint64            line,
+                          guint32           today,
+                          SpValue          *values,
+                          GError          **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *where = NULL;
+
+  if (sp_case_line_reader_read_fast (self, text, length, today, values))
+    return TRUE;
+
+  where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, line);
+  if (!json_parser_load_from_data (self->parser, text, length, &parse_error))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE,
+                   "%s: not a Spinal Pathways case: not valid JSON (%s)",
+                   where, parse_error->message);
+      return FALSE;
+    }
+  return sp_values_from_json_node (self->policy, json_parser_get_root (self->parser), where,
+                                   today, values, NULL, error);
+}
