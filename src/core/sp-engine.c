@@ -319,6 +319,21 @@ sp_explanation_clear (SpExplanation *explanation)
   g_clear_pointer (&explanation->missing_fact_ids, g_ptr_array_unref);
 }
 
+/**
+ * sp_explanation_reset:
+ *
+ * Empties @explanation for the next decision, keeping its arrays' memory.
+ */
+void
+sp_explanation_reset (SpExplanation *explanation)
+{
+  g_ptr_array_set_size (explanation->reasons, 0);
+  g_ptr_array_set_size (explanation->owned, 0);
+  g_ptr_array_set_size (explanation->clause_ids, 0);
+  g_ptr_array_set_size (explanation->interpretation_ids, 0);
+  g_ptr_array_set_size (explanation->missing_fact_ids, 0);
+}
+
 /* Sentences made for this case are kept alive by the explanation; the
  * policy's own sentences are borrowed, not copied. */
 static void

@@ -59,6 +59,7 @@ typedef struct {
 } SpExplanation;
 
 void            sp_explanation_init    (SpExplanation        *explanation);
+void            sp_explanation_reset   (SpExplanation        *explanation);
 void            sp_explanation_clear   (SpExplanation        *explanation);
 void            sp_engine_explain      (SpPolicy             *policy,
                                         const SpValue        *values,
