@@ -18,6 +18,25 @@
  * writes a result per case, and building a tree per case would cost more
  * than evaluating it. The output is plain JSON, one object per call. */
 
+/* g_string_append_len() is a general insertion that checks, among other
+ * things, whether the text lies inside the string itself; a result makes
+ * some thousand small appends, so the common case (room enough, text from
+ * elsewhere) is done here and everything else is left to GLib. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (G_LIKELY (out->allocated_len - out->len > length))
+    {
+      memcpy (out->str + out->len, text, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, length);
+}
+
 void
 sp_json_append_string (GString    *out,
                        const char *text)
@@ -35,7 +54,7 @@ sp_json_append_string (GString    *out,
       while (*p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        append_len (out, (const char *) run, p - run);
       if (*p == '\0')
         break;
 
@@ -238,7 +257,7 @@ get_escape_cache (SpPolicy *policy)
 }
 
 /* For string literals only: their length is known when compiling. */
-#define APPEND_LITERAL(out, literal) g_string_append_len ((out), "" literal, sizeof (literal) - 1)
+#define APPEND_LITERAL(out, literal) append_len ((out), "" literal, sizeof (literal) - 1)
 
 static inline void
 append_policy_string (GString           *out,
@@ -248,7 +267,7 @@ append_policy_string (GString           *out,
   const CacheEntry *entry = cache_lookup (cache, text);
 
   if (entry != NULL)
-    g_string_append_len (out, entry->escaped, entry->length);
+    append_len (out, entry->escaped, entry->length);
   else
     sp_json_append_string (out, text);
 }
@@ -289,7 +308,7 @@ sp_result_json_append (GString              *out,
   g_string_append_c (out, '{');
   if (line >= 0)
     g_string_append_printf (out, "\"line\":%" G_GINT64_FORMAT ",", line);
-  g_string_append_len (out, cache->policy->str, cache->policy->len);
+  append_len (out, cache->policy->str, cache->policy->len);
 
   /* One explanation, emptied between decisions, rather than five arrays
    * made and freed for each decision. */
