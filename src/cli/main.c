@@ -150,43 +150,62 @@ is_blank (const char *line)
 /* Batch mode reads the input in chunks and evaluates each chunk's lines in
  * as many threads as there are processors; the results are written in the
  * input's order, each carrying its line number. The policy is read-only
- * once loaded, so the threads share it. */
-#define CHUNK_LINES 1024
+ * once loaded, so the threads share it.
+ *
+ * Two chunks take turns: while the threads evaluate one, the main thread
+ * writes the results of the one before and reads the one after, so the
+ * workers never wait for the disk. A chunk's buffers live as long as the
+ * batch, so each chunk reuses memory rather than asking the kernel for
+ * more. */
+#define CHUNK_LINES 512
 #define MAX_WORKERS 8
 
 typedef struct {
-  char   *text;
+  gsize   offset;              /* into the chunk's text */
   gsize   length;
   gint64  number;
 } Line;
 
 typedef struct {
-  SpPolicy       *policy;
-  const char     *path;
-  guint32         today;
-  Line           *lines;
-  guint           n_lines;
-  GString        *out;
-  GString        *errors;
-  gboolean        any_bad;
+  SpPolicy          *policy;
+  const char        *path;
+  guint32            today;
+  const char        *text;
+  const Line        *lines;
+  guint              n_lines;
+  SpCaseLineReader  *reader;
+  SpEngineResult    *result;
+  SpValue           *values;
+  GString           *out;
+  GString           *errors;
+  gboolean           any_bad;
 } Slice;
+
+typedef struct {
+  GString  *text;              /* the chunk's lines, each followed by a NUL */
+  Line     *lines;
+  guint     n_lines;
+  guint     sequence;          /* which chunk of the input, from 0 */
+  Slice     slices[MAX_WORKERS];
+  GThread  *threads[MAX_WORKERS];
+} Chunk;
 
 static gpointer
 evaluate_slice (gpointer data)
 {
   Slice *slice = data;
-  g_autoptr(SpCaseLineReader) reader = sp_case_line_reader_new (slice->policy);
-  g_autofree SpEngineResult *result = sp_engine_result_new (slice->policy);
-  guint n_facts = sp_policy_get_n_facts (slice->policy);
-  g_autofree SpValue *values = g_new0 (SpValue, n_facts);
+
+  slice->any_bad = FALSE;
+  g_string_truncate (slice->out, 0);
+  g_string_truncate (slice->errors, 0);
 
   for (guint i = 0; i < slice->n_lines; i++)
     {
       const Line *line = &slice->lines[i];
       g_autoptr(GError) error = NULL;
 
-      if (!sp_case_line_reader_read (reader, line->text, line->length, slice->path, line->number,
-                                     slice->today, values, &error))
+      if (!sp_case_line_reader_read (slice->reader, slice->text + line->offset, line->length,
+                                     slice->path, line->number, slice->today, slice->values, &error))
         {
           g_autofree char *one_line = g_strdup (error->message);
 
@@ -197,51 +216,134 @@ evaluate_slice (gpointer data)
         }
       else
         {
-          sp_engine_evaluate (slice->policy, values, slice->today, result);
-          sp_result_json_append (slice->out, slice->policy, values, result, line->number);
+          sp_engine_evaluate (slice->policy, slice->values, slice->today, slice->result);
+          sp_result_json_append (slice->out, slice->policy, slice->values, slice->result, line->number);
         }
       g_string_append_c (slice->out, '\n');
     }
-
-  for (guint f = 0; f < n_facts; f++)
-    sp_value_clear (&values[f]);
   return NULL;
 }
 
-/* The slices' buffers live as long as the batch, so that each chunk
- * reuses memory rather than asking the kernel for more. */
-static gboolean
-evaluate_chunk (Slice    *slices,
-                guint     n_workers,
-                Line     *lines,
-                guint     n_lines,
-                gboolean *any_bad)
+static void
+chunk_init (Chunk      *chunk,
+            SpPolicy   *policy,
+            const char *path,
+            guint32     today,
+            guint       n_workers)
 {
-  GThread *threads[MAX_WORKERS] = { NULL };
-  guint per_worker = (n_lines + n_workers - 1) / n_workers;
+  guint n_facts = sp_policy_get_n_facts (policy);
+
+  chunk->text = g_string_sized_new (CHUNK_LINES * 2048);
+  chunk->lines = g_new0 (Line, CHUNK_LINES);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      Slice *slice = &chunk->slices[w];
+
+      slice->policy = policy;
+      slice->path = path;
+      slice->today = today;
+      slice->reader = sp_case_line_reader_new (policy);
+      slice->result = sp_engine_result_new (policy);
+      slice->values = g_new0 (SpValue, n_facts);
+      slice->out = g_string_sized_new (1 << 20);
+      slice->errors = g_string_new (NULL);
+    }
+}
+
+static void
+chunk_clear (Chunk *chunk,
+             guint  n_workers,
+             guint  n_facts)
+{
+  for (guint w = 0; w < n_workers; w++)
+    {
+      Slice *slice = &chunk->slices[w];
+
+      for (guint f = 0; f < n_facts; f++)
+        sp_value_clear (&slice->values[f]);
+      g_free (slice->values);
+      g_free (slice->result);
+      sp_case_line_reader_free (slice->reader);
+      g_string_free (slice->out, TRUE);
+      g_string_free (slice->errors, TRUE);
+    }
+  g_string_free (chunk->text, TRUE);
+  g_free (chunk->lines);
+}
+
+/* Reads up to CHUNK_LINES non-blank lines; FALSE at the end of the input
+ * (or a read error, which the caller finds with ferror()). */
+static gboolean
+chunk_read (Chunk    *chunk,
+            FILE     *in,
+            char    **buffer,
+            size_t   *capacity,
+            gint64   *number)
+{
+  ssize_t length;
+
+  g_string_truncate (chunk->text, 0);
+  chunk->n_lines = 0;
+  while (chunk->n_lines < CHUNK_LINES)
+    {
+      Line *line;
+
+      if ((length = getline (buffer, capacity, in)) < 0)
+        return FALSE;
+      (*number)++;
+      if (is_blank (*buffer))
+        continue;
+
+      line = &chunk->lines[chunk->n_lines++];
+      line->offset = chunk->text->len;
+      line->length = length;
+      line->number = *number;
+      g_string_append_len (chunk->text, *buffer, length);
+      g_string_append_c (chunk->text, '\0');
+    }
+  return TRUE;
+}
+
+static void
+chunk_start (Chunk *chunk,
+             guint  n_workers)
+{
+  guint per_worker = (chunk->n_lines + n_workers - 1) / n_workers;
+
+  for (guint w = 0; w < n_workers; w++)
+    {
+      Slice *slice = &chunk->slices[w];
+      guint first = MIN (w * per_worker, chunk->n_lines);
+
+      slice->text = chunk->text->str;
+      slice->lines = chunk->lines + first;
+      slice->n_lines = MIN (per_worker, chunk->n_lines - first);
+      chunk->threads[w] = g_thread_new ("evaluate", evaluate_slice, slice);
+    }
+}
+
+static void
+chunk_join (Chunk *chunk,
+            guint  n_workers)
+{
+  for (guint w = 0; w < n_workers; w++)
+    g_clear_pointer (&chunk->threads[w], g_thread_join);
+}
+
+/* Errors and results go out slice by slice, in the input's order. */
+static gboolean
+chunk_write (Chunk    *chunk,
+             guint     n_workers,
+             gboolean *any_bad)
+{
   gboolean written = TRUE;
 
   for (guint w = 0; w < n_workers; w++)
     {
-      guint first = MIN (w * per_worker, n_lines);
-
-      slices[w].lines = lines + first;
-      slices[w].n_lines = MIN (per_worker, n_lines - first);
-      g_string_truncate (slices[w].out, 0);
-      g_string_truncate (slices[w].errors, 0);
-      if (w > 0 && slices[w].n_lines > 0)
-        threads[w] = g_thread_new ("evaluate", evaluate_slice, &slices[w]);
-    }
-  evaluate_slice (&slices[0]);
-
-  for (guint w = 0; w < n_workers; w++)
-    {
-      if (threads[w] != NULL)
-        g_thread_join (threads[w]);
-      *any_bad |= slices[w].any_bad;
-      if (slices[w].errors->len > 0)
-        fputs (slices[w].errors->str, stderr);
-      if (written && !write_all (slices[w].out))
+      *any_bad |= chunk->slices[w].any_bad;
+      if (chunk->slices[w].errors->len > 0)
+        fputs (chunk->slices[w].errors->str, stderr);
+      if (written && !write_all (chunk->slices[w].out))
         written = FALSE;
     }
   return written;
@@ -251,17 +353,21 @@ static int
 evaluate_batch (SpPolicy   *policy,
                 const char *path)
 {
-  g_autofree Line *lines = g_new0 (Line, CHUNK_LINES);
-  Slice slices[MAX_WORKERS] = { 0 };
-  guint n_lines = 0;
+  Chunk chunks[2] = { 0 };
+  Chunk *current = &chunks[0], *previous = &chunks[1];
+  gboolean previous_running = FALSE;
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
+  guint n_facts = sp_policy_get_n_facts (policy);
   char *buffer = NULL;
   size_t capacity = 0;
-  ssize_t length;
   gint64 number = 0;
   guint32 today = sp_date_today ();
   gboolean any_bad = FALSE;
   gboolean written = TRUE;
+  gboolean more = TRUE;
+  gboolean read_failed;
+  guint read_end_sequence = 0;
+  guint sequence = 0;
   FILE *in;
 
   /* SP_BATCH_THREADS is for benchmarking: 1 measures a single core. */
@@ -276,45 +382,56 @@ evaluate_batch (SpPolicy   *policy,
       return EXIT_BAD_INPUT;
     }
 
-  for (guint w = 0; w < n_workers; w++)
-    {
-      slices[w].policy = policy;
-      slices[w].path = path;
-      slices[w].today = today;
-      slices[w].out = g_string_sized_new (1 << 20);
-      slices[w].errors = g_string_new (NULL);
-    }
+  chunk_init (&chunks[0], policy, path, today, n_workers);
+  chunk_init (&chunks[1], policy, path, today, n_workers);
 
-  while (written && (length = getline (&buffer, &capacity, in)) >= 0)
+  /* Chunk k is read, then started; only then is chunk k - 1 written, while
+   * chunk k is being evaluated. A chunk whose predecessor could not be
+   * written is dropped unwritten, with its errors, as if never read. */
+  while (more)
     {
-      number++;
-      if (is_blank (buffer))
-        continue;
+      Chunk *swap;
 
-      lines[n_lines].text = g_memdup2 (buffer, length + 1);
-      lines[n_lines].length = length;
-      lines[n_lines].number = number;
-      if (++n_lines == CHUNK_LINES)
+      current->sequence = sequence++;
+      more = chunk_read (current, in, &buffer, &capacity, &number);
+      if (!more)
+        read_end_sequence = current->sequence;
+      if (current->n_lines > 0)
+        chunk_start (current, n_workers);
+
+      if (previous_running)
         {
-          written = evaluate_chunk (slices, n_workers, lines, n_lines, &any_bad);
-          for (guint i = 0; i < n_lines; i++)
-            g_free (lines[i].text);
-          n_lines = 0;
+          chunk_join (previous, n_workers);
+          previous_running = FALSE;
+          if (!chunk_write (previous, n_workers, &any_bad))
+            {
+              written = FALSE;
+              chunk_join (current, n_workers);
+              break;
+            }
         }
+
+      previous_running = current->n_lines > 0;
+      swap = previous;
+      previous = current;
+      current = swap;
+    }
+  if (previous_running)
+    {
+      chunk_join (previous, n_workers);
+      if (!chunk_write (previous, n_workers, &any_bad))
+        written = FALSE;
     }
   free (buffer);
 
-  if (written && n_lines > 0)
-    written = evaluate_chunk (slices, n_workers, lines, n_lines, &any_bad);
-  for (guint i = 0; i < n_lines; i++)
-    g_free (lines[i].text);
-  for (guint w = 0; w < n_workers; w++)
-    {
-      g_string_free (slices[w].out, TRUE);
-      g_string_free (slices[w].errors, TRUE);
-    }
+  chunk_clear (&chunks[0], n_workers, n_facts);
+  chunk_clear (&chunks[1], n_workers, n_facts);
 
-  if (ferror (in))
+  /* Reading stopped in chunk read_end_sequence. When writing failed first,
+   * at chunk previous->sequence, the chunks after it count as never read,
+   * so a read error in them is not reported. */
+  read_failed = ferror (in) && (written || read_end_sequence <= previous->sequence);
+  if (read_failed)
     {
       g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, number + 1, g_strerror (errno));
       any_bad = TRUE;
