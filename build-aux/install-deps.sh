@@ -8,9 +8,13 @@ packages=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
+  # gtk4-encode-symbolic-svg, which pre-renders the tab icons
+  libgtk-4-bin librsvg2-common
   # tests: a display for widget tests, desktop-file and AppStream validators,
   # PDF text extraction and rendering, fonts for accented and non-Latin names
   xvfb xauth dbus desktop-file-utils appstream poppler-utils
+  # real key presses for the keyboard-only walk
+  xdotool
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   python3
 )
