@@ -33,7 +33,13 @@ stage=$work/stage/app
 test -x "$stage/bin/$command" || { echo "the manifest's command $command is not installed"; exit 1; }
 test -x "$stage/bin/spinal-pathways-cli"
 
-"$stage/bin/spinal-pathways-cli" --version | grep -q '^spinal-pathways-cli '
+# Captured, not piped to grep -q: grep leaving early would kill the CLI
+# with SIGPIPE, which pipefail reports as a failure.
+version=$("$stage/bin/spinal-pathways-cli" --version)
+case $version in
+  'spinal-pathways-cli '*) ;;
+  *) echo "the staged CLI printed an unexpected version: $version"; exit 1 ;;
+esac
 result=$(printf '%s' '{"format":"spinal-pathways-case","format_version":1,"facts":{"red_flag_cauda_equina":true}}' |
          "$stage/bin/spinal-pathways-cli" evaluate -)
 case $result in
