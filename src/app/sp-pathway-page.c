@@ -50,9 +50,12 @@ struct _SpPathwayPage
   GtkWidget    *decisions_group;
   GtkWidget    *advice_group;
 
+  GPtrArray    *pending;        /* sections whose rows are yet to be made */
+  guint         finish_id;
+
   gboolean      narrow;
   gboolean      pending_narrow;
-  gboolean      built;          /* rows exist once the page is first shown */
+  gboolean      started;        /* its decisions and first rows exist */
 };
 
 G_DEFINE_FINAL_TYPE (SpPathwayPage, sp_pathway_page, GTK_TYPE_WIDGET)
@@ -251,46 +254,204 @@ update_advice (SpPathwayPage *self)
   gtk_widget_set_visible (self->advice_group, n > 0);
 }
 
-static void build_form      (SpPathwayPage *self);
+typedef struct {
+  char      *name;
+  gboolean   screening;
+  GPtrArray *facts;
+} Section;
+
+static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_free (section->name);
+  g_ptr_array_unref (section->facts);
+  g_free (section);
+}
+
+/* The page's sections as shown: screening first, then the policy's order. */
+static GPtrArray *
+collect_sections (SpPathwayPage *self)
+{
+  SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (self->evaluation));
+  g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *ordered = g_ptr_array_new_with_free_func (section_free);
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+      const char *name = sp_fact_get_section (fact) ? sp_fact_get_section (fact) : "";
+      Section *section;
+
+      if (g_strcmp0 (sp_fact_get_pathway (fact), self->pathway_id) != 0)
+        continue;
+
+      if (!(section = g_hash_table_lookup (by_name, name)))
+        {
+          section = g_new0 (Section, 1);
+          section->name = g_strdup (name);
+          section->facts = g_ptr_array_new ();
+          g_ptr_array_add (sections, section);
+          g_hash_table_insert (by_name, section->name, section);
+        }
+      section->screening |= sp_policy_is_screening_fact (policy, fact);
+      g_ptr_array_add (section->facts, fact);
+    }
+
+  /* Two passes, because g_ptr_array_sort is not stable. */
+  for (int pass = 1; pass >= 0; pass--)
+    for (guint i = 0; i < sections->len; i++)
+      {
+        Section *section = g_ptr_array_index (sections, i);
+
+        if (section->screening == pass)
+          g_ptr_array_add (ordered, section);
+      }
+  return ordered;
+}
+
+/* Makes the rows of the next pending section, after those already made,
+ * so the form always reads in the same order however it was built. */
+static guint
+build_next_section (SpPathwayPage *self)
+{
+  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
+  Section *section = g_ptr_array_steal_index (self->pending, 0);
+  GtkWidget *group = adw_preferences_group_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+  guint n_rows = section->facts->len;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->name);
+  if (section->screening)
+    gtk_widget_add_css_class (group, "sp-screening");
+  g_object_set_data_full (G_OBJECT (group), "sp-rows", rows, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint f = 0; f < section->facts->len; f++)
+    {
+      SpFact *fact = g_ptr_array_index (section->facts, f);
+      GtkWidget *row = sp_fact_row_new (case_, fact);
+
+      sp_fact_row_set_compact (row, self->narrow);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
+      g_ptr_array_add (rows, row);
+    }
+
+  gtk_box_append (GTK_BOX (self->form_box), group);
+  g_ptr_array_add (self->groups, group);
+  section_free (section);
+  return n_rows;
+}
+
 static void build_decisions (SpPathwayPage *self);
 
+/* Rows the first frame of a page shows: about what fits above the fold of
+ * a laptop screen, which is all a clinician sees before the rest arrive. */
+#define FIRST_FRAME_ROWS 4
+
 /* A page's rows are made when the page is first shown (or first asked for
- * a row): making and laying out every page's rows before the first frame
- * doubled the time to it, and a clinician sees one page at a time. The
- * badges and banners come from the evaluation, not from these rows. */
+ * a row), and then in two steps: its decisions and the first sections
+ * before the page's first frame, the rest of its sections just after it.
+ * Laying out wrapped help text is most of the cost of a first frame, and
+ * making every page's rows before it tripled the time to it. The badges
+ * and banners come from the evaluation, not from these rows, so nothing a
+ * clinician must see waits for the rest of the form. */
 static void
-ensure_built (SpPathwayPage *self)
+ensure_started (SpPathwayPage *self)
 {
-  if (self->built)
+  guint n_rows = 0;
+
+  if (self->started)
     return;
-  self->built = TRUE;
-  build_form (self);
+  self->started = TRUE;
+  self->pending = collect_sections (self);
   build_decisions (self);
+  while (self->pending->len > 0 && n_rows < FIRST_FRAME_ROWS)
+    n_rows += build_next_section (self);
   update_relevance (self);
   update_advice (self);
   apply_layout (self);
 }
 
 static void
+ensure_complete (SpPathwayPage *self)
+{
+  ensure_started (self);
+  if (self->pending->len == 0)
+    return;
+
+  g_clear_handle_id (&self->finish_id, g_source_remove);
+  while (self->pending->len > 0)
+    build_next_section (self);
+  update_relevance (self);
+}
+
+static gboolean
+finish_cb (gpointer data)
+{
+  SpPathwayPage *self = data;
+
+  self->finish_id = 0;
+  ensure_complete (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_first_paint (GdkFrameClock *clock,
+                      SpPathwayPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint, self);
+
+  /* An idle, so the frame is on screen and waiting input is handled first. */
+  if (self->pending->len > 0 && self->finish_id == 0)
+    self->finish_id = g_idle_add (finish_cb, self);
+}
+
+static void
 sp_pathway_page_map (GtkWidget *widget)
 {
-  ensure_built (SP_PATHWAY_PAGE (widget));
+  SpPathwayPage *self = SP_PATHWAY_PAGE (widget);
+
+  ensure_started (self);
 
   GTK_WIDGET_CLASS (sp_pathway_page_parent_class)->map (widget);
+
+  if (self->pending->len > 0)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_first_paint), self, 0);
 }
 
 static void
 on_advisories_changed (SpPathwayPage *self)
 {
-  if (self->built)
+  if (self->started)
     update_advice (self);
 }
 
 static void
 on_fact_changed (SpPathwayPage *self)
 {
-  if (self->built)
+  if (self->started)
     update_relevance (self);
+}
+
+/* The row may be among the first ones made; only if it is not, make the
+ * rest now, so focusing a screening question at start-up stays cheap. */
+static GtkWidget *
+find_fact_row (SpPathwayPage *self,
+               const char    *fact_id)
+{
+  GtkWidget *row;
+
+  ensure_started (self);
+  if (!(row = g_hash_table_lookup (self->fact_rows, fact_id)) && self->pending->len > 0)
+    {
+      ensure_complete (self);
+      row = g_hash_table_lookup (self->fact_rows, fact_id);
+    }
+  return row;
 }
 
 /**
@@ -306,7 +467,7 @@ sp_pathway_page_show_decisions (SpPathwayPage *self)
   graphene_point_t point;
 
   g_return_if_fail (SP_IS_PATHWAY_PAGE (self));
-  ensure_built (self);
+  ensure_started (self);
 
   /* Scroll the decisions to the top when they are stacked under the form. */
   if (self->narrow &&
@@ -339,6 +500,8 @@ sp_pathway_page_dispose (GObject *object)
   SpPathwayPage *self = SP_PATHWAY_PAGE (object);
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_handle_id (&self->finish_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->outer, gtk_widget_unparent);
   g_clear_pointer (&self->fact_rows, g_hash_table_unref);
   g_clear_pointer (&self->decision_rows, g_hash_table_unref);
@@ -450,92 +613,6 @@ sp_pathway_page_init (SpPathwayPage *self)
   apply_layout (self);
 }
 
-typedef struct {
-  char      *name;
-  gboolean   screening;
-  GPtrArray *facts;
-} Section;
-
-static void
-section_free (gpointer data)
-{
-  Section *section = data;
-
-  g_free (section->name);
-  g_ptr_array_unref (section->facts);
-  g_free (section);
-}
-
-static void
-build_form (SpPathwayPage *self)
-{
-  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
-  SpPolicy *policy = sp_case_get_policy (case_);
-  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (section_free);
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
-    {
-      SpFact *fact = sp_policy_get_fact (policy, i);
-      const char *name = sp_fact_get_section (fact) ? sp_fact_get_section (fact) : "";
-      Section *section;
-
-      if (g_strcmp0 (sp_fact_get_pathway (fact), self->pathway_id) != 0)
-        continue;
-
-      if (!(section = g_hash_table_lookup (by_name, name)))
-        {
-          section = g_new0 (Section, 1);
-          section->name = g_strdup (name);
-          section->facts = g_ptr_array_new ();
-          g_ptr_array_add (sections, section);
-          g_hash_table_insert (by_name, section->name, section);
-        }
-      section->screening |= sp_policy_is_screening_fact (policy, fact);
-      g_ptr_array_add (section->facts, fact);
-    }
-
-  /* Screening sections first, the rest in the policy's order: two passes,
-   * because g_ptr_array_sort is not stable. */
-  {
-    g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
-
-    for (int pass = 1; pass >= 0; pass--)
-      for (guint i = 0; i < sections->len; i++)
-        {
-          Section *s = g_ptr_array_index (sections, i);
-
-          if (s->screening == pass)
-            g_ptr_array_add (ordered, s);
-        }
-
-    for (guint i = 0; i < ordered->len; i++)
-      {
-        Section *section = g_ptr_array_index (ordered, i);
-        GtkWidget *group = adw_preferences_group_new ();
-        GPtrArray *rows = g_ptr_array_new ();
-
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->name);
-        if (section->screening)
-          gtk_widget_add_css_class (group, "sp-screening");
-        g_object_set_data_full (G_OBJECT (group), "sp-rows", rows, (GDestroyNotify) g_ptr_array_unref);
-
-        for (guint f = 0; f < section->facts->len; f++)
-          {
-            SpFact *fact = g_ptr_array_index (section->facts, f);
-            GtkWidget *row = sp_fact_row_new (case_, fact);
-
-            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-            g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
-            g_ptr_array_add (rows, row);
-          }
-
-        gtk_box_append (GTK_BOX (self->form_box), group);
-        g_ptr_array_add (self->groups, group);
-      }
-  }
-}
-
 static void
 build_decisions (SpPathwayPage *self)
 {
@@ -609,8 +686,7 @@ sp_pathway_page_lookup_fact_row (SpPathwayPage *self,
                                  const char    *fact_id)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
-  ensure_built (self);
-  return g_hash_table_lookup (self->fact_rows, fact_id);
+  return find_fact_row (self, fact_id);
 }
 
 /**
@@ -623,7 +699,7 @@ sp_pathway_page_lookup_decision_row (SpPathwayPage *self,
                                      const char    *decision_id)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
-  ensure_built (self);
+  ensure_started (self);
   return g_hash_table_lookup (self->decision_rows, decision_id);
 }
 
@@ -636,7 +712,7 @@ GList *
 sp_pathway_page_list_fact_rows (SpPathwayPage *self)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
-  ensure_built (self);
+  ensure_complete (self);
   return g_hash_table_get_values (self->fact_rows);
 }
 
@@ -649,7 +725,7 @@ GList *
 sp_pathway_page_list_decision_rows (SpPathwayPage *self)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
-  ensure_built (self);
+  ensure_started (self);
   return g_hash_table_get_values (self->decision_rows);
 }
 
@@ -663,7 +739,7 @@ GtkWidget *
 sp_pathway_page_get_advice_group (SpPathwayPage *self)
 {
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), NULL);
-  ensure_built (self);
+  ensure_started (self);
   return self->advice_group;
 }
 
@@ -688,9 +764,8 @@ sp_pathway_page_focus_fact (SpPathwayPage *self,
   GtkWidget *row;
 
   g_return_val_if_fail (SP_IS_PATHWAY_PAGE (self), FALSE);
-  ensure_built (self);
 
-  if (!(row = g_hash_table_lookup (self->fact_rows, fact_id)))
+  if (!(row = find_fact_row (self, fact_id)))
     return FALSE;
   /* A missing fact is relevant by definition; make sure its row and group
    * show even if the relevance rule disagrees for a moment. */
