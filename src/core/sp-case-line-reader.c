@@ -48,6 +48,7 @@ struct _SpCaseLineReader
   SpPolicy   *policy;
   JsonParser *parser;
   guint       n_facts;
+  const char **fact_ids;      /* the policy's, by index */
   char       *scratch;        /* the line's strings, NUL-terminated */
   gsize       scratch_size;
 };
@@ -74,6 +75,9 @@ sp_case_line_reader_new (SpPolicy *policy)
   self->policy = g_object_ref (policy);
   self->parser = json_parser_new_immutable ();
   self->n_facts = sp_policy_get_n_facts (policy);
+  self->fact_ids = g_new0 (const char *, self->n_facts);
+  for (guint i = 0; i < self->n_facts; i++)
+    self->fact_ids[i] = sp_fact_get_id (sp_policy_get_fact (policy, i));
   return self;
 }
 
@@ -84,6 +88,7 @@ sp_case_line_reader_free (SpCaseLineReader *self)
     return;
   g_clear_object (&self->parser);
   g_clear_object (&self->policy);
+  g_free (self->fact_ids);
   g_free (self->scratch);
   g_free (self);
 }
@@ -324,6 +329,7 @@ read_facts (SpCaseLineReader *self,
   const char *items[SP_MAX_CHOICES];
   SpFactSet seen;
   gboolean more = TRUE;
+  guint next = 0;
 
   sp_fact_set_clear (&seen);
   if (!expect (s, '{'))
@@ -345,10 +351,15 @@ read_facts (SpCaseLineReader *self,
 
       if (!read_string (s, &name) || !expect (s, ':'))
         return FALSE;
-      /* An unknown fact, or one given twice, is for the reference to word. */
-      if (!(fact = sp_policy_lookup_fact (self->policy, name)))
+      /* Programs write facts in the policy's order, so the fact after the
+       * last one is tried before the policy's table; the name decides. An
+       * unknown fact, or one given twice, is for the reference to word. */
+      if (next < self->n_facts && strcmp (name, self->fact_ids[next]) == 0)
+        fact = sp_policy_get_fact (self->policy, next);
+      else if (!(fact = sp_policy_lookup_fact (self->policy, name)))
         return FALSE;
       index = sp_fact_get_index (fact);
+      next = index + 1;
       if (sp_fact_set_contains (&seen, index))
         return FALSE;
       sp_fact_set_add (&seen, index);
