@@ -11,6 +11,7 @@
 #include "sp-case-relevance.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
+#include "sp-label-util.h"
 #include "sp-pathway-page.h"
 
 /**
@@ -51,6 +52,7 @@ struct _SpPathwayPage
   GtkWidget    *advice_group;
 
   GPtrArray    *pending;        /* sections whose rows are yet to be made */
+  GtkWidget    *leading_group;
   guint         finish_id;
 
   gboolean      narrow;
@@ -147,8 +149,11 @@ sp_pathway_page_measure (GtkWidget      *widget,
       int form_min, decisions_min;
 
       /* Ask only for what the narrow layout needs, whatever the layout is
-       * now: a page that asked for both columns could never become narrow. */
-      gtk_widget_measure (self->outer, orientation, for_size, NULL, natural, NULL, NULL);
+       * now: a page that asked for both columns could never become narrow.
+       * The page is height-for-width, so its width never depends on a
+       * height: passing one down made every wrapped label search for the
+       * narrowest width that fits it, a dozen layouts of its text each. */
+      gtk_widget_measure (self->outer, orientation, -1, NULL, natural, NULL, NULL);
       gtk_widget_measure (self->form_scroller, orientation, -1, &form_min, NULL, NULL, NULL);
       gtk_widget_measure (self->decisions_scroller, orientation, -1, &decisions_min, NULL, NULL, NULL);
       *minimum = MAX (form_min, decisions_min);
@@ -162,6 +167,12 @@ sp_pathway_page_measure (GtkWidget      *widget,
       gtk_widget_measure (self->outer, orientation, for_size < 0 ? -1 : MAX (for_size, outer_min),
                           minimum, natural, NULL, NULL);
     }
+}
+
+static GtkSizeRequestMode
+sp_pathway_page_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -226,20 +237,19 @@ update_advice (SpPathwayPage *self)
     {
       g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
       GtkWidget *row = adw_preferences_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *grid = gtk_grid_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-      GtkWidget *label = gtk_label_new (sp_advisory_get_text (advisory));
+      GtkWidget *label = sp_wrapped_label_new (sp_advisory_get_text (advisory));
 
-      gtk_widget_add_css_class (box, "sp-advice");
+      /* A grid, not a box: see sp_wrapped_label_new(). */
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+      gtk_widget_add_css_class (grid, "sp-advice");
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_widget_add_css_class (icon, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), label, 1, 0, 1, 1);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_name (row, sp_advisory_get_id (advisory));
@@ -339,6 +349,7 @@ build_next_section (SpPathwayPage *self)
       g_ptr_array_add (rows, row);
     }
 
+  sp_limit_wrapped_labels (group);
   gtk_box_append (GTK_BOX (self->form_box), group);
   g_ptr_array_add (self->groups, group);
   section_free (section);
@@ -368,6 +379,9 @@ ensure_started (SpPathwayPage *self)
   self->started = TRUE;
   self->pending = collect_sections (self);
   build_decisions (self);
+  sp_limit_wrapped_labels (self->decisions_group);
+  if (self->leading_group)
+    sp_limit_wrapped_labels (self->leading_group);
   while (self->pending->len > 0 && n_rows < FIRST_FRAME_ROWS)
     n_rows += build_next_section (self);
   update_relevance (self);
@@ -531,6 +545,7 @@ sp_pathway_page_class_init (SpPathwayPageClass *klass)
   object_class->finalize = sp_pathway_page_finalize;
   widget_class->map = sp_pathway_page_map;
   widget_class->measure = sp_pathway_page_measure;
+  widget_class->get_request_mode = sp_pathway_page_get_request_mode;
   widget_class->size_allocate = sp_pathway_page_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "sp-pathway-page");
@@ -659,7 +674,10 @@ sp_pathway_page_new (SpEvaluation *evaluation,
   self->pathway_id = g_strdup (pathway_id);
 
   if (leading_group)
-    gtk_box_append (GTK_BOX (self->form_box), leading_group);
+    {
+      self->leading_group = leading_group;
+      gtk_box_append (GTK_BOX (self->form_box), leading_group);
+    }
 
   g_signal_connect_object (sp_evaluation_get_case (evaluation), "fact-changed",
                            G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
