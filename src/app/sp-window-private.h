@@ -29,6 +29,8 @@ struct _SpWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *red_flag_revealer;
   GtkLabel             *red_flag_emergency;

@@ -638,6 +638,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_emergency);
@@ -653,6 +655,18 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.screen", NULL);
 }
 
+/* The primary menu's popover is made when it is first opened (by click or
+ * F10): making it with the window cost a few percent of the first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SpWindow *self = SP_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
 static void
 sp_window_init (SpWindow *self)
 {
@@ -662,6 +676,7 @@ sp_window_init (SpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, NULL, NULL);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
 
