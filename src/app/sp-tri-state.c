@@ -36,6 +36,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The buttons as they are laid out, left to right. */
+static const SpTriStateValue visual_order[] = { SP_TRI_STATE_YES, SP_TRI_STATE_NO, SP_TRI_STATE_UNKNOWN };
+
 static void
 on_button_toggled (SpTriState      *self,
                    GtkToggleButton *button)
@@ -67,6 +70,43 @@ sp_tri_state_grab_focus (GtkWidget *widget)
   SpTriState *self = SP_TRI_STATE (widget);
 
   return gtk_widget_grab_focus (self->buttons[self->value]);
+}
+
+/* One Tab stop, as a radio group is: Tab and Shift+Tab come in on the
+ * answer given and go straight on to the next question. Left and Right
+ * move between the answers and stop at the ends, so an arrow pressed once
+ * too often cannot land in another question or the decisions column;
+ * Space records the focused answer. Without this, Tab came in on the
+ * answer given but Shift+Tab on "—", and a page of questions needed up to
+ * three stops each one way and one the other. */
+static gboolean
+sp_tri_state_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  SpTriState *self = SP_TRI_STATE (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  int step, at = -1;
+
+  if (focus_child == NULL)
+    return gtk_widget_grab_focus (self->buttons[self->value]);
+
+  if (direction != GTK_DIR_LEFT && direction != GTK_DIR_RIGHT)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (visual_order); i++)
+    if (self->buttons[visual_order[i]] == focus_child)
+      at = i;
+  g_return_val_if_fail (at >= 0, FALSE);
+
+  step = direction == GTK_DIR_RIGHT ? 1 : -1;
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    step = -step;
+  if (at + step < 0 || at + step >= (int) G_N_ELEMENTS (visual_order))
+    {
+      gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+  return gtk_widget_grab_focus (self->buttons[visual_order[at + step]]);
 }
 
 static void
@@ -129,6 +169,7 @@ sp_tri_state_class_init (SpTriStateClass *klass)
   object_class->get_property = sp_tri_state_get_property;
   object_class->set_property = sp_tri_state_set_property;
   widget_class->grab_focus = sp_tri_state_grab_focus;
+  widget_class->focus = sp_tri_state_focus;
 
   /**
    * SpTriState:value:
@@ -164,14 +205,13 @@ sp_tri_state_init (SpTriState *self)
    * dozens of these, and Alt+Y would be ambiguous on every one. */
   const char *labels[3] = { C_("answer", "—"), C_("answer", "Yes"), C_("answer", "No") };
   const char *descriptions[3] = { _("Not recorded"), _("Yes"), _("No") };
-  const SpTriStateValue order[3] = { SP_TRI_STATE_YES, SP_TRI_STATE_NO, SP_TRI_STATE_UNKNOWN };
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (visual_order); i++)
     {
-      SpTriStateValue v = order[i];
+      SpTriStateValue v = visual_order[i];
       GtkWidget *button = gtk_toggle_button_new_with_label (labels[v]);
 
       gtk_widget_set_parent (button, GTK_WIDGET (self));
@@ -184,7 +224,7 @@ sp_tri_state_init (SpTriState *self)
                                                                                             : "sp-answer-no");
       if (i > 0)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
-                                     GTK_TOGGLE_BUTTON (self->buttons[order[0]]));
+                                     GTK_TOGGLE_BUTTON (self->buttons[visual_order[0]]));
       self->buttons[v] = button;
     }
 
