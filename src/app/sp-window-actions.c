@@ -963,6 +963,61 @@ copy_summary_action (GtkWidget  *widget,
   sp_window_copy_summary (SP_WINDOW (widget));
 }
 
+/* Tabs */
+
+/* Tab order follows the layout, and a page shown for the first time has
+ * none until the next frame: asked at once, GTK put the focus in the
+ * decisions column. The second tick comes after a frame's layout. */
+static gboolean
+focus_into_page_cb (GtkWidget     *page,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  SpWindow *self = SP_WINDOW (gtk_widget_get_root (page));
+  guint *ticks = data;
+
+  if (++*ticks < 2)
+    return G_SOURCE_CONTINUE;
+  /* Unless the clinician has already moved on, by keyboard or pointer. */
+  if (adw_view_stack_get_visible_child (self->stack) == page &&
+      gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+/* Alt+1 … Alt+9 show the policy's pathways in order, as GNOME apps number
+ * their tabs, so a clinician using the keyboard alone need not travel
+ * through the header bar to change pathway. */
+static void
+show_pathway_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  const char * const *pathways = sp_policy_get_pathway_ids (self->policy);
+  int index = g_variant_get_int32 (parameter);
+  GtkWidget *page = NULL;
+  GtkWidget *focus;
+
+  if (pathways == NULL || index < 0 || (guint) index >= g_strv_length ((char **) pathways) ||
+      !(page = g_hash_table_lookup (self->pages, pathways[index])))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  adw_view_stack_set_visible_child (self->stack, page);
+  if (focus && gtk_widget_is_ancestor (focus, page))
+    return;
+
+  /* The focus follows into the tab, where it was last on that tab, or at
+   * its top: left on the hidden page, keys would go to a question no
+   * longer shown, and the next Tab would start again at the header bar.
+   * Until it moves, nothing has it. */
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  gtk_widget_add_tick_callback (page, focus_into_page_cb, g_new0 (guint, 1), g_free);
+}
+
 /* Setup */
 
 void
@@ -985,6 +1040,13 @@ sp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-summary", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-pathway", "i", show_pathway_action);
+  for (int i = 0; i < 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-pathway", "i", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_ALT_MASK, "win.show-pathway", "i", i);
+    }
 }
 
 void
