@@ -10,6 +10,7 @@
 
 #include "sp-fact-row.h"
 #include "sp-tri-state.h"
+#include "sp-widget-util.h"
 
 /* Rows are generated from the policy's facts, one input widget per fact, so a
  * new question in the policy file needs no new C code. Each row keeps a
@@ -681,6 +682,7 @@ build_choice (FactRow *fr)
   /* The answer as the subtitle: it stays readable however long the policy's
    * choice labels are, where a suffix would be cut to "…". */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (fr->row), TRUE);
+  sp_combo_row_choose_activated_item (ADW_COMBO_ROW (fr->row));
   add_help (fr);
   g_signal_connect_object (fr->row, "notify::selected",
                            G_CALLBACK (on_combo_selected), fr->row, G_CONNECT_SWAPPED);

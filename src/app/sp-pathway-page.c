@@ -11,7 +11,7 @@
 #include "sp-case-relevance.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
-#include "sp-label-util.h"
+#include "sp-widget-util.h"
 #include "sp-pathway-page.h"
 
 /**

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sp-preferences-window.h"
+#include "sp-widget-util.h"
 
 /**
  * SpPreferencesWindow:
@@ -221,6 +222,7 @@ static void
 sp_preferences_window_init (SpPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_combo_row_choose_activated_item (self->default_setting_row);
 }
 
 /**

@@ -439,6 +439,52 @@ test_every_fact_one_input (void)
   sp_test_destroy_window (win);
 }
 
+static GtkListView *
+popup_list_of (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found;
+
+      if (GTK_IS_LIST_VIEW (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER))
+        return GTK_LIST_VIEW (child);
+      if ((found = popup_list_of (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Enter on the answer the arrow keys moved to chooses that answer, not the
+ * one under a resting pointer: the list selects on hover, and libadwaita
+ * 1.2 chose the selected item. Hover is a selection; Enter an activation. */
+static void
+test_choice_activation (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpCase *case_ = sp_window_get_case (win);
+  GtkWidget *combo = sp_window_lookup_fact_input (win, "lumbar_condition");
+  GtkListView *list = popup_list_of (combo);
+  SpFact *fact = sp_policy_lookup_fact (sp_case_get_policy (case_), "lumbar_condition");
+  guint sciatica, stenosis;
+
+  g_assert_nonnull (list);
+  g_assert_true (sp_fact_lookup_choice (fact, "sciatica", &sciatica));
+  g_assert_true (sp_fact_lookup_choice (fact, "stenosis_claudication", &stenosis));
+
+  /* Item 0 is "Not recorded"; the pointer rests over stenosis... */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), stenosis + 1);
+  /* ...while Enter activates sciatica, where the keyboard focus is. */
+  g_signal_emit_by_name (list, "activate", sciatica + 1);
+  g_assert_cmpstr (sp_case_get_choice (case_, "lumbar_condition"), ==, "sciatica");
+
+  /* And "Not recorded" activated clears the answer. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), sciatica + 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_false (sp_case_is_recorded (case_, "lumbar_condition"));
+
+  sp_test_destroy_window (win);
+}
+
 static void
 test_clearing (void)
 {
@@ -912,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/clearing", test_clearing);
+  g_test_add_func ("/app/window/choice-activation", test_choice_activation);
   g_test_add_func ("/app/window/missing-link", test_missing_link);
   g_test_add_func ("/app/window/individual-funding", test_individual_funding);
   g_test_add_func ("/app/window/nhs-number", test_nhs_number);

@@ -1,4 +1,4 @@
-/* sp-label-util.h
+/* sp-widget-util.h
  *
  * Copyright 2026 Spinal Pathways developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,11 +6,13 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 GtkWidget *sp_wrapped_label_new     (const char *text);
 void       sp_limit_wrapped_labels  (GtkWidget  *widget);
+
+void       sp_combo_row_choose_activated_item (AdwComboRow *combo_row);
 
 G_END_DECLS

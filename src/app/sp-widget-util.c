@@ -1,4 +1,4 @@
-/* sp-label-util.c
+/* sp-widget-util.c
  *
  * Copyright 2026 Spinal Pathways developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "sp-label-util.h"
+#include "sp-widget-util.h"
 
 /* The narrowest a wrapped sentence may become, in characters: about what a
  * 360 px window leaves for it beside an icon. */
@@ -63,4 +63,55 @@ sp_limit_wrapped_labels (GtkWidget *widget)
         gtk_label_set_width_chars (GTK_LABEL (child), WRAPPED_LABEL_MIN_CHARS);
       sp_limit_wrapped_labels (child);
     }
+}
+
+/* libadwaita 1.2's combo row, when an item of its list is activated,
+ * chooses the item its list has *selected*; and the list selects on hover,
+ * so the selection follows the pointer. A clinician who moved to an answer
+ * with the arrow keys and pressed Enter got the answer under the resting
+ * pointer instead, or nothing (caught by the keyboard walk test). The row's
+ * own handler is replaced by one that chooses the activated item. */
+static GtkListView *
+find_popup_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found;
+
+      if (GTK_IS_LIST_VIEW (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER))
+        return GTK_LIST_VIEW (child);
+      if ((found = find_popup_list (child)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_popup_item_activated (GtkListView *list,
+                         guint        position,
+                         GtkWidget   *row)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+
+  if (popover)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+}
+
+/**
+ * sp_combo_row_choose_activated_item:
+ *
+ * Makes @combo_row choose the item activated in its list, by keyboard or
+ * pointer, rather than the item its list has selected.
+ */
+void
+sp_combo_row_choose_activated_item (AdwComboRow *combo_row)
+{
+  GtkListView *list = find_popup_list (GTK_WIDGET (combo_row));
+
+  if (list == NULL)
+    return;
+  /* libadwaita connects its handler to the list with the row as data. */
+  g_signal_handlers_block_matched (list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, combo_row);
+  g_signal_connect_object (list, "activate", G_CALLBACK (on_popup_item_activated), combo_row, 0);
 }
