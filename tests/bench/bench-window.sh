@@ -10,22 +10,36 @@ bench=$build/tests/bench/bench-window
 export GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=none NO_AT_BRIDGE=1
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data
 
-measure () {
-  local mode=$1 times=() rss=()
+modes=(baseline app complete)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One run of each mode in turn, RUNS times over, so that a machine growing
+# busier or quieter weighs on the baseline and the window alike.
+measure_all () {
   for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o /tmp/bench-window-rss.$$ "$bench" "$mode" >/dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-    rss+=("$(cat /tmp/bench-window-rss.$$)")
+    for mode in "${modes[@]}"; do
+      local start end
+      start=$(date +%s%N)
+      /usr/bin/time -f "%M" -o "$work/rss" "$bench" "$mode" >/dev/null
+      end=$(date +%s%N)
+      echo "$mode $(( (end - start) / 1000 )) $(cat "$work/rss")" >> "$work/runs"
+    done
   done
-  rm -f /tmp/bench-window-rss.$$
-  python3 - "$mode" "${times[*]}" "${rss[*]}" <<'PY'
-import statistics, sys
-mode, times, rss = sys.argv[1], [int(t) for t in sys.argv[2].split()], [int(r) for r in sys.argv[3].split()]
-print(f"{mode}: first frame median {statistics.median(times) / 1000:.0f} ms (min {min(times) / 1000:.0f}, "
-      f"max {max(times) / 1000:.0f}); peak RSS median {statistics.median(rss) / 1024:.1f} MiB")
+  python3 - "$work/runs" <<'PY'
+import collections, statistics, sys
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    mode, micros, rss = line.split()
+    runs[mode].append((int(micros), int(rss)))
+base = statistics.median(t for t, _ in runs["baseline"])
+base_rss = statistics.median(r for _, r in runs["baseline"])
+for mode in ("baseline", "app", "complete"):
+    times = [t for t, _ in runs[mode]]
+    rss = statistics.median(r for _, r in runs[mode])
+    print(f"{mode}: first frame median {statistics.median(times) / 1000:.0f} ms (min {min(times) / 1000:.0f}, "
+          f"max {max(times) / 1000:.0f}; {statistics.median(times) / base:.2f}x the baseline); "
+          f"peak RSS median {rss / 1024:.1f} MiB ({rss / base_rss:.2f}x)")
 PY
 }
 
@@ -33,7 +47,5 @@ if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s '-screen 0 1280x800x24' bash "$0" "$@"
 fi
 
-measure baseline
-measure app
-measure complete
+measure_all
 "$bench" edits 1000
