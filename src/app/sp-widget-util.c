@@ -8,6 +8,9 @@
 
 #include "sp-widget-util.h"
 
+/* Helpers for GTK 4.8 and libadwaita 1.2 widgets where their defaults are
+ * slow (wrapped labels) or wrong for this app (combo rows' lists). */
+
 /* The narrowest a wrapped sentence may become, in characters: about what a
  * 360 px window leaves for it beside an icon. */
 #define WRAPPED_LABEL_MIN_CHARS 16
@@ -99,6 +102,18 @@ on_popup_item_activated (GtkListView *list,
 }
 
 /**
+ * sp_combo_row_get_popup_list:
+ *
+ * Returns: (transfer none) (nullable): the list in @combo_row's drop-down,
+ *   or %NULL if libadwaita builds it differently
+ */
+GtkListView *
+sp_combo_row_get_popup_list (AdwComboRow *combo_row)
+{
+  return find_popup_list (GTK_WIDGET (combo_row));
+}
+
+/**
  * sp_combo_row_choose_activated_item:
  *
  * Makes @combo_row choose the item activated in its list, by keyboard or
@@ -107,7 +122,7 @@ on_popup_item_activated (GtkListView *list,
 void
 sp_combo_row_choose_activated_item (AdwComboRow *combo_row)
 {
-  GtkListView *list = find_popup_list (GTK_WIDGET (combo_row));
+  GtkListView *list = sp_combo_row_get_popup_list (combo_row);
 
   if (list == NULL)
     return;

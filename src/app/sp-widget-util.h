@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 GtkWidget *sp_wrapped_label_new     (const char *text);
 void       sp_limit_wrapped_labels  (GtkWidget  *widget);
 
-void       sp_combo_row_choose_activated_item (AdwComboRow *combo_row);
+GtkListView *sp_combo_row_get_popup_list        (AdwComboRow *combo_row);
+void         sp_combo_row_choose_activated_item (AdwComboRow *combo_row);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
 #include "sp-tri-state.h"
+#include "sp-widget-util.h"
 #include "sp-window.h"
 
 static SpApplication *app;
@@ -439,21 +440,6 @@ test_every_fact_one_input (void)
   sp_test_destroy_window (win);
 }
 
-static GtkListView *
-popup_list_of (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found;
-
-      if (GTK_IS_LIST_VIEW (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER))
-        return GTK_LIST_VIEW (child);
-      if ((found = popup_list_of (child)))
-        return found;
-    }
-  return NULL;
-}
-
 /* Enter on the answer the arrow keys moved to chooses that answer, not the
  * one under a resting pointer: the list selects on hover, and libadwaita
  * 1.2 chose the selected item. Hover is a selection; Enter an activation. */
@@ -463,7 +449,7 @@ test_choice_activation (void)
   SpWindow *win = sp_test_make_window (app, 1280, 800);
   SpCase *case_ = sp_window_get_case (win);
   GtkWidget *combo = sp_window_lookup_fact_input (win, "lumbar_condition");
-  GtkListView *list = popup_list_of (combo);
+  GtkListView *list = sp_combo_row_get_popup_list (ADW_COMBO_ROW (combo));
   SpFact *fact = sp_policy_lookup_fact (sp_case_get_policy (case_), "lumbar_condition");
   guint sciatica, stenosis;
 

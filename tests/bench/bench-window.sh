@@ -13,6 +13,8 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data
 modes=(baseline app complete)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# An empty drafts folder: the window looks for drafts to restore as it starts.
+export SP_DRAFTS_DIR=$work/drafts
 
 # One run of each mode in turn, RUNS times over, so that a machine growing
 # busier or quieter weighs on the baseline and the window alike.
