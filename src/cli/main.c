@@ -370,7 +370,8 @@ evaluate_batch (SpPolicy   *policy,
   guint sequence = 0;
   FILE *in;
 
-  /* SP_BATCH_THREADS is for benchmarking: 1 measures a single core. */
+  /* SP_BATCH_THREADS is for benchmarking: threads per chunk (two chunks
+   * overlap, one evaluated while the other is written). */
   if (g_getenv ("SP_BATCH_THREADS"))
     n_workers = CLAMP (atoi (g_getenv ("SP_BATCH_THREADS")), 1, MAX_WORKERS);
 

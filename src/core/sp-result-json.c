@@ -264,8 +264,19 @@ append_policy_string (GString           *out,
                       const EscapeCache *cache,
                       const char        *text)
 {
-  const CacheEntry *entry = cache_lookup (cache, text);
+  const CacheEntry *entry;
 
+  /* The loader requires every string written here; were one missing, the
+   * cache's empty slots would match it and write nothing, leaving invalid
+   * JSON. Say so, and write a JSON null. */
+  if (G_UNLIKELY (text == NULL))
+    {
+      g_critical ("a result string is missing from the policy");
+      append_len (out, "null", 4);
+      return;
+    }
+
+  entry = cache_lookup (cache, text);
   if (entry != NULL)
     append_len (out, entry->escaped, entry->length);
   else

@@ -39,6 +39,6 @@ seconds = end - start
 print(f"evaluate --batch to a file: {n} cases in {seconds:.2f} s = {n / seconds:,.0f} cases/s; "
       f"peak RSS {rss_kb / 1024:.1f} MiB; {lines} result lines, {size}")
 print(f"evaluate --batch to /dev/null: {n / null_seconds:,.0f} cases/s (all cores); "
-      f"{n / single_seconds:,.0f} cases/s (one evaluating thread)")
+      f"{n / single_seconds:,.0f} cases/s (SP_BATCH_THREADS=1: one thread a chunk)")
 print(f"evaluate --batch through a pipe to wc -c: {n / pipe_seconds:,.0f} cases/s")
 PY
