@@ -13,15 +13,63 @@
 #include "sp-fact.h"
 #include "sp-policy.h"
 
+/* A chain of questions each shown because of the one before is a few
+ * long; a longer one (or a cycle, which the loader does not look for) is
+ * treated as relevant, as is anything the rules cannot settle. */
+#define MAX_RELEVANCE_DEPTH 8
+
+static gboolean
+is_relevant (SpCase              *self,
+             SpFact              *fact,
+             const SpEvalContext *context,
+             guint                depth)
+{
+  SpPolicy *policy = sp_case_get_policy (self);
+  const SpExpr *expr = sp_fact_get_relevant_when (fact);
+  SpFactSet unknown;
+  gboolean any = FALSE;
+
+  if (expr == NULL || depth > MAX_RELEVANCE_DEPTH)
+    return TRUE;
+
+  switch (sp_expr_evaluate (expr, context))
+    {
+    case SP_TRUTH_TRUE:
+      return TRUE;
+    case SP_TRUTH_FALSE:
+      return FALSE;
+    case SP_TRUTH_UNKNOWN:
+    default:
+      break;
+    }
+
+  /* Unknown: asked, unless every unrecorded fact it turns on is itself a
+   * question not asked. Otherwise the repeat-injection questions showed for
+   * non-specific low back pain, where the count of previous injections
+   * they depend on is hidden and so can never be answered. */
+  sp_fact_set_clear (&unknown);
+  sp_expr_collect_unknown (expr, context, &unknown);
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      if (!sp_fact_set_contains (&unknown, i))
+        continue;
+      any = TRUE;
+      if (is_relevant (self, sp_policy_get_fact (policy, i), context, depth + 1))
+        return TRUE;
+    }
+  return !any;
+}
+
 /**
  * sp_case_is_fact_relevant:
  * @self: a case
  * @fact_id: a fact of the case's policy
  *
  * Whether the question for @fact_id applies to @self, following the fact's
- * `relevant_when` expression. A question is hidden only when that expression
- * is definitely false: while the facts it reads are unknown the question is
- * still asked, because unknown is not "no".
+ * `relevant_when` expression. A question is hidden when that expression is
+ * definitely false. While the facts it reads are unknown the question is
+ * still asked, because unknown is not "no"; but not when every one of
+ * those facts is itself a question that is not asked.
  *
  * Returns: %FALSE when @fact_id is definitely not relevant, else %TRUE
  */
@@ -31,7 +79,6 @@ sp_case_is_fact_relevant (SpCase     *self,
 {
   SpPolicy *policy;
   SpFact *fact;
-  const SpExpr *expr;
   SpEvalContext context = { 0 };
 
   g_return_val_if_fail (SP_IS_CASE (self), TRUE);
@@ -43,7 +90,7 @@ sp_case_is_fact_relevant (SpCase     *self,
       g_critical ("The policy has no fact \"%s\"", fact_id);
       return TRUE;
     }
-  if (!(expr = sp_fact_get_relevant_when (fact)))
+  if (sp_fact_get_relevant_when (fact) == NULL)
     return TRUE;
 
   context.values = sp_case_get_values (self);
@@ -51,5 +98,5 @@ sp_case_is_fact_relevant (SpCase     *self,
   context.assessment_date_fact = sp_policy_get_screening (policy)->assessment_date;
   context.decision_statuses = NULL;
 
-  return sp_expr_evaluate (expr, &context) != SP_TRUTH_FALSE;
+  return is_relevant (self, fact, &context, 0);
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "sp-case-relevance.h"
 #include "sp-summary.h"
 
 /**
@@ -560,6 +561,7 @@ build_facts (Builder      *builder,
     {
       const char *pathway = g_ptr_array_index (shown, p);
       GString *unrecorded = g_string_new (NULL);
+      GString *set_aside = g_string_new (NULL);
       gboolean any = FALSE;
 
       add_heading (builder, 2, sp_policy_get_pathway_label (policy, pathway));
@@ -567,17 +569,29 @@ build_facts (Builder      *builder,
         {
           SpFact *fact = sp_policy_get_fact (policy, i);
           const char *id = sp_fact_get_id (fact);
+          gboolean relevant;
 
           if (!g_str_equal (sp_fact_get_pathway (fact), pathway))
             continue;
+          /* A question the other answers make irrelevant (the window hides
+           * it) is neither listed as an answer nor as missing; an answer
+           * given to it before it became irrelevant is kept in the case and
+           * shown apart, so nobody reads it as part of the assessment. */
+          relevant = sp_case_is_fact_relevant (case_, id);
           if (sp_case_is_recorded (case_, id))
             {
               g_autofree char *value = sp_case_describe_fact (case_, id);
 
-              add_key_value (builder, sp_fact_get_label (fact), value);
-              any = TRUE;
+              if (relevant)
+                {
+                  add_key_value (builder, sp_fact_get_label (fact), value);
+                  any = TRUE;
+                }
+              else
+                g_string_append_printf (set_aside, "%s%s: %s", set_aside->len > 0 ? "; " : "",
+                                        sp_fact_get_label (fact), value);
             }
-          else
+          else if (relevant)
             {
               if (unrecorded->len > 0)
                 g_string_append (unrecorded, "; ");
@@ -588,7 +602,10 @@ build_facts (Builder      *builder,
         add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, "Nothing recorded.");
       if (unrecorded->len > 0)
         add_key_value (builder, "Not recorded", unrecorded->str);
+      if (set_aside->len > 0)
+        add_key_value (builder, "Set aside (not relevant to the answers above)", set_aside->str);
       g_string_free (unrecorded, TRUE);
+      g_string_free (set_aside, TRUE);
     }
 
   if (not_shown->len > 0)

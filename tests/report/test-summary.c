@@ -334,6 +334,30 @@ test_funding_note (void)
   g_assert_null (strstr (text, "approved"));
 }
 
+/* An answer to a question the other answers have made irrelevant is kept,
+ * but shown apart from the assessment, never as part of it; a question
+ * that does not apply is not listed as missing. */
+static void
+test_set_aside (void)
+{
+  g_autoptr(SpCase) case_ = test_load_case ("lumbar-sciatica-supported.json");
+  g_autoptr(SpSummary) summary = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  /* The fixture answers the sciatica questions; then the condition changes. */
+  sp_case_set_choice (case_, "lumbar_condition", "non_specific");
+  summary = test_summary_for_case (case_, SP_SUMMARY_NONE);
+  text = sp_summary_to_text (summary);
+  flat = test_flatten (text);
+
+  g_assert_nonnull (strstr (flat, "Set aside (not relevant to the answers above): Purpose of the injection: "
+                                  "Part of a rehabilitation pathway;"));
+  g_assert_null (strstr (text, "\nPurpose of the injection:"));
+  /* The repeat-injection questions follow the hidden count: not missing. */
+  g_assert_null (strstr (flat, "Months the improvement lasted"));
+}
+
 /* The summary is a snapshot: editing the case later does not change it. */
 static void
 test_snapshot (void)
@@ -409,6 +433,7 @@ main (int    argc,
   g_test_add_func ("/report/summary/tables", test_tables);
   g_test_add_func ("/report/summary/funding-note", test_funding_note);
   g_test_add_func ("/report/summary/snapshot", test_snapshot);
+  g_test_add_func ("/report/summary/set-aside", test_set_aside);
   g_test_add_func ("/report/summary/assessment-date-unrecorded", test_assessment_date_unrecorded);
 
   return g_test_run ();
