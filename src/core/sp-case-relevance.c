@@ -18,6 +18,22 @@
  * treated as relevant, as is anything the rules cannot settle. */
 #define MAX_RELEVANCE_DEPTH 8
 
+/* The facts @expr reads: with nothing recorded, every one it reads is an
+ * unknown it turns on. */
+static void
+collect_facts_read (const SpExpr        *expr,
+                    const SpEvalContext *context,
+                    guint                n_facts,
+                    SpFactSet           *read)
+{
+  g_autofree SpValue *nothing = g_new0 (SpValue, n_facts);
+  SpEvalContext empty = *context;
+
+  empty.values = nothing;
+  sp_fact_set_clear (read);
+  sp_expr_collect_unknown (expr, &empty, read);
+}
+
 static gboolean
 is_relevant (SpCase              *self,
              SpFact              *fact,
@@ -26,13 +42,31 @@ is_relevant (SpCase              *self,
 {
   SpPolicy *policy = sp_case_get_policy (self);
   const SpExpr *expr = sp_fact_get_relevant_when (fact);
-  SpFactSet unknown;
+  guint n_facts = sp_policy_get_n_facts (policy);
+  g_autofree SpValue *values = NULL;
+  SpEvalContext set_aside = *context;
+  SpFactSet read, hidden, unknown;
   gboolean any = FALSE;
 
   if (expr == NULL || depth > MAX_RELEVANCE_DEPTH)
     return TRUE;
 
-  switch (sp_expr_evaluate (expr, context))
+  /* An answer to a question that is itself not asked (kept in the case
+   * from before it stopped applying) does not count: its follow-ups go
+   * with it. The copy shares the strings; only "recorded" is changed. */
+  collect_facts_read (expr, context, n_facts, &read);
+  sp_fact_set_clear (&hidden);
+  for (guint i = 0; i < n_facts; i++)
+    if (sp_fact_set_contains (&read, i) &&
+        !is_relevant (self, sp_policy_get_fact (policy, i), context, depth + 1))
+      sp_fact_set_add (&hidden, i);
+  values = g_memdup2 (context->values, n_facts * sizeof (SpValue));
+  for (guint i = 0; i < n_facts; i++)
+    if (sp_fact_set_contains (&hidden, i))
+      values[i].recorded = FALSE;
+  set_aside.values = values;
+
+  switch (sp_expr_evaluate (expr, &set_aside))
     {
     case SP_TRUTH_TRUE:
       return TRUE;
@@ -48,13 +82,13 @@ is_relevant (SpCase              *self,
    * non-specific low back pain, where the count of previous injections
    * they depend on is hidden and so can never be answered. */
   sp_fact_set_clear (&unknown);
-  sp_expr_collect_unknown (expr, context, &unknown);
-  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+  sp_expr_collect_unknown (expr, &set_aside, &unknown);
+  for (guint i = 0; i < n_facts; i++)
     {
       if (!sp_fact_set_contains (&unknown, i))
         continue;
       any = TRUE;
-      if (is_relevant (self, sp_policy_get_fact (policy, i), context, depth + 1))
+      if (!sp_fact_set_contains (&hidden, i))
         return TRUE;
     }
   return !any;
@@ -69,7 +103,8 @@ is_relevant (SpCase              *self,
  * `relevant_when` expression. A question is hidden when that expression is
  * definitely false. While the facts it reads are unknown the question is
  * still asked, because unknown is not "no"; but not when every one of
- * those facts is itself a question that is not asked.
+ * those facts is itself a question that is not asked. Answers kept for
+ * questions that are not asked count as unknown here.
  *
  * Returns: %FALSE when @fact_id is definitely not relevant, else %TRUE
  */

@@ -71,6 +71,32 @@ test_follow_up_of_hidden_question_is_hidden (void)
   g_assert_true (sp_case_is_fact_relevant (case_, "comorbidities_exclude_surgery"));
 }
 
+/* An answer kept for a question that no longer applies does not keep its
+ * follow-ups asked: recorded before the condition changed, the count of
+ * previous injections is set aside, and so are the questions it led to. */
+static void
+test_answer_to_hidden_question_does_not_count (void)
+{
+  g_autoptr(SpCase) case_ = new_case ();
+
+  sp_case_set_choice (case_, "lumbar_condition", "sciatica");
+  g_assert_true (sp_case_set_number (case_, "lumbar_previous_epidurals", 2, NULL));
+  g_assert_true (sp_case_is_fact_relevant (case_, "lumbar_previous_epidural_improvement_percent"));
+  g_assert_true (sp_case_is_fact_relevant (case_, "comorbidities_exclude_surgery"));
+
+  sp_case_set_choice (case_, "lumbar_condition", "non_specific");
+  sp_case_set_choice (case_, "cervical_condition", "non_specific");
+  g_assert_true (sp_case_is_recorded (case_, "lumbar_previous_epidurals"));
+  g_assert_false (sp_case_is_fact_relevant (case_, "lumbar_previous_epidurals"));
+  g_assert_false (sp_case_is_fact_relevant (case_, "lumbar_previous_epidural_improvement_percent"));
+  g_assert_false (sp_case_is_fact_relevant (case_, "comorbidities_exclude_surgery"));
+
+  /* Either way in is enough: a cervical count that applies keeps it asked. */
+  sp_case_set_choice (case_, "cervical_condition", "radiculopathy");
+  g_assert_true (sp_case_set_number (case_, "cervical_previous_epidurals", 1, NULL));
+  g_assert_true (sp_case_is_fact_relevant (case_, "comorbidities_exclude_surgery"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -85,6 +111,7 @@ main (int   argc,
   g_test_add_func ("/relevance/unknown-is-asked", test_unknown_is_asked);
   g_test_add_func ("/relevance/definitely-false-is-hidden", test_definitely_false_is_hidden);
   g_test_add_func ("/relevance/follow-up-of-hidden-question", test_follow_up_of_hidden_question_is_hidden);
+  g_test_add_func ("/relevance/answer-to-hidden-question", test_answer_to_hidden_question_does_not_count);
 
   status = g_test_run ();
   g_object_unref (policy);

@@ -345,7 +345,10 @@ test_set_aside (void)
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
 
-  /* The fixture answers the sciatica questions; then the condition changes. */
+  /* The fixture answers the sciatica questions, and a repeat injection's;
+   * then the condition changes. */
+  g_assert_true (sp_case_set_number (case_, "lumbar_previous_epidurals", 2, NULL));
+  g_assert_true (sp_case_set_number (case_, "lumbar_previous_epidural_improvement_percent", 80, NULL));
   sp_case_set_choice (case_, "lumbar_condition", "non_specific");
   summary = test_summary_for_case (case_, SP_SUMMARY_NONE);
   text = sp_summary_to_text (summary);
@@ -354,6 +357,9 @@ test_set_aside (void)
   g_assert_nonnull (strstr (flat, "Set aside (not relevant to the answers above): Purpose of the injection: "
                                   "Part of a rehabilitation pathway;"));
   g_assert_null (strstr (text, "\nPurpose of the injection:"));
+  g_assert_nonnull (strstr (flat, "Previous lumbar epidural or nerve root injections: 2; "));
+  g_assert_nonnull (strstr (flat, "Pain improvement after the last injection: 80%"));
+  g_assert_null (strstr (text, "\nPain improvement after the last injection:"));
   /* The repeat-injection questions follow the hidden count: not missing. */
   g_assert_null (strstr (flat, "Months the improvement lasted"));
 }
