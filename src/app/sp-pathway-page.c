@@ -150,9 +150,9 @@ sp_pathway_page_measure (GtkWidget      *widget,
 
       /* Ask only for what the narrow layout needs, whatever the layout is
        * now: a page that asked for both columns could never become narrow.
-       * The page is height-for-width, so its width never depends on a
-       * height: passing one down made every wrapped label search for the
-       * narrowest width that fits it, a dozen layouts of its text each. */
+       * The page is height-for-width: its width never depends on a height,
+       * and a height passed down would make its wrapped labels search for
+       * the narrowest width that fits it (see sp_wrapped_label_new()). */
       gtk_widget_measure (self->outer, orientation, -1, NULL, natural, NULL, NULL);
       gtk_widget_measure (self->form_scroller, orientation, -1, &form_min, NULL, NULL, NULL);
       gtk_widget_measure (self->decisions_scroller, orientation, -1, &decisions_min, NULL, NULL, NULL);
