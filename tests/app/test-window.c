@@ -336,6 +336,11 @@ test_tab_lumbar (void)
   sp_test_set_choice (win, "lumbar_condition", "non_specific");
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
   assert_pill (win, "lumbar.discectomy", SP_STATUS_NOT_NORMALLY_FUNDED);
+  /* No previous-injection count is asked, so neither are its follow-ups,
+   * though the count is unknown. */
+  g_assert_false (row_shown (win, "lumbar_previous_epidurals"));
+  g_assert_false (row_shown (win, "lumbar_previous_epidural_improvement_percent"));
+  g_assert_false (row_shown (win, "lumbar_previous_epidural_relief_months"));
 
   sp_test_set_choice (win, "setting", "primary_care");
   assert_pill (win, "lumbar.imaging", SP_STATUS_CRITERIA_NOT_MET);
