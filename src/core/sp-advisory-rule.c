@@ -22,7 +22,7 @@ struct _SpAdvisoryRule
   char    *id;
   char    *text;
   SpExpr  *when;
-  GStrv    clause_ids;
+  const char **clause_ids;      /* interned ids; the array is owned */
   GPtrArray *variant_whens;   /* SpExpr*: the first that holds adds its text */
   GPtrArray *variant_texts;
 };
@@ -37,7 +37,7 @@ sp_advisory_rule_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->when, sp_expr_free);
-  g_clear_pointer (&self->clause_ids, g_strfreev);
+  g_clear_pointer (&self->clause_ids, g_free);
   g_clear_pointer (&self->variant_whens, g_ptr_array_unref);
   g_clear_pointer (&self->variant_texts, g_ptr_array_unref);
 
@@ -89,14 +89,14 @@ SpAdvisoryRule *
 sp_advisory_rule_new (const char *id,
                       const char *text,
                       SpExpr     *when,
-                      GStrv       clause_ids)
+                      const char **clause_ids)
 {
   SpAdvisoryRule *self = g_object_new (SP_TYPE_ADVISORY_RULE, NULL);
 
   self->id = g_strdup (id);
   self->text = g_strdup (text);
   self->when = when;
-  self->clause_ids = clause_ids ? clause_ids : g_new0 (char *, 1);
+  self->clause_ids = clause_ids ? clause_ids : g_new0 (const char *, 1);
 
   return self;
 }
@@ -126,5 +126,5 @@ const char * const *
 sp_advisory_rule_get_clause_ids (SpAdvisoryRule *self)
 {
   g_return_val_if_fail (SP_IS_ADVISORY_RULE (self), NULL);
-  return (const char * const *) self->clause_ids;
+  return self->clause_ids;
 }

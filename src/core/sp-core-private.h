@@ -142,8 +142,11 @@ typedef struct {
   SpExpr    *when;              /* NULL on the last row: it always holds */
   SpStatus   status;
   char      *reason;
-  GStrv      clause_ids;
-  GStrv      interpretation_ids;
+  /* Ids are interned (g_intern_string()), so one id is one address: an
+   * explanation tells them apart by comparing pointers. The arrays are
+   * NULL-terminated and owned; the strings are not. */
+  const char **clause_ids;
+  const char **interpretation_ids;
 } SpRuleRow;
 
 SpDecisionRule  *sp_decision_rule_new        (const char *id,
@@ -160,7 +163,7 @@ const SpRuleRow *sp_decision_rule_get_rows   (SpDecisionRule *self,
 SpAdvisoryRule  *sp_advisory_rule_new        (const char *id,
                                               const char *text,
                                               SpExpr     *when,
-                                              GStrv       clause_ids);
+                                              const char **clause_ids);
 const SpExpr    *sp_advisory_rule_get_when   (SpAdvisoryRule *self);
 void             sp_advisory_rule_add_variant (SpAdvisoryRule *self,
                                                SpExpr         *when,
@@ -184,10 +187,11 @@ typedef struct {
   gint     assessment_date;       /* -1 when the policy has none */
   guint    exceptional_impairment;
   guint    exceptional_interventions;
-  char    *red_flags_clause;
-  char    *serious_pathology_clause;
-  char    *exceptional_clause;
-  GStrv    serious_pathology_interpretations;
+  /* Interned, as in SpRuleRow */
+  const char  *red_flags_clause;
+  const char  *serious_pathology_clause;
+  const char  *exceptional_clause;
+  const char **serious_pathology_interpretations;
 } SpScreening;
 
 typedef struct {
@@ -205,6 +209,8 @@ GPtrArray          *sp_policy_get_decision_array (SpPolicy *self);
 GPtrArray          *sp_policy_get_advisory_array (SpPolicy *self);
 const char         *sp_policy_get_interpretation_sentence (SpPolicy   *self,
                                                            const char *interpretation_id);
+const char         *sp_policy_get_interned_interpretation_sentence (SpPolicy   *self,
+                                                                    const char *interned_id);
 
 G_END_DECLS
 

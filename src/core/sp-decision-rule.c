@@ -47,8 +47,8 @@ clear_row (gpointer data)
 
   g_clear_pointer (&row->when, sp_expr_free);
   g_clear_pointer (&row->reason, g_free);
-  g_clear_pointer (&row->clause_ids, g_strfreev);
-  g_clear_pointer (&row->interpretation_ids, g_strfreev);
+  g_clear_pointer (&row->clause_ids, g_free);
+  g_clear_pointer (&row->interpretation_ids, g_free);
 }
 
 static void
@@ -215,7 +215,7 @@ char **
 sp_decision_rule_dup_clause_ids (SpDecisionRule *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);  /* ids are interned */
 
   g_return_val_if_fail (SP_IS_DECISION_RULE (self), NULL);
 
@@ -224,7 +224,7 @@ sp_decision_rule_dup_clause_ids (SpDecisionRule *self)
       const SpRuleRow *row = &g_array_index (self->rows, SpRuleRow, i);
 
       for (guint j = 0; row->clause_ids && row->clause_ids[j]; j++)
-        if (g_hash_table_add (seen, row->clause_ids[j]))
+        if (g_hash_table_add (seen, (gpointer) row->clause_ids[j]))
           g_strv_builder_add (builder, row->clause_ids[j]);
     }
   return g_strv_builder_end (builder);

@@ -391,12 +391,14 @@ add_reason_take (SpExplanation *explanation,
   g_ptr_array_add (explanation->reasons, sentence);
 }
 
+/* Every id an explanation collects is interned by the loader (see
+ * SpRuleRow), so equal ids have equal addresses. */
 static void
 add_unique (GPtrArray  *array,
             const char *id)
 {
   for (guint i = 0; i < array->len; i++)
-    if (g_str_equal (g_ptr_array_index (array, i), id))
+    if (g_ptr_array_index (array, i) == id)
       return;
   g_ptr_array_add (array, (gpointer) id);
 }
@@ -494,8 +496,8 @@ add_interpretation_reasons (SpPolicy      *policy,
 {
   for (guint i = 0; i < explanation->interpretation_ids->len; i++)
     g_ptr_array_add (explanation->reasons,
-                     (gpointer) sp_policy_get_interpretation_sentence (policy,
-                                                                       g_ptr_array_index (explanation->interpretation_ids, i)));
+                     (gpointer) sp_policy_get_interned_interpretation_sentence (policy,
+                                                                                g_ptr_array_index (explanation->interpretation_ids, i)));
 }
 
 /**
@@ -563,8 +565,7 @@ sp_engine_explain (SpPolicy             *policy,
                                         "reason to investigate or refer, whatever else is recorded."),
                                         pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
-      add_ids (explanation->interpretation_ids,
-               (const char * const *) screening->serious_pathology_interpretations);
+      add_ids (explanation->interpretation_ids, screening->serious_pathology_interpretations);
       add_interpretation_reasons (policy, explanation);
       return;
     }
@@ -577,8 +578,7 @@ sp_engine_explain (SpPolicy             *policy,
       add_reason_take (explanation, fill_sentence (_("Serious underlying pathology is suspected (%s): exclude or "
                                         "manage the suspected serious pathology first."), pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
-      add_ids (explanation->interpretation_ids,
-               (const char * const *) screening->serious_pathology_interpretations);
+      add_ids (explanation->interpretation_ids, screening->serious_pathology_interpretations);
     }
 
   if (outcome->status == SP_STATUS_NEEDS_INFORMATION)
@@ -606,7 +606,7 @@ sp_engine_explain (SpPolicy             *policy,
           if (outcome->deciding_row >= 0 && r > (guint) outcome->deciding_row)
             break;
           if (rows[r].when == NULL || sp_expr_evaluate (rows[r].when, &context) != SP_TRUTH_FALSE)
-            add_ids (explanation->clause_ids, (const char * const *) rows[r].clause_ids);
+            add_ids (explanation->clause_ids, rows[r].clause_ids);
         }
       return;
     }
@@ -627,8 +627,8 @@ sp_engine_explain (SpPolicy             *policy,
           add_reason_take (explanation, g_strdup (_("The policy's own criteria for this intervention are met, but "
                                      "it waits until the suspected pathology is excluded or managed.")));
         }
-      add_ids (explanation->clause_ids, (const char * const *) row->clause_ids);
-      add_ids (explanation->interpretation_ids, (const char * const *) row->interpretation_ids);
+      add_ids (explanation->clause_ids, row->clause_ids);
+      add_ids (explanation->interpretation_ids, row->interpretation_ids);
     }
 
   if (outcome->flags & SP_OUTCOME_EXCEPTIONAL)

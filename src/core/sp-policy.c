@@ -61,7 +61,7 @@ struct _SpPolicy
   GHashTable   *decisions_by_id;      /* id → index + 1 */
   GHashTable   *clauses_by_id;
   GHashTable   *interpretations_by_id;
-  GHashTable   *interpretation_sentences;  /* id → the sentence shown in reasons */
+  GHashTable   *interpretation_sentences;  /* interned id → the sentence shown in reasons */
 
   GArray       *constraints;          /* SpConstraint */
   SpScreening   screening;
@@ -120,10 +120,7 @@ sp_policy_finalize (GObject *object)
   g_clear_pointer (&self->interpretations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->interpretation_sentences, g_hash_table_unref);
   g_clear_pointer (&self->constraints, g_array_unref);
-  g_clear_pointer (&self->screening.red_flags_clause, g_free);
-  g_clear_pointer (&self->screening.serious_pathology_clause, g_free);
-  g_clear_pointer (&self->screening.exceptional_clause, g_free);
-  g_clear_pointer (&self->screening.serious_pathology_interpretations, g_strfreev);
+  g_clear_pointer (&self->screening.serious_pathology_interpretations, g_free);
 
   G_OBJECT_CLASS (sp_policy_parent_class)->finalize (object);
 }
@@ -190,7 +187,7 @@ sp_policy_init (SpPolicy *self)
   self->decisions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->interpretations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->interpretation_sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->interpretation_sentences = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->constraints = g_array_new (FALSE, TRUE, sizeof (SpConstraint));
   g_array_set_clear_func (self->constraints, clear_constraint);
   self->screening.assessment_date = -1;
@@ -225,7 +222,7 @@ check_unique_id (GHashTable  *seen,
   return TRUE;
 }
 
-static char **
+static const char **
 read_id_list (Loader      *loader,
               JsonObject  *object,
               const char  *member,
@@ -235,12 +232,12 @@ read_id_list (Loader      *loader,
               GHashTable  *used,
               GError     **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *list_path = sp_json_member_path (path, member);
   JsonArray *array;
 
   if (!json_object_has_member (object, member))
-    return g_new0 (char *, 1);
+    return g_new0 (const char *, 1);
   if (!(array = sp_json_get_array (object, member, TRUE, loader->file, path,
                                    SP_ERROR_INVALID_POLICY, error)))
     return NULL;
@@ -264,11 +261,12 @@ read_id_list (Loader      *loader,
                                "unknown %s \"%s\"", kind, id);
           return NULL;
         }
-      g_hash_table_add (used, (gpointer) g_intern_string (id));
-      g_strv_builder_add (builder, id);
+      g_ptr_array_add (ids, (gpointer) g_intern_string (id));
+      g_hash_table_add (used, g_ptr_array_index (ids, ids->len - 1));
     }
 
-  return g_strv_builder_end (builder);
+  g_ptr_array_add (ids, NULL);
+  return (const char **) g_ptr_array_steal (ids, NULL);
 }
 
 static gboolean
@@ -540,7 +538,7 @@ load_interpretations (Loader      *loader,
       g_hash_table_insert (self->interpretations_by_id,
                            (gpointer) sp_interpretation_get_id (interpretation), interpretation);
       g_hash_table_insert (self->interpretation_sentences,
-                           (gpointer) sp_interpretation_get_id (interpretation),
+                           (gpointer) g_intern_string (id),
                            g_strdup_printf (_("Interpretation of the policy applied (awaiting the "
                                               "commissioner's sign-off): %s"), reading));
     }
@@ -768,7 +766,7 @@ screening_fact (Loader      *loader,
   return fact;
 }
 
-static char *
+static const char *
 screening_clause (Loader      *loader,
                   JsonObject  *clauses,
                   const char  *member,
@@ -785,8 +783,9 @@ screening_clause (Loader      *loader,
       sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, path, "unknown clause \"%s\"", id);
       return NULL;
     }
-  g_hash_table_add (loader->cited_clauses, (gpointer) g_intern_string (id));
-  return g_strdup (id);
+  id = g_intern_string (id);
+  g_hash_table_add (loader->cited_clauses, (gpointer) id);
+  return id;
 }
 
 static gboolean
@@ -1050,7 +1049,7 @@ load_decision_rules (Loader      *loader,
             {
               g_clear_pointer (&row.when, sp_expr_free);
               g_clear_pointer (&row.reason, g_free);
-              g_clear_pointer (&row.clause_ids, g_strfreev);
+              g_clear_pointer (&row.clause_ids, g_free);
               return FALSE;
             }
           if (row.clause_ids[0] == NULL)
@@ -1059,8 +1058,8 @@ load_decision_rules (Loader      *loader,
 
               g_clear_pointer (&row.when, sp_expr_free);
               g_clear_pointer (&row.reason, g_free);
-              g_clear_pointer (&row.clause_ids, g_strfreev);
-              g_clear_pointer (&row.interpretation_ids, g_strfreev);
+              g_clear_pointer (&row.clause_ids, g_free);
+              g_clear_pointer (&row.interpretation_ids, g_free);
               sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
                                    "every row must cite the clause it rests on");
               return FALSE;
@@ -1103,7 +1102,7 @@ load_advisories (Loader      *loader,
       g_autoptr(SpExpr) when = NULL;
       JsonObject *object;
       const char *id, *text;
-      char **clause_ids;
+      const char **clause_ids;
       SpAdvisoryRule *rule;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1706,6 +1705,22 @@ const char *
 sp_policy_get_interpretation_sentence (SpPolicy   *self,
                                        const char *interpretation_id)
 {
+  /* An id that was never interned is no interpretation of any policy; a
+   * lookup should not intern it. */
+  GQuark quark = g_quark_try_string (interpretation_id);
+
   g_assert (SP_IS_POLICY (self));
-  return g_hash_table_lookup (self->interpretation_sentences, interpretation_id);
+  if (quark == 0)
+    return NULL;
+  return sp_policy_get_interned_interpretation_sentence (self, g_quark_to_string (quark));
+}
+
+/* For ids from the policy's own rules, which are interned: a lookup by
+ * address, without hashing the text. */
+const char *
+sp_policy_get_interned_interpretation_sentence (SpPolicy   *self,
+                                                const char *interned_id)
+{
+  g_assert (SP_IS_POLICY (self));
+  return g_hash_table_lookup (self->interpretation_sentences, interned_id);
 }

@@ -37,25 +37,64 @@ append_len (GString    *out,
     g_string_append_len (out, text, length);
 }
 
+/* Eight bytes at a time, whether any of them needs escaping: a control
+ * character, a quote or a backslash (bytes of UTF-8 sequences, 0x80 and
+ * up, never do). The classic bit tricks: a byte below 0x20 borrows when
+ * 0x20 is taken from it, and a byte equal to c becomes zero when xored
+ * with c. A borrow can mark a later byte of the word too, so the answer is
+ * only "somewhere in these eight"; the byte loop then finds where. */
+#define SP_BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+static inline gboolean
+word_needs_escaping (guint64 word)
+{
+  guint64 quotes = word ^ SP_BYTES ('"');
+  guint64 backslashes = word ^ SP_BYTES ('\\');
+  guint64 flagged = ((word - SP_BYTES (0x20)) & ~word) |
+                    ((quotes - SP_BYTES (0x01)) & ~quotes) |
+                    ((backslashes - SP_BYTES (0x01)) & ~backslashes);
+
+  return (flagged & SP_BYTES (0x80)) != 0;
+}
+
+/* The end of the run of bytes from @p that need no escaping. */
+static inline const guchar *
+plain_run_end (const guchar *p,
+               const guchar *end)
+{
+  guint64 word;
+
+  while (end - p >= 8)
+    {
+      memcpy (&word, p, sizeof word);
+      if (word_needs_escaping (word))
+        break;
+      p += 8;
+    }
+  while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
+    p++;
+  return p;
+}
+
 void
 sp_json_append_string (GString    *out,
                        const char *text)
 {
   static const char hex[] = "0123456789abcdef";
   const guchar *p = (const guchar *) text;
+  const guchar *end = p + strlen (text);
 
   g_string_append_c (out, '"');
-  while (*p)
+  while (p < end)
     {
       const guchar *run = p;
 
       /* Copy runs that need no escaping in one go: most of the output is
        * the policy's plain sentences. */
-      while (*p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
+      p = plain_run_end (p, end);
       if (p > run)
         append_len (out, (const char *) run, p - run);
-      if (*p == '\0')
+      if (p == end)
         break;
 
       switch (*p)

@@ -1,0 +1,123 @@
+/* test-result-json.c: the hand-written JSON of results reads back as what
+ * was written.
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+
+#include "sp-result-json.h"
+
+/* What json-glib reads back from one escaped string. */
+static char *
+read_back (const char *escaped)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = g_strdup_printf ("[%s]", escaped);
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, document, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return g_strdup (json_array_get_string_element (json_node_get_array (root), 0));
+}
+
+static void
+assert_round_trip (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *back = NULL;
+
+  sp_json_append_string (out, text);
+  back = read_back (out->str);
+  g_assert_cmpstr (back, ==, text);
+
+  /* Nothing is escaped that JSON does not require: a reader sees the
+   * policy's sentences as they are, and the output stays small. */
+  for (const char *p = out->str + 1; p < out->str + out->len - 1; p++)
+    if (*p == '\\')
+      {
+        g_assert_true (strchr ("\"\\nrtu", p[1]) != NULL);
+        p++;
+      }
+}
+
+static void
+test_escaping_fixed (void)
+{
+  const char *texts[] = {
+    "",
+    "plain",
+    "exactly8",
+    "sixteen bytes!!!",
+    "\"",
+    "\\",
+    "a \"quoted\" word",
+    "ends with a backslash\\",
+    "\"starts with a quote and runs past eight bytes",
+    "tab\there, newline\nthere, return\rhere",
+    "\x01\x02\x1f control",
+    "seven b\x1f",
+    "eight by\x1f",
+    "nine byte\x1f",
+    "UTF-8: \xc3\xa9\xe2\x80\x94\xf0\x9f\x98\x80 and \"quotes\" after",
+    "\x7f is not escaped",
+    "  \x20\x21\x22\x23 \x5b\x5c\x5d ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_round_trip (texts[i]);
+}
+
+/* Every position of every byte that needs escaping, among neighbours that
+ * do not, in strings of every length around the eight-byte steps. */
+static void
+test_escaping_every_position (void)
+{
+  const guchar specials[] = { '"', '\\', 0x01, 0x1f, '\n', '\t' };
+  const guchar neighbours[] = { 'a', ' ', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0xc3 };
+
+  for (guint length = 1; length <= 25; length++)
+    for (guint position = 0; position < length; position++)
+      for (guint s = 0; s < G_N_ELEMENTS (specials); s++)
+        for (guint n = 0; n < G_N_ELEMENTS (neighbours); n++)
+          {
+            g_autofree char *text = g_malloc (length + 1);
+            g_autoptr(GString) out = g_string_new (NULL);
+            g_autofree char *back = NULL;
+
+            /* 0xc3 alone is not UTF-8, which json-glib refuses; pair it. */
+            for (guint i = 0; i < length; i++)
+              text[i] = neighbours[n] == 0xc3 ? (i % 2 ? (char) 0xa9 : (char) 0xc3) : (char) neighbours[n];
+            if (neighbours[n] == 0xc3 && length % 2)
+              text[length - 1] = 'z';
+            text[position] = (char) specials[s];
+            if (neighbours[n] == 0xc3)
+              {
+                /* Keep the pairs whole around the special byte. */
+                if (position % 2 == 0 && position + 1 < length)
+                  text[position + 1] = 'y';
+                if (position % 2 == 1)
+                  text[position - 1] = 'x';
+              }
+            text[length] = '\0';
+
+            sp_json_append_string (out, text);
+            back = read_back (out->str);
+            g_assert_cmpstr (back, ==, text);
+          }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/result-json/escaping/fixed", test_escaping_fixed);
+  g_test_add_func ("/result-json/escaping/every-position", test_escaping_every_position);
+
+  return g_test_run ();
+}
