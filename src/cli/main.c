@@ -4,9 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For F_SETPIPE_SZ (Linux) */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -147,17 +151,17 @@ is_blank (const char *line)
   return TRUE;
 }
 
-/* Batch mode reads the input in chunks and evaluates each chunk's lines in
- * as many threads as there are processors; the results are written in the
- * input's order, each carrying its line number. The policy is read-only
- * once loaded, so the threads share it.
+/* Batch mode reads the input in chunks of lines, which a pool of worker
+ * threads (one per processor) evaluates; the main thread reads ahead and
+ * writes each chunk's results as soon as it and every chunk before it are
+ * done, so results come out in the input's order, each carrying its line
+ * number. The policy is read-only once loaded, so the threads share it.
  *
- * Two chunks take turns: while the threads evaluate one, the main thread
- * writes the results of the one before and reads the one after, so the
- * workers never wait for the disk. A chunk's buffers live as long as the
- * batch, so each chunk reuses memory rather than asking the kernel for
- * more. */
-#define CHUNK_LINES 512
+ * The chunks form a ring that is reused for the whole batch, so memory
+ * stays flat however long the input. A chunk is small enough that the
+ * workers stay evenly busy, and large enough that handing it over costs
+ * nothing next to evaluating it. */
+#define CHUNK_LINES 128
 #define MAX_WORKERS 8
 
 typedef struct {
@@ -167,108 +171,121 @@ typedef struct {
 } Line;
 
 typedef struct {
-  SpPolicy          *policy;
-  const char        *path;
-  guint32            today;
-  const char        *text;
-  const Line        *lines;
-  guint              n_lines;
-  SpCaseLineReader  *reader;
-  SpEngineResult    *result;
-  SpValue           *values;
-  GString           *out;
-  GString           *errors;
-  gboolean           any_bad;
-} Slice;
-
-typedef struct {
-  GString  *text;              /* the chunk's lines, each followed by a NUL */
-  Line     *lines;
-  guint     n_lines;
-  guint     sequence;          /* which chunk of the input, from 0 */
-  Slice     slices[MAX_WORKERS];
-  GThread  *threads[MAX_WORKERS];
+  GString   *text;             /* the chunk's lines, each followed by a NUL */
+  Line      *lines;
+  guint      n_lines;
+  guint      sequence;         /* which chunk of the input, from 0 */
+  GString   *out;
+  GString   *errors;
+  gboolean   any_bad;
+  gboolean   done;             /* under Batch.lock */
 } Chunk;
 
-static gpointer
-evaluate_slice (gpointer data)
+typedef struct {
+  SpPolicy     *policy;
+  const char   *path;
+  guint32       today;
+  GAsyncQueue  *work;          /* Chunk *, or &stop: no more work */
+  Chunk         stop;
+  GMutex        lock;
+  GCond         chunk_done;
+} Batch;
+
+static void
+evaluate_chunk (Batch            *batch,
+                SpCaseLineReader *reader,
+                SpValue          *values,
+                SpEngineResult   *result,
+                Chunk            *chunk)
 {
-  Slice *slice = data;
+  chunk->any_bad = FALSE;
+  g_string_truncate (chunk->out, 0);
+  g_string_truncate (chunk->errors, 0);
 
-  slice->any_bad = FALSE;
-  g_string_truncate (slice->out, 0);
-  g_string_truncate (slice->errors, 0);
-
-  for (guint i = 0; i < slice->n_lines; i++)
+  for (guint i = 0; i < chunk->n_lines; i++)
     {
-      const Line *line = &slice->lines[i];
+      const Line *line = &chunk->lines[i];
       g_autoptr(GError) error = NULL;
 
-      if (!sp_case_line_reader_read (slice->reader, slice->text + line->offset, line->length,
-                                     slice->path, line->number, slice->today, slice->values, &error))
+      if (!sp_case_line_reader_read (reader, chunk->text->str + line->offset, line->length,
+                                     batch->path, line->number, batch->today, values, &error))
         {
           g_autofree char *one_line = g_strdup (error->message);
 
-          slice->any_bad = TRUE;
+          chunk->any_bad = TRUE;
           g_strdelimit (one_line, "\n\r", ' ');
-          g_string_append_printf (slice->errors, "%s\n", one_line);
-          sp_result_json_append_error (slice->out, line->number, error->message);
+          g_string_append_printf (chunk->errors, "%s\n", one_line);
+          sp_result_json_append_error (chunk->out, line->number, error->message);
         }
       else
         {
-          sp_engine_evaluate (slice->policy, slice->values, slice->today, slice->result);
-          sp_result_json_append (slice->out, slice->policy, slice->values, slice->result, line->number);
+          sp_engine_evaluate (batch->policy, values, batch->today, result);
+          sp_result_json_append (chunk->out, batch->policy, values, result, line->number);
         }
-      g_string_append_c (slice->out, '\n');
+      g_string_append_c (chunk->out, '\n');
     }
+}
+
+/* Each worker keeps its own reader, values and result for the whole batch. */
+static gpointer
+worker_run (gpointer data)
+{
+  Batch *batch = data;
+  guint n_facts = sp_policy_get_n_facts (batch->policy);
+  SpCaseLineReader *reader = sp_case_line_reader_new (batch->policy);
+  SpEngineResult *result = sp_engine_result_new (batch->policy);
+  SpValue *values = g_new0 (SpValue, n_facts);
+  Chunk *chunk;
+
+  while ((chunk = g_async_queue_pop (batch->work)) != &batch->stop)
+    {
+      evaluate_chunk (batch, reader, values, result, chunk);
+
+      g_mutex_lock (&batch->lock);
+      chunk->done = TRUE;
+      g_cond_broadcast (&batch->chunk_done);
+      g_mutex_unlock (&batch->lock);
+    }
+
+  for (guint f = 0; f < n_facts; f++)
+    sp_value_clear (&values[f]);
+  g_free (values);
+  g_free (result);
+  sp_case_line_reader_free (reader);
   return NULL;
 }
 
-static void
-chunk_init (Chunk      *chunk,
-            SpPolicy   *policy,
-            const char *path,
-            guint32     today,
-            guint       n_workers)
+static gboolean
+chunk_is_done (Batch *batch,
+               Chunk *chunk,
+               gboolean wait)
 {
-  guint n_facts = sp_policy_get_n_facts (policy);
+  gboolean done;
 
-  chunk->text = g_string_sized_new (CHUNK_LINES * 2048);
-  chunk->lines = g_new0 (Line, CHUNK_LINES);
-  for (guint w = 0; w < n_workers; w++)
-    {
-      Slice *slice = &chunk->slices[w];
-
-      slice->policy = policy;
-      slice->path = path;
-      slice->today = today;
-      slice->reader = sp_case_line_reader_new (policy);
-      slice->result = sp_engine_result_new (policy);
-      slice->values = g_new0 (SpValue, n_facts);
-      slice->out = g_string_sized_new (1 << 20);
-      slice->errors = g_string_new (NULL);
-    }
+  g_mutex_lock (&batch->lock);
+  while (wait && !chunk->done)
+    g_cond_wait (&batch->chunk_done, &batch->lock);
+  done = chunk->done;
+  g_mutex_unlock (&batch->lock);
+  return done;
 }
 
 static void
-chunk_clear (Chunk *chunk,
-             guint  n_workers,
-             guint  n_facts)
+chunk_init (Chunk *chunk)
 {
-  for (guint w = 0; w < n_workers; w++)
-    {
-      Slice *slice = &chunk->slices[w];
+  chunk->text = g_string_sized_new (CHUNK_LINES * 2048);
+  chunk->lines = g_new0 (Line, CHUNK_LINES);
+  chunk->out = g_string_sized_new (1 << 20);
+  chunk->errors = g_string_new (NULL);
+}
 
-      for (guint f = 0; f < n_facts; f++)
-        sp_value_clear (&slice->values[f]);
-      g_free (slice->values);
-      g_free (slice->result);
-      sp_case_line_reader_free (slice->reader);
-      g_string_free (slice->out, TRUE);
-      g_string_free (slice->errors, TRUE);
-    }
+static void
+chunk_clear (Chunk *chunk)
+{
   g_string_free (chunk->text, TRUE);
   g_free (chunk->lines);
+  g_string_free (chunk->out, TRUE);
+  g_string_free (chunk->errors, TRUE);
 }
 
 /* Reads up to CHUNK_LINES non-blank lines; FALSE at the end of the input
@@ -304,74 +321,53 @@ chunk_read (Chunk    *chunk,
   return TRUE;
 }
 
-static void
-chunk_start (Chunk *chunk,
-             guint  n_workers)
-{
-  guint per_worker = (chunk->n_lines + n_workers - 1) / n_workers;
-
-  for (guint w = 0; w < n_workers; w++)
-    {
-      Slice *slice = &chunk->slices[w];
-      guint first = MIN (w * per_worker, chunk->n_lines);
-
-      slice->text = chunk->text->str;
-      slice->lines = chunk->lines + first;
-      slice->n_lines = MIN (per_worker, chunk->n_lines - first);
-      chunk->threads[w] = g_thread_new ("evaluate", evaluate_slice, slice);
-    }
-}
-
-static void
-chunk_join (Chunk *chunk,
-            guint  n_workers)
-{
-  for (guint w = 0; w < n_workers; w++)
-    g_clear_pointer (&chunk->threads[w], g_thread_join);
-}
-
-/* Errors and results go out slice by slice, in the input's order. */
+/* A chunk's errors, then its results. */
 static gboolean
 chunk_write (Chunk    *chunk,
-             guint     n_workers,
              gboolean *any_bad)
 {
-  gboolean written = TRUE;
+  *any_bad |= chunk->any_bad;
+  if (chunk->errors->len > 0)
+    fputs (chunk->errors->str, stderr);
+  return write_all (chunk->out);
+}
 
-  for (guint w = 0; w < n_workers; w++)
-    {
-      *any_bad |= chunk->slices[w].any_bad;
-      if (chunk->slices[w].errors->len > 0)
-        fputs (chunk->slices[w].errors->str, stderr);
-      if (written && !write_all (chunk->slices[w].out))
-        written = FALSE;
-    }
-  return written;
+/* Results are large (some 15 KB a case), and a pipe's 64 KiB buffer
+ * would make the writer and whatever reads the results take turns every
+ * few cases. Linux lets a process grow its pipe to 1 MiB unprivileged; if
+ * it will not, the batch runs as before. */
+static void
+widen_output_pipe (void)
+{
+#ifdef F_SETPIPE_SZ
+  (void) fcntl (fileno (stdout), F_SETPIPE_SZ, 1 << 20);
+#endif
 }
 
 static int
 evaluate_batch (SpPolicy   *policy,
                 const char *path)
 {
-  Chunk chunks[2] = { 0 };
-  Chunk *current = &chunks[0], *previous = &chunks[1];
-  gboolean previous_running = FALSE;
+  Batch batch = { .policy = policy, .path = path, .today = sp_date_today () };
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
-  guint n_facts = sp_policy_get_n_facts (policy);
+  GThread *workers[MAX_WORKERS] = { NULL };
+  Chunk *ring;
+  guint ring_size;
+  guint oldest = 0;            /* the next chunk to write, in the ring */
+  guint in_flight = 0;         /* chunks read and not yet written */
   char *buffer = NULL;
   size_t capacity = 0;
   gint64 number = 0;
-  guint32 today = sp_date_today ();
   gboolean any_bad = FALSE;
   gboolean written = TRUE;
   gboolean more = TRUE;
   gboolean read_failed;
-  guint read_end_sequence = 0;
+  guint read_end_sequence = G_MAXUINT;
+  guint write_failed_sequence = G_MAXUINT;
   guint sequence = 0;
   FILE *in;
 
-  /* SP_BATCH_THREADS is for benchmarking: threads per chunk (two chunks
-   * overlap, one evaluated while the other is written). */
+  /* SP_BATCH_THREADS is for benchmarking: how many worker threads. */
   if (g_getenv ("SP_BATCH_THREADS"))
     n_workers = CLAMP (atoi (g_getenv ("SP_BATCH_THREADS")), 1, MAX_WORKERS);
 
@@ -383,55 +379,74 @@ evaluate_batch (SpPolicy   *policy,
       return EXIT_BAD_INPUT;
     }
 
-  chunk_init (&chunks[0], policy, path, today, n_workers);
-  chunk_init (&chunks[1], policy, path, today, n_workers);
+  widen_output_pipe ();
 
-  /* Chunk k is read, then started; only then is chunk k - 1 written, while
-   * chunk k is being evaluated. A chunk whose predecessor could not be
-   * written is dropped unwritten, with its errors, as if never read. */
-  while (more)
+  /* Enough chunks that every worker has one while the main thread reads
+   * the next and writes the last. */
+  ring_size = 2 * n_workers + 2;
+  ring = g_new0 (Chunk, ring_size);
+  for (guint c = 0; c < ring_size; c++)
+    chunk_init (&ring[c]);
+  batch.work = g_async_queue_new ();
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.chunk_done);
+  for (guint w = 0; w < n_workers; w++)
+    workers[w] = g_thread_new ("evaluate", worker_run, &batch);
+
+  /* Write the oldest chunk when it is done (or must be waited for: the
+   * ring is full, the input has ended, or writing has failed); otherwise
+   * read ahead. Once a write fails, the chunks after it are dropped
+   * unwritten, with their errors, as if never read. */
+  for (;;)
     {
-      Chunk *swap;
+      Chunk *chunk;
 
-      current->sequence = sequence++;
-      more = chunk_read (current, in, &buffer, &capacity, &number);
-      if (!more)
-        read_end_sequence = current->sequence;
-      if (current->n_lines > 0)
-        chunk_start (current, n_workers);
-
-      if (previous_running)
+      if (in_flight > 0 &&
+          (!more || !written || in_flight == ring_size ||
+           chunk_is_done (&batch, &ring[oldest], FALSE)))
         {
-          chunk_join (previous, n_workers);
-          previous_running = FALSE;
-          if (!chunk_write (previous, n_workers, &any_bad))
+          chunk = &ring[oldest];
+          chunk_is_done (&batch, chunk, TRUE);
+          if (written && !chunk_write (chunk, &any_bad))
             {
               written = FALSE;
-              chunk_join (current, n_workers);
-              break;
+              write_failed_sequence = chunk->sequence;
             }
+          oldest = (oldest + 1) % ring_size;
+          in_flight--;
+          continue;
         }
+      if (!more || !written)
+        break;
 
-      previous_running = current->n_lines > 0;
-      swap = previous;
-      previous = current;
-      current = swap;
+      chunk = &ring[(oldest + in_flight) % ring_size];
+      chunk->sequence = sequence++;
+      chunk->done = FALSE;
+      more = chunk_read (chunk, in, &buffer, &capacity, &number);
+      if (!more)
+        read_end_sequence = chunk->sequence;
+      if (chunk->n_lines > 0)
+        {
+          in_flight++;
+          g_async_queue_push (batch.work, chunk);
+        }
     }
-  if (previous_running)
-    {
-      chunk_join (previous, n_workers);
-      if (!chunk_write (previous, n_workers, &any_bad))
-        written = FALSE;
-    }
+
+  for (guint w = 0; w < n_workers; w++)
+    g_async_queue_push (batch.work, &batch.stop);
+  for (guint w = 0; w < n_workers; w++)
+    g_thread_join (workers[w]);
+  g_async_queue_unref (batch.work);
+  g_mutex_clear (&batch.lock);
+  g_cond_clear (&batch.chunk_done);
+  for (guint c = 0; c < ring_size; c++)
+    chunk_clear (&ring[c]);
+  g_free (ring);
   free (buffer);
 
-  chunk_clear (&chunks[0], n_workers, n_facts);
-  chunk_clear (&chunks[1], n_workers, n_facts);
-
-  /* Reading stopped in chunk read_end_sequence. When writing failed first,
-   * at chunk previous->sequence, the chunks after it count as never read,
-   * so a read error in them is not reported. */
-  read_failed = ferror (in) && (written || read_end_sequence <= previous->sequence);
+  /* A read error is reported unless writing failed first: the chunks after
+   * a failed write count as never read. */
+  read_failed = ferror (in) && read_end_sequence <= write_failed_sequence;
   if (read_failed)
     {
       g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, number + 1, g_strerror (errno));

@@ -29,12 +29,15 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* @threads: SP_BATCH_THREADS, or NULL to leave it unset */
 static void
-run_cli (Run         *run,
-         const char  *input,
-         const char **args)
+run_cli_threads (Run         *run,
+                 const char  *input,
+                 const char **args,
+                 const char  *threads)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -43,14 +46,26 @@ run_cli (Run         *run,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (threads != NULL)
+    g_subprocess_launcher_setenv (launcher, "SP_BATCH_THREADS", threads, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "SP_BATCH_THREADS");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->exit_status = g_subprocess_get_exit_status (process);
+}
+
+static void
+run_cli (Run         *run,
+         const char  *input,
+         const char **args)
+{
+  run_cli_threads (run, input, args, NULL);
 }
 
 static JsonObject *
@@ -146,6 +161,133 @@ test_batch_lines (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   g_assert_true (g_str_has_prefix (lines[0], "{\"line\":1,\"policy\""));
   g_assert_true (g_str_has_prefix (lines[1], "{\"line\":4,\"policy\""));
+}
+
+/* A case from tests/cases, as one line of JSON. */
+static char *
+fixture_case_line (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "tests", "cases", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  json_generator_set_root (generator, json_object_get_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "case"));
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Many chunks' worth of lines, with blank and bad lines among them: every
+ * result comes out in the input's order under its own line number, the
+ * same whatever the number of worker threads, and each good line's result
+ * is what evaluating that case alone gives. */
+static void
+test_batch_order (void)
+{
+  const char *fixtures[] = {
+    "advisory-eq5d-recorded.json", "advisory-conservative-not-started.json",
+    "advisory-biopsychosocial-tool-none.json",
+  };
+  const char *args[] = { "evaluate", "--batch", "-", NULL };
+  const char *thread_counts[] = { "1", "3", NULL };
+  char *singles[G_N_ELEMENTS (fixtures)] = { NULL };
+  char *lines[G_N_ELEMENTS (fixtures)] = { NULL };
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (int));  /* per line: fixture, -1 bad, -2 blank */
+  g_auto(Run) reference = { 0 };
+  const guint n_lines = 1500;
+
+  if (g_getenv ("SP_SOURCE_DIR") == NULL)
+    {
+      g_test_skip ("SP_SOURCE_DIR is not set");
+      return;
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_auto(Run) single = { 0 };
+      const char *single_args[] = { "evaluate", "-", NULL };
+
+      lines[f] = fixture_case_line (fixtures[f]);
+      run_cli (&single, lines[f], single_args);
+      g_assert_cmpint (single.exit_status, ==, 0);
+      singles[f] = g_strdup (single.out);
+    }
+
+  for (guint n = 1; n <= n_lines; n++)
+    {
+      int kind = n % 97 == 0 ? -1 : n % 53 == 0 ? -2 : (int) (n % G_N_ELEMENTS (fixtures));
+
+      g_array_append_val (kinds, kind);
+      if (kind == -1)
+        {
+          g_string_append (input, "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{\"no_such_fact\":1}}\n");
+        }
+      else if (kind == -2)
+        g_string_append (input, "  \n");
+      else
+        g_string_append_printf (input, "%s\n", lines[kind]);
+    }
+
+  run_cli_threads (&reference, input->str, args, NULL);
+  g_assert_cmpint (reference.exit_status, ==, 2);
+
+  /* Line by line, against what each line is. */
+  {
+    g_auto(GStrv) out = g_strsplit (reference.out, "\n", -1);
+    g_auto(GStrv) err = g_strsplit (reference.err, "\n", -1);
+    guint o = 0, e = 0;
+
+    for (guint n = 1; n <= n_lines; n++)
+      {
+        int kind = g_array_index (kinds, int, n - 1);
+        g_autofree char *prefix = g_strdup_printf ("{\"line\":%u,", n);
+
+        if (kind == -2)
+          continue;
+        g_assert_nonnull (out[o]);
+        g_assert_true (g_str_has_prefix (out[o], prefix));
+        if (kind == -1)
+          {
+            g_autofree char *error_prefix = g_strdup_printf ("-:%u: ", n);
+
+            g_assert_true (g_str_has_prefix (out[o] + strlen (prefix), "\"error\":"));
+            g_assert_nonnull (err[e]);
+            g_assert_true (g_str_has_prefix (err[e], error_prefix));
+            g_assert_nonnull (strstr (err[e], "no_such_fact"));
+            e++;
+          }
+        else
+          {
+            /* The single result, with the line number put in front. */
+            g_autofree char *expected = g_strdup_printf ("%s%s", prefix, singles[kind] + 1);
+
+            g_assert_cmpstr (g_strchomp (expected), ==, out[o]);
+          }
+        o++;
+      }
+    g_assert_cmpstr (out[o], ==, "");
+    g_assert_null (out[o + 1]);
+    g_assert_cmpstr (err[e], ==, "");
+  }
+
+  for (guint t = 0; thread_counts[t]; t++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_threads (&run, input->str, args, thread_counts[t]);
+      g_assert_cmpint (run.exit_status, ==, 2);
+      g_assert_cmpstr (run.out, ==, reference.out);
+      g_assert_cmpstr (run.err, ==, reference.err);
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_free (singles[f]);
+      g_free (lines[f]);
+    }
 }
 
 static void
@@ -249,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/sp/cli/contract-example", test_contract_example);
   g_test_add_func ("/sp/cli/needs-information-names-missing", test_needs_information_names_missing);
   g_test_add_func ("/sp/cli/batch-lines", test_batch_lines);
+  g_test_add_func ("/sp/cli/batch-order", test_batch_order);
   g_test_add_func ("/sp/cli/facts", test_facts_vocabulary);
   g_test_add_func ("/sp/cli/interpretations", test_interpretations);
   g_test_add_func ("/sp/cli/version-and-help", test_version_and_help);
