@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-decision-row.h"
+#include "sp-widget-util.h"
 
 /**
  * SpDecisionRow:
@@ -248,7 +249,7 @@ rebuild_details (SpDecisionRow *self)
           gtk_widget_add_css_class (button, "sp-missing");
           gtk_widget_add_css_class (button, "pill");
           gtk_widget_add_css_class (button, "small");
-          gtk_widget_set_tooltip_text (button, a11y);
+          sp_widget_set_new_tooltip (button, a11y);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                           -1);

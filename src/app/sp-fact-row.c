@@ -567,7 +567,7 @@ make_clear_button (GtkWidget  *row,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  sp_widget_set_new_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
@@ -648,7 +648,7 @@ add_help (FactRow *fr)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (fr->info_button), "help-about-symbolic");
   gtk_widget_set_valign (fr->info_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (fr->info_button, "flat");
-  gtk_widget_set_tooltip_text (fr->info_button, a11y);
+  sp_widget_set_new_tooltip (fr->info_button, a11y);
   gtk_accessible_update_property (GTK_ACCESSIBLE (fr->info_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                   -1);
@@ -823,7 +823,7 @@ build_date (FactRow *fr)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
   gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu, "flat");
-  gtk_widget_set_tooltip_text (menu, _("Pick a date"));
+  sp_widget_set_new_tooltip (menu, _("Pick a date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a date"),
                                   -1);

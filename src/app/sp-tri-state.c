@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-tri-state.h"
+#include "sp-widget-util.h"
 
 /**
  * SpTriState:
@@ -214,8 +215,8 @@ sp_tri_state_init (SpTriState *self)
       SpTriStateValue v = visual_order[i];
       GtkWidget *button = gtk_toggle_button_new_with_label (labels[v]);
 
+      sp_widget_set_new_tooltip (button, descriptions[v]);
       gtk_widget_set_parent (button, GTK_WIDGET (self));
-      gtk_widget_set_tooltip_text (button, descriptions[v]);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, descriptions[v],
                                       -1);

@@ -130,3 +130,30 @@ sp_combo_row_choose_activated_item (AdwComboRow *combo_row)
   g_signal_handlers_block_matched (list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, combo_row);
   g_signal_connect_object (list, "activate", G_CALLBACK (on_popup_item_activated), combo_row, 0);
 }
+
+/**
+ * sp_widget_set_new_tooltip:
+ * @widget: a widget not yet in a window
+ *
+ * Gives @widget its tooltip, as gtk_widget_set_tooltip_text() does, while
+ * it is being made. On a visible widget that call also refreshes any
+ * tooltip showing, and to know whether one is, GTK 4.8 asks the display
+ * where the pointer is: three X round trips each time. A widget outside
+ * any window shows no tooltip, so it is hidden for the moment the tooltip
+ * is set. A page sets some thirty of these before its first frame.
+ */
+void
+sp_widget_set_new_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (gtk_widget_get_root (widget) != NULL || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 GtkWidget *sp_wrapped_label_new     (const char *text);
 void       sp_limit_wrapped_labels  (GtkWidget  *widget);
+void       sp_widget_set_new_tooltip (GtkWidget  *widget,
+                                      const char *text);
 
 GtkListView *sp_combo_row_get_popup_list        (AdwComboRow *combo_row);
 void         sp_combo_row_choose_activated_item (AdwComboRow *combo_row);

@@ -138,15 +138,16 @@ remove_pages (SpWindow *self)
 }
 
 static const char *
-pathway_icon_name (SpWindow   *self,
-                   const char *pathway_id)
+pathway_icon_name (const char *pathway_id)
 {
   g_autofree char *name = g_strdup_printf ("sp-pathway-%s-symbolic", pathway_id);
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/icons/16x16/actions/%s.symbolic.png", name);
 
   /* Icons ship for the policy's pathways; a pathway added to the policy
-   * later still gets a tab, with a generic icon. */
-  if (gtk_icon_theme_has_icon (theme, name))
+   * later still gets a tab, with a generic icon. They are looked for in
+   * the resources they ship in: asking the icon theme would make it load
+   * every theme's index before the first frame, rather than beside it. */
+  if (g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
     return g_intern_string (name);
   return "view-paged-symbolic";
 }
@@ -170,7 +171,7 @@ build_pages (SpWindow *self)
       stack_page = adw_view_stack_add_titled (self->stack, page, pathways[i],
                                               sp_policy_get_pathway_label (self->policy, pathways[i]));
       adw_view_stack_page_set_use_underline (stack_page, FALSE);
-      adw_view_stack_page_set_icon_name (stack_page, pathway_icon_name (self, pathways[i]));
+      adw_view_stack_page_set_icon_name (stack_page, pathway_icon_name (pathways[i]));
       g_hash_table_insert (self->pages, g_strdup (pathways[i]), page);
     }
 }

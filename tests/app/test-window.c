@@ -146,8 +146,38 @@ test_new_case (void)
   g_assert_true (revealed (sp_window_get_screening_banner (win)));
   g_assert_false (revealed (sp_window_get_red_flag_banner (win)));
 
-  /* The focus is on the first red flag. */
+  /* Each tab has its own icon, shipped in the resources, and the theme
+   * finds it. */
+  {
+    const char * const *pathways = sp_policy_get_pathway_ids (policy);
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (win)));
+
+    for (guint i = 0; pathways[i]; i++)
+      {
+        g_autofree char *expected = g_strdup_printf ("sp-pathway-%s-symbolic", pathways[i]);
+
+        g_assert_cmpstr (adw_view_stack_page_get_icon_name (stack_page (win, pathways[i])), ==, expected);
+        g_assert_true (gtk_icon_theme_has_icon (theme, expected));
+      }
+  }
+
+  /* The focus is on the first red flag, whose answers show, each with its
+   * tooltip (set while the buttons were hidden: they must not stay so). */
   first_flag = sp_window_lookup_fact_input (win, "red_flag_objective_weakness");
+  {
+    g_autoptr(GPtrArray) tooltips = g_ptr_array_new ();
+
+    for (GtkWidget *answer = gtk_widget_get_first_child (first_flag); answer;
+         answer = gtk_widget_get_next_sibling (answer))
+      {
+        g_assert_true (gtk_widget_get_mapped (answer));
+        g_ptr_array_add (tooltips, (gpointer) gtk_widget_get_tooltip_text (answer));
+      }
+    g_assert_cmpuint (tooltips->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (tooltips, 0), ==, "Yes");
+    g_assert_cmpstr (g_ptr_array_index (tooltips, 1), ==, "No");
+    g_assert_cmpstr (g_ptr_array_index (tooltips, 2), ==, "Not recorded");
+  }
   focus = gtk_root_get_focus (GTK_ROOT (win));
   g_assert_nonnull (focus);
   g_assert_true (focus == first_flag || gtk_widget_is_ancestor (focus, first_flag));
