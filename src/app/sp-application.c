@@ -30,11 +30,29 @@ struct _SpApplication
   AdwApplication  parent_instance;
 
   SpPolicy       *policy;
+  GThread        *policy_loader;   /* reading the policy while GTK starts */
   SpDraftStore   *drafts;
   gboolean        offered_restore;
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
+
+typedef struct {
+  SpPolicy *policy;
+  GError   *error;
+} PolicyLoad;
+
+/* The policy owes nothing to GTK, so it is read in a thread of its own
+ * while the display is opened and the styles are loaded: the window needs
+ * it only once those are done. */
+static gpointer
+load_policy_thread (gpointer data)
+{
+  PolicyLoad *load = g_new0 (PolicyLoad, 1);
+
+  load->policy = sp_policy_new_default (&load->error);
+  return load;
+}
 
 static gboolean
 ensure_policy (SpApplication *self)
@@ -43,7 +61,17 @@ ensure_policy (SpApplication *self)
 
   if (self->policy)
     return TRUE;
-  if (!(self->policy = sp_policy_new_default (&error)))
+  if (self->policy_loader)
+    {
+      PolicyLoad *load = g_thread_join (g_steal_pointer (&self->policy_loader));
+
+      self->policy = load->policy;
+      error = load->error;
+      g_free (load);
+    }
+  else
+    self->policy = sp_policy_new_default (&error);
+  if (self->policy == NULL)
     {
       /* The policy is built into the program: failing to read it is a
        * packaging fault, not something a clinician can fix. */
@@ -220,6 +248,11 @@ sp_application_startup (GApplication *app)
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  SpApplication *self = SP_APPLICATION (app);
+
+  if (self->policy == NULL && self->policy_loader == NULL)
+    self->policy_loader = g_thread_new ("policy", load_policy_thread, NULL);
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
 
@@ -233,6 +266,7 @@ sp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-summary", copy_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
 }
 
 static void
@@ -240,6 +274,15 @@ sp_application_dispose (GObject *object)
 {
   SpApplication *self = SP_APPLICATION (object);
 
+  /* Started and never needed: the application quit before a window. */
+  if (self->policy_loader)
+    {
+      PolicyLoad *load = g_thread_join (g_steal_pointer (&self->policy_loader));
+
+      g_clear_object (&load->policy);
+      g_clear_error (&load->error);
+      g_free (load);
+    }
   g_clear_object (&self->policy);
   g_clear_object (&self->drafts);
 

@@ -668,13 +668,36 @@ create_primary_menu (GtkMenuButton *button,
   gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
 }
 
+/* GtkApplication would build the shortcuts window with every application
+ * window, from the resource gtk/help-overlay.ui, before the first frame;
+ * it is built here when first asked for. Its action is in place first, so
+ * gtk_application_window_set_help_overlay() keeps this one. */
+static void
+show_help_overlay (SpWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/sp-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 sp_window_init (SpWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSimpleAction) show_help = g_simple_action_new ("show-help-overlay", NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (show_help, "activate", G_CALLBACK (show_help_overlay), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_help));
 
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, NULL, NULL);

@@ -993,6 +993,42 @@ test_half_typed_number (void)
   sp_test_destroy_window (win);
 }
 
+static gboolean
+shortcuts_window_shown (gpointer data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (data);
+
+  return overlay != NULL && gtk_widget_get_mapped (GTK_WIDGET (overlay));
+}
+
+static gboolean
+shortcuts_window_hidden (gpointer data)
+{
+  return !shortcuts_window_shown (data);
+}
+
+/* Ctrl+? shows the shortcuts window, which is made only when first asked
+ * for; Escape closes it. */
+static void
+test_shortcuts_window (void)
+{
+  SpWindow *win;
+
+  if (!have_xdotool ())
+    return;
+
+  win = sp_test_make_window (app, 1280, 800);
+  focus_window (win);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
+
+  press ("ctrl+question");
+  g_assert_true (sp_test_wait_until (shortcuts_window_shown, win, KEY_TIMEOUT_MS));
+  press ("Escape");
+  g_assert_true (sp_test_wait_until (shortcuts_window_hidden, win, KEY_TIMEOUT_MS));
+
+  sp_test_destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1055,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_walk);
     }
   g_test_add_func ("/app/keyboard/half-typed-number", test_half_typed_number);
+  g_test_add_func ("/app/keyboard/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
   xdo_stop ();

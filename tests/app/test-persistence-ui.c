@@ -973,7 +973,7 @@ test_shortcuts (void)
     { "win.print", "<Control>p" },
     { "win.copy-summary", "<Shift><Control>c" },
   };
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/sp-shortcuts-window.ui");
   g_autoptr(GString) listed = g_string_new (NULL);
   GSList *objects = gtk_builder_get_objects (builder);
 
@@ -990,10 +990,11 @@ test_shortcuts (void)
   /* As the window shows it (Ctrl+?). */
   {
     SpWindow *win = sp_test_make_window (app, 1280, 800);
-    GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win));
+    GtkShortcutsWindow *overlay;
 
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.show-help-overlay", NULL));
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win));
     g_assert_nonnull (overlay);
-    gtk_window_present (GTK_WINDOW (overlay));
     sp_test_wait_ms (200);
     sp_test_save_png (GTK_WIDGET (overlay), "shortcuts-window.png");
     gtk_window_close (GTK_WINDOW (overlay));

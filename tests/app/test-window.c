@@ -819,7 +819,27 @@ test_about_and_shortcuts (void)
   GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
   GtkWindow *about = NULL;
 
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
+  /* The shortcuts window is made when first asked for, by the menu's
+   * action or by Ctrl+?. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+    GtkShortcutsWindow *overlay;
+
+    g_assert_cmpstr (accels[0], ==, "<Control>question");
+    g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.show-help-overlay", NULL));
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win));
+    g_assert_nonnull (overlay);
+    sp_test_wait_ms (50);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (win));
+    gtk_window_close (GTK_WINDOW (overlay));
+    /* Closing hides it; asking again shows the same one. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.show-help-overlay", NULL));
+    g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)) == overlay);
+    gtk_window_close (GTK_WINDOW (overlay));
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   sp_test_wait_ms (50);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
