@@ -440,10 +440,15 @@ static gboolean
 reveal_bar_cb (gpointer data)
 {
   SpWindow *self = data;
+  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   self->reveal_bar_id = 0;
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  /* The bar gets its buttons when a narrow window first needs them: made
+   * with the window, they were five more switcher buttons (each built from
+   * a template) before a wide window's first frame. */
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
   return G_SOURCE_REMOVE;
 }
 

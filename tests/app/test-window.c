@@ -124,6 +124,22 @@ revealed (GtkWidget *revealer)
 }
 
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -905,6 +921,22 @@ take_screenshots (const char *size_name,
   win = sp_test_make_window (app, width, height);
   if (filled)
     fill_demo_case (win);
+
+  /* Narrow, the tabs are in a bar at the bottom, with a button each; wide,
+   * in the header, and the bar (made lazily) stays hidden. */
+  {
+    AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (win), ADW_TYPE_VIEW_SWITCHER_BAR));
+
+    sp_test_wait_ms (50);
+    g_assert_nonnull (bar);
+    g_assert_cmpint (adw_view_switcher_bar_get_reveal (bar), ==, width < 720);
+    if (width < 720)
+      {
+        g_assert_true (adw_view_switcher_bar_get_stack (bar) == sp_window_get_stack (win));
+        g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (bar), ADW_TYPE_VIEW_SWITCHER)));
+      }
+  }
+
   pathways = sp_policy_get_pathway_ids (sp_window_get_policy (win));
   for (guint i = 0; pathways[i]; i++)
     {
