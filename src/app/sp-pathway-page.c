@@ -349,7 +349,7 @@ build_next_section (SpPathwayPage *self)
       g_ptr_array_add (rows, row);
     }
 
-  sp_limit_wrapped_labels (group);
+  sp_limit_wrapped_labels (group, TRUE);
   gtk_box_append (GTK_BOX (self->form_box), group);
   g_ptr_array_add (self->groups, group);
   section_free (section);
@@ -379,9 +379,9 @@ ensure_started (SpPathwayPage *self)
   self->started = TRUE;
   self->pending = collect_sections (self);
   build_decisions (self);
-  sp_limit_wrapped_labels (self->decisions_group);
+  sp_limit_wrapped_labels (self->decisions_group, FALSE);
   if (self->leading_group)
-    sp_limit_wrapped_labels (self->leading_group);
+    sp_limit_wrapped_labels (self->leading_group, TRUE);
   while (self->pending->len > 0 && n_rows < FIRST_FRAME_ROWS)
     n_rows += build_next_section (self);
   update_relevance (self);

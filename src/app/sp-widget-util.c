@@ -44,17 +44,92 @@ sp_wrapped_label_new (const char *text)
   return label;
 }
 
+/* Whether @box is one of the boxes libadwaita lays wrapped text out in:
+ * a row's header (horizontal, "header": prefixes, title, suffixes) and its
+ * title (vertical, "title": title and subtitle), and a group's header and
+ * its labels (title and description). */
+static gboolean
+is_libadwaita_text_box (GtkWidget *box)
+{
+  GtkWidget *parent = gtk_widget_get_parent (box);
+  GtkWidget *grandparent = parent ? gtk_widget_get_parent (parent) : NULL;
+  GtkWidget *great_grandparent = grandparent ? gtk_widget_get_parent (grandparent) : NULL;
+  GtkOrientation orientation;
+
+  if (!GTK_IS_BOX (box) || !GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (box)))
+    return FALSE;
+  orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (box));
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && gtk_widget_has_css_class (box, "header"))
+    return ADW_IS_ACTION_ROW (parent) || (grandparent && ADW_IS_PREFERENCES_GROUP (grandparent));
+  if (orientation == GTK_ORIENTATION_VERTICAL && gtk_widget_has_css_class (box, "title"))
+    return grandparent && ADW_IS_ACTION_ROW (grandparent);
+  if (orientation == GTK_ORIENTATION_VERTICAL && gtk_widget_has_css_class (box, "labels"))
+    return great_grandparent && ADW_IS_PREFERENCES_GROUP (great_grandparent);
+  return FALSE;
+}
+
+/* GTK 4.8's box layout, asked how tall a horizontal box must be for a
+ * given width, searches for it: it doubles then halves a trial height,
+ * asking every child that wraps for its width at each one. A vertical
+ * box asked for its width at a given height (as GtkWidget does when it
+ * allocates a centred widget that wraps) searches the same way over
+ * widths, and each wrapped label answers with a binary search of its own;
+ * every step lays the text out again. A red flag's row laid its help text
+ * out some three hundred times before the first frame. A grid layout asks
+ * each child's width once, then its height for the width it is given.
+ *
+ * The box keeps its children in their order (one column each, or one row
+ * each if vertical), and its widgets, style classes and accessible
+ * relations are untouched; a grid layout reads the style sheet's
+ * border-spacing as a box does. Its one row (or column) is homogeneous so
+ * that it gets the whole height (or width), as a box gives its children,
+ * and a centred title stays centred in a row taller than its text.
+ * libadwaita fixes these boxes' children when it builds the row (prefixes
+ * and suffixes go into boxes of their own), so the lines stay right. */
+static void
+use_grid_layout (GtkWidget *box)
+{
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (box));
+  GtkLayoutManager *grid = gtk_grid_layout_new ();
+  int line = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    gtk_grid_layout_set_row_homogeneous (GTK_GRID_LAYOUT (grid), TRUE);
+  else
+    gtk_grid_layout_set_column_homogeneous (GTK_GRID_LAYOUT (grid), TRUE);
+  gtk_widget_set_layout_manager (box, grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkGridLayoutChild *layout_child = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (grid, child));
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        gtk_grid_layout_child_set_column (layout_child, line++);
+      else
+        gtk_grid_layout_child_set_row (layout_child, line++);
+    }
+}
+
 /**
  * sp_limit_wrapped_labels:
+ * @use_grids: whether the rows' and groups' text boxes get grid layouts
  *
- * Gives every wrapping label under @widget that has no narrowest width
- * one, for the reason in sp_wrapped_label_new(). For the labels libadwaita
- * makes inside its rows (titles, subtitles, group descriptions), which
- * this app cannot create itself; a label that is not found is left as it
- * is, so a libadwaita that builds its rows differently only costs time.
+ * Makes the libadwaita rows and groups under @widget cheap to measure.
+ * Every wrapping label without a narrowest width gets one, for the reason
+ * in sp_wrapped_label_new(); and, with @use_grids, the boxes that hold
+ * the text of each row and group get grid layouts (see use_grid_layout()).
+ * These are the widgets libadwaita makes inside its rows (titles,
+ * subtitles, group descriptions), which this app cannot create itself.
+ * Whatever is not found is left as it is, so a libadwaita that builds its
+ * rows differently only costs time.
+ *
+ * A grid shares a narrow width between columns by their natural widths,
+ * a box by a search that favours a wrapped suffix; rows whose suffix
+ * wraps (the decisions' status pills) look better left as boxes.
  */
 void
-sp_limit_wrapped_labels (GtkWidget *widget)
+sp_limit_wrapped_labels (GtkWidget *widget,
+                         gboolean   use_grids)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -64,7 +139,9 @@ sp_limit_wrapped_labels (GtkWidget *widget)
           gtk_label_get_wrap (GTK_LABEL (child)) &&
           gtk_label_get_width_chars (GTK_LABEL (child)) < 0)
         gtk_label_set_width_chars (GTK_LABEL (child), WRAPPED_LABEL_MIN_CHARS);
-      sp_limit_wrapped_labels (child);
+      else if (use_grids && is_libadwaita_text_box (child))
+        use_grid_layout (child);
+      sp_limit_wrapped_labels (child, use_grids);
     }
 }
 

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 GtkWidget *sp_wrapped_label_new     (const char *text);
-void       sp_limit_wrapped_labels  (GtkWidget  *widget);
+void       sp_limit_wrapped_labels  (GtkWidget  *widget,
+                                     gboolean    use_grids);
 void       sp_widget_set_new_tooltip (GtkWidget  *widget,
                                       const char *text);
 

@@ -9,6 +9,7 @@
 #include "sp-test-util.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "sp-core.h"
 #include "sp-application.h"
@@ -123,6 +124,23 @@ revealed (GtkWidget *revealer)
   return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
+
+static GtkWidget *
+find_descendant_with_class (GtkWidget  *widget,
+                            GType       type,
+                            const char *css_class)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant_with_class (child, type, css_class);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -458,6 +476,118 @@ test_tab_sij (void)
   assert_pill (win, "sij.rfd", SP_STATUS_SUPPORTED);
 
   sp_test_destroy_window (win);
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds;
+}
+
+/* The rows' text is laid out by grids rather than libadwaita's boxes (for
+ * speed: see sp_limit_wrapped_labels()); the rows must look as they did.
+ * For a yes/no row with wrapped help, in a wide and a narrow window: the
+ * title above the help, both left of the answers and clear of them, and
+ * the answers centred on the text beside them. */
+static void
+test_row_layout (void)
+{
+  const int widths[] = { 1280, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      SpWindow *win = sp_test_make_window (app, widths[w], 800);
+      GtkWidget *answers = sp_window_lookup_fact_input (win, "red_flag_cauda_equina");
+      GtkWidget *row = gtk_widget_get_ancestor (answers, ADW_TYPE_ACTION_ROW);
+      GtkWidget *title, *subtitle;
+      graphene_rect_t title_box, subtitle_box, answers_box, row_box;
+
+      g_assert_nonnull (row);
+      sp_test_wait_ms (100);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+
+      /* libadwaita's own title and subtitle labels, by their style classes */
+      title = find_descendant_with_class (row, GTK_TYPE_LABEL, "title");
+      subtitle = find_descendant_with_class (row, GTK_TYPE_LABEL, "subtitle");
+      g_assert_nonnull (title);
+      g_assert_nonnull (subtitle);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "Suspected cauda equina syndrome");
+
+      row_box = bounds_in (row, row);
+      title_box = bounds_in (title, row);
+      answers_box = bounds_in (answers, row);
+
+      g_assert_true (gtk_widget_get_mapped (title));
+      g_assert_true (gtk_widget_get_mapped (answers));
+      g_assert_cmpfloat (title_box.size.width, >, 0);
+      g_assert_cmpfloat (title_box.origin.x + title_box.size.width, <=, answers_box.origin.x);
+      g_assert_cmpfloat (answers_box.origin.x + answers_box.size.width, <=, row_box.size.width);
+
+      if (gtk_widget_get_mapped (subtitle))
+        {
+          double text_top, text_bottom;
+
+          subtitle_box = bounds_in (subtitle, row);
+          g_assert_cmpfloat (subtitle_box.origin.y, >=, title_box.origin.y + title_box.size.height);
+          g_assert_cmpfloat (subtitle_box.origin.x + subtitle_box.size.width, <=, answers_box.origin.x);
+          /* Wrapped help gets the height its lines need at its width. */
+          {
+            int needed;
+
+            gtk_widget_measure (subtitle, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (subtitle),
+                                &needed, NULL, NULL, NULL);
+            g_assert_cmpfloat (subtitle_box.size.height, >=, needed);
+          }
+          text_top = title_box.origin.y;
+          text_bottom = subtitle_box.origin.y + subtitle_box.size.height;
+          g_assert_cmpfloat (fabs ((text_top + text_bottom) / 2 - (answers_box.origin.y + answers_box.size.height / 2)),
+                             <=, 2);
+        }
+      else
+        g_assert_cmpfloat (fabs ((title_box.origin.y + title_box.size.height / 2) -
+                                 (answers_box.origin.y + answers_box.size.height / 2)), <=, 2);
+
+      /* Nothing spills out of the row. */
+      g_assert_cmpfloat (title_box.origin.y, >=, 0);
+      g_assert_cmpfloat (answers_box.origin.y + answers_box.size.height, <=, row_box.size.height);
+
+      /* A one-line row (a choice of a list, with its check box): the title
+       * centred in the row, as in a box, not at the top of it. */
+      {
+        GtkWidget *list = sp_window_lookup_fact_input (win, "serious_pathology_suspected");
+        GtkWidget *check = find_descendant (list, GTK_TYPE_CHECK_BUTTON);
+        GtkWidget *check_row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+        GtkWidget *check_title = find_descendant_with_class (check_row, GTK_TYPE_LABEL, "title");
+        graphene_rect_t check_row_box, check_title_box;
+
+        g_assert_nonnull (check_title);
+        check_row_box = bounds_in (check_row, check_row);
+        check_title_box = bounds_in (check_title, check_row);
+        /* libadwaita's rows put it 2.5 px above the middle. */
+        g_assert_cmpfloat (fabs (check_title_box.origin.y + check_title_box.size.height / 2 -
+                                 check_row_box.size.height / 2), <=, 3);
+      }
+
+      /* A group's one-line heading, centred in its header. */
+      {
+        GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+        GtkWidget *heading = find_descendant_with_class (group, GTK_TYPE_LABEL, "heading");
+        GtkWidget *header = find_descendant_with_class (group, GTK_TYPE_BOX, "header");
+        graphene_rect_t heading_box, header_box;
+
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Screening");
+        heading_box = bounds_in (heading, header);
+        header_box = bounds_in (header, header);
+        g_assert_cmpfloat (fabs (heading_box.origin.y + heading_box.size.height / 2 - header_box.size.height / 2),
+                           <=, 1);
+      }
+
+      sp_test_destroy_window (win);
+    }
 }
 
 static void
@@ -1030,6 +1160,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/facet", test_tab_facet);
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
+  g_test_add_func ("/app/window/row-layout", test_row_layout);
   g_test_add_func ("/app/window/clearing", test_clearing);
   g_test_add_func ("/app/window/choice-activation", test_choice_activation);
   g_test_add_func ("/app/window/missing-link", test_missing_link);
