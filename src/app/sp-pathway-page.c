@@ -41,7 +41,7 @@ struct _SpPathwayPage
   GPtrArray    *groups;         /* the section groups, to hide empty ones */
   guint         relayout_id;
 
-  /* widgets */
+  /* widgets, made when the page is started: see ensure_skeleton() */
   GtkWidget    *outer;          /* scrolls everything when narrow */
   GtkWidget    *columns;
   GtkWidget    *form_scroller;
@@ -67,6 +67,9 @@ apply_layout (SpPathwayPage *self)
 {
   GtkPolicyType inner = self->narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC;
   GtkPolicyType outer = self->narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER;
+
+  if (self->outer == NULL)
+    return;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
@@ -137,8 +140,9 @@ sp_pathway_page_measure (GtkWidget      *widget,
    * mostly wrapped text, and laying out all five pages' text at start-up
    * tripled the time to the first frame; a hidden page asks for nothing,
    * and the stack measures it again when it is shown (showing a page
-   * changes its child visibility, which queues a resize). */
-  if (!gtk_widget_get_child_visible (widget))
+   * changes its child visibility, which queues a resize). A page not yet
+   * started has nothing to measure. */
+  if (!gtk_widget_get_child_visible (widget) || self->outer == NULL)
     {
       *minimum = *natural = 0;
       return;
@@ -182,8 +186,12 @@ sp_pathway_page_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   SpPathwayPage *self = SP_PATHWAY_PAGE (widget);
-  gboolean narrow = width < MAX (NARROW_WIDTH, wide_minimum (self));
+  gboolean narrow;
   int outer_min_width, outer_min_height;
+
+  if (self->outer == NULL)
+    return;
+  narrow = width < MAX (NARROW_WIDTH, wide_minimum (self));
 
   /* Until the idle switches layout, the old one may need more room than
    * there is; it overflows (clipped) for that one frame rather than be
@@ -268,6 +276,8 @@ typedef struct {
   char      *name;
   gboolean   screening;
   GPtrArray *facts;
+  GtkWidget *group;             /* once its first rows are made */
+  guint      n_made;            /* facts whose rows are made */
 } Section;
 
 static void
@@ -322,37 +332,49 @@ collect_sections (SpPathwayPage *self)
   return ordered;
 }
 
-/* Makes the rows of the next pending section, after those already made,
- * so the form always reads in the same order however it was built. */
+/* Makes up to @max_rows more rows of the pending sections, in order, after
+ * those already made, so the form always reads in the same order however
+ * it was built. A section may be made in two goes: its first rows before
+ * the first frame, the rest (below the fold) after it.
+ *
+ * Returns: how many rows were made */
 static guint
-build_next_section (SpPathwayPage *self)
+build_next_rows (SpPathwayPage *self,
+                 guint          max_rows)
 {
   SpCase *case_ = sp_evaluation_get_case (self->evaluation);
-  Section *section = g_ptr_array_steal_index (self->pending, 0);
-  GtkWidget *group = adw_preferences_group_new ();
-  GPtrArray *rows = g_ptr_array_new ();
-  guint n_rows = section->facts->len;
+  Section *section = g_ptr_array_index (self->pending, 0);
+  GPtrArray *rows;
+  guint n_rows = 0;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->name);
-  if (section->screening)
-    gtk_widget_add_css_class (group, "sp-screening");
-  g_object_set_data_full (G_OBJECT (group), "sp-rows", rows, (GDestroyNotify) g_ptr_array_unref);
-
-  for (guint f = 0; f < section->facts->len; f++)
+  if (section->group == NULL)
     {
-      SpFact *fact = g_ptr_array_index (section->facts, f);
+      section->group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (section->group), section->name);
+      if (section->screening)
+        gtk_widget_add_css_class (section->group, "sp-screening");
+      g_object_set_data_full (G_OBJECT (section->group), "sp-rows", g_ptr_array_new (),
+                              (GDestroyNotify) g_ptr_array_unref);
+      sp_limit_wrapped_labels (section->group, TRUE);
+      gtk_box_append (GTK_BOX (self->form_box), section->group);
+      g_ptr_array_add (self->groups, section->group);
+    }
+  rows = g_object_get_data (G_OBJECT (section->group), "sp-rows");
+
+  for (; section->n_made < section->facts->len && n_rows < max_rows; section->n_made++, n_rows++)
+    {
+      SpFact *fact = g_ptr_array_index (section->facts, section->n_made);
       GtkWidget *row = sp_fact_row_new (case_, fact);
 
       sp_fact_row_set_compact (row, self->narrow);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      sp_limit_wrapped_labels (row, TRUE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), row);
       g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
       g_ptr_array_add (rows, row);
     }
 
-  sp_limit_wrapped_labels (group, TRUE);
-  gtk_box_append (GTK_BOX (self->form_box), group);
-  g_ptr_array_add (self->groups, group);
-  section_free (section);
+  if (section->n_made == section->facts->len)
+    g_ptr_array_remove_index (self->pending, 0);
   return n_rows;
 }
 
@@ -363,12 +385,15 @@ static void build_decisions (SpPathwayPage *self);
 #define FIRST_FRAME_ROWS 4
 
 /* A page's rows are made when the page is first shown (or first asked for
- * a row), and then in two steps: its decisions and the first sections
- * before the page's first frame, the rest of its sections just after it.
+ * a row), and then in two steps: its decisions and its first rows (the
+ * first FIRST_FRAME_ROWS, even if that ends inside a section) before the
+ * page's first frame, the rest just after it.
  * Laying out wrapped help text is most of the cost of a first frame, and
  * making every page's rows before it tripled the time to it. The badges
  * and banners come from the evaluation, not from these rows, so nothing a
  * clinician must see waits for the rest of the form. */
+static void ensure_skeleton (SpPathwayPage *self);
+
 static void
 ensure_started (SpPathwayPage *self)
 {
@@ -377,13 +402,14 @@ ensure_started (SpPathwayPage *self)
   if (self->started)
     return;
   self->started = TRUE;
+  ensure_skeleton (self);
   self->pending = collect_sections (self);
   build_decisions (self);
   sp_limit_wrapped_labels (self->decisions_group, FALSE);
   if (self->leading_group)
     sp_limit_wrapped_labels (self->leading_group, TRUE);
   while (self->pending->len > 0 && n_rows < FIRST_FRAME_ROWS)
-    n_rows += build_next_section (self);
+    n_rows += build_next_rows (self, FIRST_FRAME_ROWS - n_rows);
   update_relevance (self);
   update_advice (self);
   apply_layout (self);
@@ -398,7 +424,7 @@ ensure_complete (SpPathwayPage *self)
 
   g_clear_handle_id (&self->finish_id, g_source_remove);
   while (self->pending->len > 0)
-    build_next_section (self);
+    build_next_rows (self, G_MAXUINT);
   update_relevance (self);
 }
 
@@ -517,6 +543,7 @@ sp_pathway_page_dispose (GObject *object)
   g_clear_handle_id (&self->finish_id, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->outer, gtk_widget_unparent);
+  g_clear_object (&self->leading_group);
   g_clear_pointer (&self->fact_rows, g_hash_table_unref);
   g_clear_pointer (&self->decision_rows, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -581,13 +608,24 @@ make_column (void)
 static void
 sp_pathway_page_init (SpPathwayPage *self)
 {
-  GtkWidget *decisions_box;
-
   self->fact_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->decision_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->groups = g_ptr_array_new ();
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+/* The columns, scrollers and groups a page's rows go in. A page is empty
+ * until it is first shown: the four pages not shown at start-up cost
+ * nothing before the first frame (each has three scrolled windows). */
+static void
+ensure_skeleton (SpPathwayPage *self)
+{
+  GtkWidget *decisions_box;
+
+  if (self->outer)
+    return;
+
   self->outer = gtk_scrolled_window_new ();
   gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
 
@@ -624,6 +662,9 @@ sp_pathway_page_init (SpPathwayPage *self)
   gtk_box_append (GTK_BOX (decisions_box), self->advice_group);
   self->decisions_scroller = make_scroller (decisions_box);
   gtk_box_append (GTK_BOX (self->columns), self->decisions_scroller);
+
+  if (self->leading_group)
+    gtk_box_append (GTK_BOX (self->form_box), self->leading_group);
 
   apply_layout (self);
 }
@@ -673,11 +714,9 @@ sp_pathway_page_new (SpEvaluation *evaluation,
   self->evaluation = g_object_ref (evaluation);
   self->pathway_id = g_strdup (pathway_id);
 
+  /* Held until the page is started and puts it at the top of its form. */
   if (leading_group)
-    {
-      self->leading_group = leading_group;
-      gtk_box_append (GTK_BOX (self->form_box), leading_group);
-    }
+    self->leading_group = g_object_ref_sink (leading_group);
 
   g_signal_connect_object (sp_evaluation_get_case (evaluation), "fact-changed",
                            G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
