@@ -619,11 +619,33 @@ apply_help (FactRow  *fr,
     gtk_widget_set_visible (fr->info_button, compact || fr->truncated);
 }
 
+/* The help's popover is made when first opened: a form has some forty of
+ * these, and few are ever opened. */
+static void
+create_help_popover (GtkMenuButton *button,
+                     gpointer       data)
+{
+  FactRow *fr = data;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *label = gtk_label_new (sp_fact_get_help (fr->fact));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (button, popover);
+  /* GTK would call this before every popup. */
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
 static void
 add_help (FactRow *fr)
 {
   const char *help = sp_fact_get_help (fr->fact);
-  GtkWidget *popover, *label;
   g_autofree char *a11y = NULL;
 
   fr->subtitle = short_help (help, &fr->truncated);
@@ -633,18 +655,8 @@ add_help (FactRow *fr)
   /* Every row with help has the button; it shows when the subtitle cannot
    * hold the whole help (too long, a narrow window, a combo row). */
   fr->info_button = gtk_menu_button_new ();
-  popover = gtk_popover_new ();
-  label = gtk_label_new (help);
   a11y = g_strdup_printf (_("More about “%s”"), sp_fact_get_label (fr->fact));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), label);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (fr->info_button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (fr->info_button), create_help_popover, fr, NULL);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (fr->info_button), "help-about-symbolic");
   gtk_widget_set_valign (fr->info_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (fr->info_button, "flat");

@@ -590,6 +590,49 @@ test_row_layout (void)
     }
 }
 
+/* A row's help button opens the whole help, in a popover made when first
+ * opened; opening it again shows the same one. (In a narrow window the
+ * help is only there: the subtitle gives way.) */
+static void
+test_help_popover (void)
+{
+  SpWindow *win = sp_test_make_window (app, 360, 720);
+  SpFact *fact = sp_policy_lookup_fact (sp_window_get_policy (win), "red_flag_other_neurological_deterioration");
+  GtkWidget *row = gtk_widget_get_ancestor (sp_window_lookup_fact_input (win, sp_fact_get_id (fact)),
+                                            ADW_TYPE_PREFERENCES_ROW);
+  GtkWidget *button = find_descendant (row, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover;
+  GtkWidget *label;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  /* On screen first, as a clinician reaching the button would have it. */
+  g_assert_true (sp_window_focus_fact (win, sp_fact_get_id (fact)));
+  sp_test_wait_ms (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sp_test_wait_ms (100);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  label = find_descendant (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, sp_fact_get_help (fact));
+  sp_test_save_png (GTK_WIDGET (popover), "help-popover.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  sp_test_wait_ms (50);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sp_test_wait_ms (100);
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  sp_test_destroy_window (win);
+}
+
 static void
 test_every_fact_one_input (void)
 {
@@ -1161,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/row-layout", test_row_layout);
+  g_test_add_func ("/app/window/help-popover", test_help_popover);
   g_test_add_func ("/app/window/clearing", test_clearing);
   g_test_add_func ("/app/window/choice-activation", test_choice_activation);
   g_test_add_func ("/app/window/missing-link", test_missing_link);
