@@ -355,7 +355,7 @@ build_next_rows (SpPathwayPage *self,
         gtk_widget_add_css_class (section->group, "sp-screening");
       g_object_set_data_full (G_OBJECT (section->group), "sp-rows", g_ptr_array_new (),
                               (GDestroyNotify) g_ptr_array_unref);
-      sp_limit_wrapped_labels (section->group, TRUE);
+      sp_make_rows_cheap_to_measure (section->group, TRUE);
       gtk_box_append (GTK_BOX (self->form_box), section->group);
       g_ptr_array_add (self->groups, section->group);
     }
@@ -367,7 +367,7 @@ build_next_rows (SpPathwayPage *self,
       GtkWidget *row = sp_fact_row_new (case_, fact);
 
       sp_fact_row_set_compact (row, self->narrow);
-      sp_limit_wrapped_labels (row, TRUE);
+      sp_make_rows_cheap_to_measure (row, TRUE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), row);
       g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
       g_ptr_array_add (rows, row);
@@ -405,9 +405,9 @@ ensure_started (SpPathwayPage *self)
   ensure_skeleton (self);
   self->pending = collect_sections (self);
   build_decisions (self);
-  sp_limit_wrapped_labels (self->decisions_group, FALSE);
+  sp_make_rows_cheap_to_measure (self->decisions_group, FALSE);
   if (self->leading_group)
-    sp_limit_wrapped_labels (self->leading_group, TRUE);
+    sp_make_rows_cheap_to_measure (self->leading_group, TRUE);
   while (self->pending->len > 0 && n_rows < FIRST_FRAME_ROWS)
     n_rows += build_next_rows (self, FIRST_FRAME_ROWS - n_rows);
   update_relevance (self);

@@ -111,7 +111,7 @@ use_grid_layout (GtkWidget *box)
 }
 
 /**
- * sp_limit_wrapped_labels:
+ * sp_make_rows_cheap_to_measure:
  * @use_grids: whether the rows' and groups' text boxes get grid layouts
  *
  * Makes the libadwaita rows and groups under @widget cheap to measure.
@@ -128,7 +128,7 @@ use_grid_layout (GtkWidget *box)
  * wraps (the decisions' status pills) look better left as boxes.
  */
 void
-sp_limit_wrapped_labels (GtkWidget *widget,
+sp_make_rows_cheap_to_measure (GtkWidget *widget,
                          gboolean   use_grids)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -141,7 +141,7 @@ sp_limit_wrapped_labels (GtkWidget *widget,
         gtk_label_set_width_chars (GTK_LABEL (child), WRAPPED_LABEL_MIN_CHARS);
       else if (use_grids && is_libadwaita_text_box (child))
         use_grid_layout (child);
-      sp_limit_wrapped_labels (child, use_grids);
+      sp_make_rows_cheap_to_measure (child, use_grids);
     }
 }
 

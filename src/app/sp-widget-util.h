@@ -10,11 +10,11 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *sp_wrapped_label_new     (const char *text);
-void       sp_limit_wrapped_labels  (GtkWidget  *widget,
-                                     gboolean    use_grids);
-void       sp_widget_set_new_tooltip (GtkWidget  *widget,
-                                      const char *text);
+GtkWidget *sp_wrapped_label_new          (const char *text);
+void       sp_make_rows_cheap_to_measure (GtkWidget  *widget,
+                                          gboolean    use_grids);
+void       sp_widget_set_new_tooltip     (GtkWidget  *widget,
+                                          const char *text);
 
 GtkListView *sp_combo_row_get_popup_list        (AdwComboRow *combo_row);
 void         sp_combo_row_choose_activated_item (AdwComboRow *combo_row);

@@ -489,7 +489,7 @@ bounds_in (GtkWidget *widget,
 }
 
 /* The rows' text is laid out by grids rather than libadwaita's boxes (for
- * speed: see sp_limit_wrapped_labels()); the rows must look as they did.
+ * speed: see sp_make_rows_cheap_to_measure()); the rows must look as they did.
  * For a yes/no row with wrapped help, in a wide and a narrow window: the
  * title above the help, both left of the answers and clear of them, and
  * the answers centred on the text beside them. */
