@@ -192,11 +192,12 @@ typedef struct {
 } Batch;
 
 static void
-evaluate_chunk (Batch            *batch,
-                SpCaseLineReader *reader,
-                SpValue          *values,
-                SpEngineResult   *result,
-                Chunk            *chunk)
+evaluate_chunk (Batch               *batch,
+                const SpResultCache *result_cache,
+                SpCaseLineReader    *reader,
+                SpValue             *values,
+                SpEngineResult      *result,
+                Chunk               *chunk)
 {
   chunk->any_bad = FALSE;
   g_string_truncate (chunk->out, 0);
@@ -220,7 +221,7 @@ evaluate_chunk (Batch            *batch,
       else
         {
           sp_engine_evaluate (batch->policy, values, batch->today, result);
-          sp_result_json_append (chunk->out, batch->policy, values, result, line->number);
+          sp_result_json_append_cached (chunk->out, batch->policy, result_cache, values, result, line->number);
         }
       g_string_append_c (chunk->out, '\n');
     }
@@ -231,6 +232,7 @@ static gpointer
 worker_run (gpointer data)
 {
   Batch *batch = data;
+  const SpResultCache *result_cache = sp_result_json_get_cache (batch->policy);
   guint n_facts = sp_policy_get_n_facts (batch->policy);
   SpCaseLineReader *reader = sp_case_line_reader_new (batch->policy);
   SpEngineResult *result = sp_engine_result_new (batch->policy);
@@ -239,7 +241,7 @@ worker_run (gpointer data)
 
   while ((chunk = g_async_queue_pop (batch->work)) != &batch->stop)
     {
-      evaluate_chunk (batch, reader, values, result, chunk);
+      evaluate_chunk (batch, result_cache, reader, values, result, chunk);
 
       g_mutex_lock (&batch->lock);
       chunk->done = TRUE;

@@ -142,12 +142,15 @@ typedef struct {
   gsize       length;
 } CacheEntry;
 
-typedef struct {
+struct _SpResultCache {
   CacheEntry *entries;
   guint       mask;             /* the table's size, a power of two, less one */
   guint       n_entries;
   GString    *policy;           /* "policy":{...}, the same in every result */
-} EscapeCache;
+  GPtrArray  *decision_heads;   /* GString per decision: {"id":…,"pathway":…,"status": */
+};
+
+typedef SpResultCache EscapeCache;
 
 static inline guint
 cache_slot (const EscapeCache *cache,
@@ -219,6 +222,12 @@ cache_add (EscapeCache *cache,
 }
 
 static void
+free_string (GString *string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void
 escape_cache_free (gpointer data)
 {
   EscapeCache *cache = data;
@@ -227,6 +236,7 @@ escape_cache_free (gpointer data)
     g_free (cache->entries[i].escaped);
   g_free (cache->entries);
   g_string_free (cache->policy, TRUE);
+  g_ptr_array_unref (cache->decision_heads);
   g_free (cache);
 }
 
@@ -275,11 +285,32 @@ build_escape_cache (SpPolicy *policy)
 
   cache->policy = g_string_new (NULL);
   append_policy (cache->policy, policy);
+
+  /* What every result says first about a decision, whatever its status. */
+  cache->decision_heads = g_ptr_array_new_with_free_func ((GDestroyNotify) free_string);
+  for (guint d = 0; d < decisions->len; d++)
+    {
+      SpDecisionRule *rule = g_ptr_array_index (decisions, d);
+      GString *head = g_string_new ("{\"id\":");
+
+      sp_json_append_string (head, sp_decision_rule_get_id (rule));
+      g_string_append (head, ",\"pathway\":");
+      sp_json_append_string (head, sp_decision_rule_get_pathway (rule));
+      g_string_append (head, ",\"status\":");
+      g_ptr_array_add (cache->decision_heads, head);
+    }
   return cache;
 }
 
-static const EscapeCache *
-get_escape_cache (SpPolicy *policy)
+/**
+ * sp_result_json_get_cache:
+ *
+ * The strings of @policy that results repeat, escaped once. It lives as
+ * long as @policy. A batch asks for it once per worker, rather than for
+ * every case (the lookup takes a lock).
+ */
+const SpResultCache *
+sp_result_json_get_cache (SpPolicy *policy)
 {
   static GMutex lock;
   EscapeCache *cache;
@@ -293,6 +324,23 @@ get_escape_cache (SpPolicy *policy)
     }
   g_mutex_unlock (&lock);
   return cache;
+}
+
+/* "line":N, without printf: it is written for every case of a batch. */
+static void
+append_line_number (GString *out,
+                    gint64   line)
+{
+  char digits[24];
+  int n = 0;
+  guint64 value = (guint64) line;
+
+  do
+    digits[sizeof digits - 1 - n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  g_string_append (out, "\"line\":");
+  g_string_append_len (out, digits + sizeof digits - n, n);
+  g_string_append_c (out, ',');
 }
 
 /* For string literals only: their length is known when compiling. */
@@ -350,14 +398,31 @@ sp_result_json_append (GString              *out,
                        const SpEngineResult *result,
                        gint64                line)
 {
+  sp_result_json_append_cached (out, policy, sp_result_json_get_cache (policy), values, result, line);
+}
+
+/**
+ * sp_result_json_append_cached:
+ * @result_cache: from sp_result_json_get_cache() for @policy
+ *
+ * As sp_result_json_append(), for callers that keep the cache.
+ */
+void
+sp_result_json_append_cached (GString              *out,
+                              SpPolicy             *policy,
+                              const SpResultCache  *result_cache,
+                              const SpValue        *values,
+                              const SpEngineResult *result,
+                              gint64                line)
+{
   GPtrArray *advisories = sp_policy_get_advisory_array (policy);
-  const EscapeCache *cache = get_escape_cache (policy);
+  const EscapeCache *cache = result_cache;
   SpExplanation explanation;
   gboolean first = TRUE;
 
   g_string_append_c (out, '{');
   if (line >= 0)
-    g_string_append_printf (out, "\"line\":%" G_GINT64_FORMAT ",", line);
+    append_line_number (out, line);
   append_len (out, cache->policy->str, cache->policy->len);
 
   /* One explanation, emptied between decisions, rather than five arrays
@@ -366,18 +431,15 @@ sp_result_json_append (GString              *out,
   APPEND_LITERAL (out, ",\"decisions\":[");
   for (guint d = 0; d < result->n_decisions; d++)
     {
-      SpDecisionRule *rule = sp_policy_get_decision (policy, d);
+      const GString *head;
 
       sp_explanation_reset (&explanation);
       sp_engine_explain (policy, values, result, d, &explanation);
 
       if (d > 0)
         g_string_append_c (out, ',');
-      APPEND_LITERAL (out, "{\"id\":");
-      append_policy_string (out, cache, sp_decision_rule_get_id (rule));
-      APPEND_LITERAL (out, ",\"pathway\":");
-      append_policy_string (out, cache, sp_decision_rule_get_pathway (rule));
-      APPEND_LITERAL (out, ",\"status\":");
+      head = g_ptr_array_index (cache->decision_heads, d);
+      append_len (out, head->str, head->len);
       append_policy_string (out, cache, sp_status_to_string (result->decisions[d].status));
       APPEND_LITERAL (out, ",\"missing\":");
       append_string_array (out, cache, explanation.missing_fact_ids);

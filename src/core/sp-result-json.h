@@ -11,13 +11,22 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SpResultCache SpResultCache;
+
 void sp_json_append_string      (GString              *out,
                                  const char           *text);
+const SpResultCache *sp_result_json_get_cache (SpPolicy *policy);
 void sp_result_json_append      (GString              *out,
                                  SpPolicy             *policy,
                                  const SpValue        *values,
                                  const SpEngineResult *result,
                                  gint64                line);
+void sp_result_json_append_cached (GString              *out,
+                                   SpPolicy             *policy,
+                                   const SpResultCache  *result_cache,
+                                   const SpValue        *values,
+                                   const SpEngineResult *result,
+                                   gint64                line);
 void sp_result_json_append_error (GString             *out,
                                  gint64                line,
                                  const char           *message);
