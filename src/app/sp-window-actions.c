@@ -48,7 +48,7 @@ sp_window_update_title (SpWindow *self)
 
   /* The header has little room when narrow: the name alone, marked. */
   short_title = g_strdup_printf ("%s%s", modified ? "• " : "", name ? name : _("Spinal Pathways"));
-  adw_view_switcher_title_set_title (self->switcher_title, short_title);
+  adw_window_title_set_title (self->window_title, short_title);
 }
 
 void

@@ -28,7 +28,8 @@ struct _SpWindow
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   AdwViewSwitcherBar   *switcher_bar;

@@ -440,7 +440,7 @@ static gboolean
 reveal_bar_cb (gpointer data)
 {
   SpWindow *self = data;
-  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean reveal = adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->window_title);
 
   self->reveal_bar_id = 0;
   /* The bar gets its buttons when a narrow window first needs them: made
@@ -453,11 +453,11 @@ reveal_bar_cb (gpointer data)
 }
 
 static void
-on_title_visible (SpWindow *self)
+on_header_squeezed (SpWindow *self)
 {
-  /* The title's squeezer flips this while it is being allocated; revealing
-   * the bottom bar from inside that allocation leaves the bar's revealer
-   * with a negative size, so do it just after. */
+  /* The header's squeezer swaps the tabs for the title while it is being
+   * allocated; revealing the bottom bar from inside that allocation leaves
+   * the bar's revealer with a negative size, so do it just after. */
   if (self->reveal_bar_id == 0)
     self->reveal_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_bar_cb, self, NULL);
 }
@@ -643,7 +643,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
@@ -706,8 +707,8 @@ sp_window_init (SpWindow *self)
 
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, NULL, NULL);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
+                           G_CALLBACK (on_header_squeezed), self, G_CONNECT_SWAPPED);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

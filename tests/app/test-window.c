@@ -1095,19 +1095,29 @@ take_screenshots (const char *size_name,
   if (filled)
     fill_demo_case (win);
 
-  /* Narrow, the tabs are in a bar at the bottom, with a button each; wide,
-   * in the header, and the bar (made lazily) stays hidden. */
+  /* The tabs show once, always: in the header while they fit there, else
+   * in a bar at the bottom (whose buttons are made when first needed).
+   * Narrow, the bar; wide, the header. */
   {
     AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (win), ADW_TYPE_VIEW_SWITCHER_BAR));
+    GtkWidget *header = find_descendant (GTK_WIDGET (win), ADW_TYPE_HEADER_BAR);
+    GtkWidget *header_tabs = find_descendant (header, ADW_TYPE_VIEW_SWITCHER);
+    gboolean in_header;
 
     sp_test_wait_ms (50);
     g_assert_nonnull (bar);
-    g_assert_cmpint (adw_view_switcher_bar_get_reveal (bar), ==, width < 720);
-    if (width < 720)
+    g_assert_nonnull (header_tabs);
+    in_header = gtk_widget_get_mapped (header_tabs);
+    g_assert_cmpint (adw_view_switcher_bar_get_reveal (bar), ==, !in_header);
+    if (!in_header)
       {
         g_assert_true (adw_view_switcher_bar_get_stack (bar) == sp_window_get_stack (win));
         g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (bar), ADW_TYPE_VIEW_SWITCHER)));
       }
+    if (width < 400)
+      g_assert_false (in_header);
+    if (width > 1000)
+      g_assert_true (in_header);
   }
 
   pathways = sp_policy_get_pathway_ids (sp_window_get_policy (win));
@@ -1157,6 +1167,7 @@ test_screenshots (void)
   take_screenshots ("narrow", 360, 720, FALSE, FALSE);
   take_screenshots ("narrow", 360, 720, FALSE, TRUE);
   take_screenshots ("narrow", 360, 720, TRUE, TRUE);
+  take_screenshots ("medium", 700, 720, FALSE, TRUE);
 }
 
 static void
