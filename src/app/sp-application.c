@@ -44,7 +44,10 @@ typedef struct {
 
 /* The policy owes nothing to GTK, so it is read in a thread of its own
  * while the display is opened and the styles are loaded: the window needs
- * it only once those are done. */
+ * it only once those are done. Its sentences are translated as it loads;
+ * gettext is thread-safe, and main() has chosen the locale and text domain
+ * before the application starts (gtk_init() setting the locale again is
+ * serialised by glibc and chooses the same one). */
 static gpointer
 load_policy_thread (gpointer data)
 {

@@ -86,7 +86,11 @@ is_libadwaita_text_box (GtkWidget *box)
  * that it gets the whole height (or width), as a box gives its children,
  * and a centred title stays centred in a row taller than its text.
  * libadwaita fixes these boxes' children when it builds the row (prefixes
- * and suffixes go into boxes of their own), so the lines stay right. */
+ * and suffixes go into boxes of their own), so the lines stay right. The
+ * one exception: adw_preferences_group_set_header_suffix() appends to the
+ * group's header, and would land on the title's column; this app gives
+ * no group a header suffix, and must convert a group only after setting
+ * one (then renumbering) if it ever does. */
 static void
 use_grid_layout (GtkWidget *box)
 {
@@ -129,7 +133,7 @@ use_grid_layout (GtkWidget *box)
  */
 void
 sp_make_rows_cheap_to_measure (GtkWidget *widget,
-                         gboolean   use_grids)
+                               gboolean   use_grids)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

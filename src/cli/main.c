@@ -291,13 +291,15 @@ chunk_clear (Chunk *chunk)
 }
 
 /* Reads up to CHUNK_LINES non-blank lines; FALSE at the end of the input
- * (or a read error, which the caller finds with ferror()). */
+ * (or a read error, which the caller finds with ferror(), and whose errno
+ * is kept in @read_errno: much happens before it is reported). */
 static gboolean
 chunk_read (Chunk    *chunk,
             FILE     *in,
             char    **buffer,
             size_t   *capacity,
-            gint64   *number)
+            gint64   *number,
+            int      *read_errno)
 {
   ssize_t length;
 
@@ -307,8 +309,12 @@ chunk_read (Chunk    *chunk,
     {
       Line *line;
 
+      errno = 0;
       if ((length = getline (buffer, capacity, in)) < 0)
-        return FALSE;
+        {
+          *read_errno = errno;
+          return FALSE;
+        }
       (*number)++;
       if (is_blank (*buffer))
         continue;
@@ -365,6 +371,8 @@ evaluate_batch (SpPolicy   *policy,
   gboolean more = TRUE;
   gboolean read_failed;
   guint read_end_sequence = G_MAXUINT;
+  int read_errno = 0;
+  int write_errno = 0;
   guint write_failed_sequence = G_MAXUINT;
   guint sequence = 0;
   FILE *in;
@@ -412,6 +420,7 @@ evaluate_batch (SpPolicy   *policy,
           if (written && !chunk_write (chunk, &any_bad))
             {
               written = FALSE;
+              write_errno = errno;
               write_failed_sequence = chunk->sequence;
             }
           oldest = (oldest + 1) % ring_size;
@@ -424,7 +433,7 @@ evaluate_batch (SpPolicy   *policy,
       chunk = &ring[(oldest + in_flight) % ring_size];
       chunk->sequence = sequence++;
       chunk->done = FALSE;
-      more = chunk_read (chunk, in, &buffer, &capacity, &number);
+      more = chunk_read (chunk, in, &buffer, &capacity, &number, &read_errno);
       if (!more)
         read_end_sequence = chunk->sequence;
       if (chunk->n_lines > 0)
@@ -451,15 +460,20 @@ evaluate_batch (SpPolicy   *policy,
   read_failed = ferror (in) && read_end_sequence <= write_failed_sequence;
   if (read_failed)
     {
-      g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, number + 1, g_strerror (errno));
+      g_printerr ("%s:%" G_GINT64_FORMAT ": cannot read: %s\n", path, number + 1, g_strerror (read_errno));
       any_bad = TRUE;
     }
   if (in != stdin)
     fclose (in);
 
-  if (!written || fflush (stdout) != 0)
+  if (written && fflush (stdout) != 0)
     {
-      g_printerr ("spinal-pathways-cli: cannot write the results: %s\n", g_strerror (errno));
+      written = FALSE;
+      write_errno = errno;
+    }
+  if (!written)
+    {
+      g_printerr ("spinal-pathways-cli: cannot write the results: %s\n", g_strerror (write_errno));
       return EXIT_INTERNAL;
     }
 

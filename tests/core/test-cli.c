@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -290,6 +291,55 @@ test_batch_order (void)
     }
 }
 
+/* Input that cannot be read, and results that cannot be written: each is
+ * reported with its own cause, and the exit status says which. */
+static void
+test_batch_io_errors (void)
+{
+  const char *empty = "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}}";
+  g_autofree char *dir = g_dir_make_tmp ("sp-cli-XXXXXX", NULL);
+  g_autoptr(GString) input = g_string_new (NULL);
+
+  g_assert_nonnull (dir);
+
+  /* A folder opens, but reading it fails. */
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "evaluate", "--batch", dir, NULL };
+
+    run_cli (&run, NULL, args);
+    g_assert_cmpint (run.exit_status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_str_has_prefix (run.err, dir));
+    g_assert_nonnull (strstr (run.err, ": cannot read: "));
+    g_assert_nonnull (strstr (run.err, g_strerror (EISDIR)));
+  }
+
+  /* A full disk, after several chunks' worth of results. */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      for (guint i = 0; i < 1000; i++)
+        g_string_append_printf (input, "%s\n", empty);
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawn (launcher, &error, cli, "evaluate", "--batch", "-", NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, input->str, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      g_assert_nonnull (strstr (err, "cannot write the results: "));
+      g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+    }
+
+  g_rmdir (dir);
+}
+
 static void
 test_facts_vocabulary (void)
 {
@@ -392,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/sp/cli/needs-information-names-missing", test_needs_information_names_missing);
   g_test_add_func ("/sp/cli/batch-lines", test_batch_lines);
   g_test_add_func ("/sp/cli/batch-order", test_batch_order);
+  g_test_add_func ("/sp/cli/batch-io-errors", test_batch_io_errors);
   g_test_add_func ("/sp/cli/facts", test_facts_vocabulary);
   g_test_add_func ("/sp/cli/interpretations", test_interpretations);
   g_test_add_func ("/sp/cli/version-and-help", test_version_and_help);

@@ -25,24 +25,47 @@ read_back (const char *escaped)
   return g_strdup (json_array_get_string_element (json_node_get_array (root), 0));
 }
 
+/* The escaping JSON requires, a byte at a time: what the fast escaper,
+ * eight bytes at a time, must give exactly. */
+static char *
+reference_escape (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/* The escaped text is the reference's byte for byte (so no control byte
+ * is left raw: json-glib 1.6 would read one back unchanged), and reads
+ * back as the text. */
 static void
-assert_round_trip (const char *text)
+assert_escapes (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *expected = reference_escape (text);
   g_autofree char *back = NULL;
 
   sp_json_append_string (out, text);
+  g_assert_cmpstr (out->str, ==, expected);
+  for (gsize i = 0; i < out->len; i++)
+    g_assert_cmpuint ((guchar) out->str[i], >=, 0x20);
   back = read_back (out->str);
   g_assert_cmpstr (back, ==, text);
-
-  /* Nothing is escaped that JSON does not require: a reader sees the
-   * policy's sentences as they are, and the output stays small. */
-  for (const char *p = out->str + 1; p < out->str + out->len - 1; p++)
-    if (*p == '\\')
-      {
-        g_assert_true (strchr ("\"\\nrtu", p[1]) != NULL);
-        p++;
-      }
 }
 
 static void
@@ -69,7 +92,7 @@ test_escaping_fixed (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    assert_round_trip (texts[i]);
+    assert_escapes (texts[i]);
 }
 
 /* Every position of every byte that needs escaping, among neighbours that
@@ -86,8 +109,6 @@ test_escaping_every_position (void)
         for (guint n = 0; n < G_N_ELEMENTS (neighbours); n++)
           {
             g_autofree char *text = g_malloc (length + 1);
-            g_autoptr(GString) out = g_string_new (NULL);
-            g_autofree char *back = NULL;
 
             /* 0xc3 alone is not UTF-8, which json-glib refuses; pair it. */
             for (guint i = 0; i < length; i++)
@@ -105,9 +126,7 @@ test_escaping_every_position (void)
               }
             text[length] = '\0';
 
-            sp_json_append_string (out, text);
-            back = read_back (out->str);
-            g_assert_cmpstr (back, ==, text);
+            assert_escapes (text);
           }
 }
 
