@@ -199,6 +199,9 @@ typedef struct {
   char    *member;
   SpExpr  *must;
   char    *message;
+  SpFactSet reads;      /* every fact @must reads */
+  SpFactSet narrows;    /* the facts whose values it can narrow: read by value,
+                         * never asked only whether they are recorded */
 } SpConstraint;
 
 const SpScreening  *sp_policy_get_screening    (SpPolicy *self);

@@ -891,6 +891,16 @@ load_screening (Loader      *loader,
   return TRUE;
 }
 
+/* Lists and text are never narrowed: no constraint settles a list. */
+static gboolean
+fact_can_be_implied (SpFact *fact)
+{
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  return type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE || type == SP_FACT_INTEGER ||
+         type == SP_FACT_NUMBER || type == SP_FACT_DATE;
+}
+
 static gboolean
 load_constraints (Loader      *loader,
                   JsonObject  *root,
@@ -946,6 +956,22 @@ load_constraints (Loader      *loader,
         }
       if (!(constraint.must = sp_expr_parse (json_object_get_member (object, "must"), must_path, &scope, error)))
         return FALSE;
+      {
+        SpFactSet by_presence;
+
+        sp_fact_set_clear (&by_presence);
+        sp_expr_collect_facts (constraint.must, &constraint.narrows, &by_presence);
+        constraint.reads = constraint.narrows;
+        sp_fact_set_union (&constraint.reads, &by_presence);
+        /* "Must be absent when …" speaks of whether a fact exists, not of
+         * its value, so it narrows nothing. */
+        for (guint w = 0; w < G_N_ELEMENTS (by_presence.words); w++)
+          constraint.narrows.words[w] &= ~by_presence.words[w];
+        for (guint f = 0; f < SP_MAX_FACTS; f++)
+          if (sp_fact_set_contains (&constraint.narrows, f) &&
+              !fact_can_be_implied (g_ptr_array_index (loader->policy->fact_array, f)))
+            sp_fact_set_remove (&constraint.narrows, f);
+      }
       constraint.id = g_strdup (id);
       constraint.member = g_strdup (member);
       constraint.message = g_strdup (message);

@@ -1,0 +1,324 @@
+/* sp-implications.c: the constraints narrow what an unrecorded fact can be
+ *
+ * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sp-core-private.h"
+#include "sp-fact.h"
+#include "sp-implications.h"
+#include "sp-policy.h"
+
+/* Each pass can only remove values, and chains in a real policy are one or
+ * two links long; the bound keeps a hostile policy's work linear. */
+#define MAX_PASSES     4
+#define MAX_THRESHOLDS 32
+#define MAX_CANDIDATES (MAX_THRESHOLDS * 4 + 2)
+
+static void
+full_domain (SpFact   *fact,
+             SpDomain *domain)
+{
+  guint n_choices = sp_fact_get_n_choices (fact);
+
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  domain->mask = 0;
+  domain->low = domain->high = 0;
+  if (type == SP_FACT_BOOLEAN)
+    domain->mask = 3;
+  else if (type == SP_FACT_CHOICE)
+    domain->mask = n_choices >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n_choices) - 1;
+  else if (type == SP_FACT_INTEGER || type == SP_FACT_NUMBER)
+    {
+      domain->low = sp_fact_has_range (fact) ? sp_fact_get_minimum (fact) : -G_MAXDOUBLE;
+      domain->high = sp_fact_has_range (fact) ? sp_fact_get_maximum (fact) : G_MAXDOUBLE;
+    }
+  else if (type == SP_FACT_DATE)
+    {
+      domain->low = 1;
+      domain->high = G_MAXUINT32;
+    }
+  else
+    g_assert_not_reached ();  /* the loader narrows no other type */
+}
+
+static void
+pin (SpFact  *fact,
+     SpValue *value,
+     double   number,
+     guint    bit)
+{
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  memset (value, 0, sizeof *value);
+  value->recorded = TRUE;
+  if (type == SP_FACT_BOOLEAN)
+    value->boolean = bit == 1;
+  else if (type == SP_FACT_CHOICE)
+    value->choice = bit;
+  else if (type == SP_FACT_DATE)
+    value->date = (guint32) number;
+  else
+    value->number = number;
+}
+
+static gboolean
+is_whole (SpFact *fact)
+{
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  return type == SP_FACT_INTEGER || type == SP_FACT_DATE;
+}
+
+/* The values of @fact that @must does not rule out, given everything else
+ * as it stands. Yes/no and choice facts try every value; numbers and dates
+ * try the ends of their range and each side of every value they are
+ * compared with, since a comparison's answer can change only there. */
+static void
+narrow_one (const SpExpr  *must,
+            SpFact        *fact,
+            guint          index,
+            SpEvalContext *context,
+            SpDomain      *domain)
+{
+  SpValue pinned;
+
+  context->pinned_fact = index;
+  context->pinned_value = &pinned;
+
+  if (sp_fact_get_fact_type (fact) == SP_FACT_BOOLEAN || sp_fact_get_fact_type (fact) == SP_FACT_CHOICE)
+    {
+      guint64 kept = 0;
+
+      for (guint bit = 0; bit < 64; bit++)
+        {
+          if (!((domain->mask >> bit) & 1))
+            continue;
+          pin (fact, &pinned, 0, bit);
+          if (sp_expr_evaluate (must, context) != SP_TRUTH_FALSE)
+            kept |= G_GUINT64_CONSTANT (1) << bit;
+        }
+      domain->mask = kept;
+    }
+  else
+    {
+      double thresholds[MAX_THRESHOLDS];
+      double candidates[MAX_CANDIDATES];
+      guint n_thresholds, n = 0;
+      double low = INFINITY, high = -INFINITY;
+
+      n_thresholds = sp_expr_collect_thresholds (must, index, context, thresholds, MAX_THRESHOLDS);
+      candidates[n++] = domain->low;
+      candidates[n++] = domain->high;
+      for (guint i = 0; i < n_thresholds; i++)
+        {
+          double t = thresholds[i];
+
+          if (is_whole (fact))
+            {
+              candidates[n++] = floor (t) - 1;
+              candidates[n++] = floor (t);
+              candidates[n++] = ceil (t);
+              candidates[n++] = ceil (t) + 1;
+            }
+          else
+            {
+              candidates[n++] = nextafter (t, -INFINITY);
+              candidates[n++] = t;
+              candidates[n++] = nextafter (t, INFINITY);
+            }
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          double candidate = candidates[i];
+
+          if (!(candidate >= domain->low && candidate <= domain->high))
+            continue;
+          if (candidate >= low && candidate <= high)
+            continue;  /* already inside what is kept */
+          pin (fact, &pinned, candidate, 0);
+          if (sp_expr_evaluate (must, context) == SP_TRUTH_FALSE)
+            continue;
+          low = MIN (low, candidate);
+          high = MAX (high, candidate);
+        }
+
+      if (low > high)
+        domain->mask = 0, domain->low = 1, domain->high = 0;  /* nothing left */
+      else
+        domain->low = low, domain->high = high;
+    }
+
+  context->pinned_value = NULL;
+}
+
+static gboolean
+domain_is_empty (SpFact         *fact,
+                 const SpDomain *domain)
+{
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
+    return domain->mask == 0;
+  return domain->low > domain->high;
+}
+
+static gboolean
+domain_equal (const SpDomain *a,
+              const SpDomain *b)
+{
+  return a->mask == b->mask && a->low == b->low && a->high == b->high;
+}
+
+static gboolean
+domain_is_single (SpFact         *fact,
+                  const SpDomain *domain)
+{
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
+    return domain->mask != 0 && (domain->mask & (domain->mask - 1)) == 0;
+  return domain->low == domain->high;
+}
+
+/**
+ * sp_implications_compute:
+ * @values: one per fact of @policy
+ * @today: the date an unrecorded assessment date stands for
+ * @implications: (out caller-allocates): with @domains and @because
+ *   pointing at room for every fact of @policy
+ *
+ * Narrows every unrecorded fact that a constraint reads to the values the
+ * constraints still allow. Sound by construction: a value is dropped only
+ * when a constraint is definitely false with it, so an implied answer is
+ * never one the clinician could still contradict.
+ */
+void
+sp_implications_compute (SpPolicy       *policy,
+                         const SpValue  *values,
+                         guint32         today,
+                         SpImplications *implications)
+{
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  GPtrArray *facts = sp_policy_get_fact_array (policy);
+  const SpConstraint *constraints;
+  SpEvalContext context = { 0 };
+  guint n_constraints;
+
+  sp_fact_set_clear (&implications->narrowed);
+  sp_fact_set_clear (&implications->implied);
+  implications->contradiction = -1;
+
+  context.values = values;
+  context.today = today;
+  context.assessment_date_fact = screening->assessment_date;
+  context.narrowed = &implications->narrowed;
+  context.domains = implications->domains;
+
+  constraints = sp_policy_get_constraints (policy, &n_constraints);
+  for (guint pass = 0; pass < MAX_PASSES; pass++)
+    {
+      gboolean changed = FALSE;
+
+      for (guint c = 0; c < n_constraints; c++)
+        {
+          const SpConstraint *constraint = &constraints[c];
+
+          if (sp_expr_evaluate (constraint->must, &context) != SP_TRUTH_UNKNOWN)
+            continue;
+
+          for (guint w = 0; w < G_N_ELEMENTS (constraint->narrows.words); w++)
+            for (guint64 bits = constraint->narrows.words[w]; bits; bits &= bits - 1)
+              {
+                guint index = w * 64 + __builtin_ctzll (bits);
+                SpFact *fact = g_ptr_array_index (facts, index);
+                SpDomain *domain = &implications->domains[index];
+                SpDomain before;
+
+                if (values[index].recorded || (gint) index == screening->assessment_date)
+                  continue;
+                if (!sp_fact_set_contains (&implications->narrowed, index))
+                  full_domain (fact, domain);
+                before = *domain;
+                narrow_one (constraint->must, fact, index, &context, domain);
+
+                if (domain_is_empty (fact, domain))
+                  {
+                    /* The recorded facts contradict each other through
+                     * this fact: the case reader refuses such a case. */
+                    *domain = before;
+                    if (implications->contradiction < 0)
+                      implications->contradiction = c;
+                    continue;
+                  }
+                if (domain_equal (domain, &before) && sp_fact_set_contains (&implications->narrowed, index))
+                  continue;
+                if (!sp_fact_set_contains (&implications->narrowed, index))
+                  {
+                    SpDomain full;
+
+                    full_domain (fact, &full);
+                    if (domain_equal (domain, &full))
+                      continue;
+                    sp_fact_set_clear (&implications->because[index]);
+                    sp_fact_set_add (&implications->narrowed, index);
+                  }
+
+                /* What narrowed it: the recorded facts of the constraint,
+                 * and what narrowed the other facts it read. */
+                for (guint i = 0; i < facts->len; i++)
+                  {
+                    if (i == index || !(sp_fact_set_contains (&constraint->reads, i)))
+                      continue;
+                    if (values[i].recorded)
+                      sp_fact_set_add (&implications->because[index], i);
+                    else if (sp_fact_set_contains (&implications->narrowed, i))
+                      sp_fact_set_union (&implications->because[index], &implications->because[i]);
+                  }
+                changed = TRUE;
+              }
+        }
+      if (!changed)
+        break;
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (implications->narrowed.words); w++)
+    for (guint64 bits = implications->narrowed.words[w]; bits; bits &= bits - 1)
+      {
+        guint index = w * 64 + __builtin_ctzll (bits);
+
+        if (domain_is_single (g_ptr_array_index (facts, index), &implications->domains[index]))
+          sp_fact_set_add (&implications->implied, index);
+      }
+}
+
+/**
+ * sp_implications_get_value:
+ * @value: (out caller-allocates): the implied value, as if recorded
+ *
+ * Returns: %TRUE when @fact is implied (settled to one value)
+ */
+gboolean
+sp_implications_get_value (SpPolicy             *policy,
+                           const SpImplications *implications,
+                           guint                 fact,
+                           SpValue              *value)
+{
+  const SpDomain *domain;
+  SpFact *fact_object;
+
+  if (!sp_fact_set_contains (&implications->implied, fact))
+    return FALSE;
+
+  domain = &implications->domains[fact];
+  fact_object = sp_policy_get_fact (policy, fact);
+  pin (fact_object, value, domain->low,
+       domain->mask != 0 ? (guint) __builtin_ctzll (domain->mask) : 0);
+  return TRUE;
+}
