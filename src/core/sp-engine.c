@@ -45,6 +45,7 @@ sp_engine_result_new (SpPolicy *policy)
 static void
 filter_not_yet_asked (GPtrArray           *facts,
                       const SpEvalContext *context,
+                      const SpFactSet     *also_missing,
                       SpFactSet           *missing)
 {
   SpFactSet filtered = *missing;
@@ -66,8 +67,9 @@ filter_not_yet_asked (GPtrArray           *facts,
         }
     }
 
-  /* Never leave "more information needed" without saying what. */
-  if (!sp_fact_set_is_empty (&filtered))
+  /* Never leave "more information needed" without saying what: the
+   * unscreened facts, when there are any, say it. */
+  if (!sp_fact_set_is_empty (&filtered) || (also_missing != NULL && !sp_fact_set_is_empty (also_missing)))
     *missing = filtered;
 }
 
@@ -372,7 +374,8 @@ sp_engine_evaluate (SpPolicy       *policy,
         {
           outcome->status = SP_STATUS_NEEDS_INFORMATION;
           outcome->flags &= ~(SP_OUTCOME_SERIOUS_BLOCKED | SP_OUTCOME_SERIOUS_SUPPORTED);
-          filter_not_yet_asked (facts, &context, &outcome->missing);
+          filter_not_yet_asked (facts, &context, result->unscreened ? &result->unscreened_facts : NULL,
+                                &outcome->missing);
         }
 
       if (result->unscreened)

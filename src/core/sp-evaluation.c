@@ -470,9 +470,16 @@ sp_evaluation_dup_implied_value (SpEvaluation *self,
   if ((index = implied_index (self, fact_id)) < 0 ||
       !sp_implications_get_value (self->policy, &self->result->implications, index, &value))
     return NULL;
+  /* json-glib 1.6's builder takes a value only inside a container. */
   builder = json_builder_new ();
+  json_builder_begin_array (builder);
   sp_fact_write_value (sp_policy_get_fact (self->policy, index), &value, builder);
-  return json_builder_get_root (builder);
+  json_builder_end_array (builder);
+  {
+    g_autoptr(JsonNode) array = json_builder_get_root (builder);
+
+    return json_node_copy (json_array_get_element (json_node_get_array (array), 0));
+  }
 }
 
 /**
