@@ -10,6 +10,7 @@
 
 #include "sp-case.h"
 #include "sp-core-private.h"
+#include "sp-implications.h"
 #include "sp-date.h"
 #include "sp-fact.h"
 #include "sp-nhs-number.h"
@@ -145,6 +146,26 @@ sp_values_check_constraints (SpPolicy       *policy,
           g_autofree char *member = g_strconcat ("facts.", constraints[i].member, NULL);
 
           sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, member, "%s", constraints[i].message);
+          return FALSE;
+        }
+    }
+
+  /* Two constraints can contradict each other through a fact nobody
+   * recorded (one says it must be yes, another no): no value is left for
+   * it, and the case is refused like any other contradiction. */
+  if (n > 0)
+    {
+      SpDomain domains[SP_MAX_FACTS];
+      SpFactSet because[SP_MAX_FACTS];
+      SpImplications implications = { .domains = domains, .because = because };
+
+      sp_implications_compute (policy, values, context.today, &implications);
+      if (implications.contradiction >= 0)
+        {
+          const SpConstraint *constraint = &constraints[implications.contradiction];
+          g_autofree char *member = g_strconcat ("facts.", constraint->member, NULL);
+
+          sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, member, "%s", constraint->message);
           return FALSE;
         }
     }

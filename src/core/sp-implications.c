@@ -230,7 +230,14 @@ sp_implications_compute (SpPolicy       *policy,
         {
           const SpConstraint *constraint = &constraints[c];
 
-          if (sp_expr_evaluate (constraint->must, &context) != SP_TRUTH_UNKNOWN)
+          SpTruth truth = sp_expr_evaluate (constraint->must, &context);
+
+          /* False only through what other constraints implied: the
+           * recorded facts contradict each other through a fact nobody
+           * recorded. */
+          if (truth == SP_TRUTH_FALSE && implications->contradiction < 0)
+            implications->contradiction = c;
+          if (truth != SP_TRUTH_UNKNOWN)
             continue;
 
           for (guint w = 0; w < G_N_ELEMENTS (constraint->narrows.words); w++)

@@ -312,6 +312,28 @@ test_real_policy_sampled (void)
   g_assert_cmpuint (n_checked, >, 5000);
 }
 
+/* Two constraints that leave an unrecorded fact no value: a radicular
+ * condition needs radicular symptoms, and a failed course with five
+ * blocks rules them out. The case is refused, naming a constraint's member. */
+static void
+test_contradiction_through_unrecorded_fact (void)
+{
+  g_autoptr(SpPolicy) policy = load_policy ("constrained-policy.json");
+  g_autofree SpValue *values = g_new0 (SpValue, sp_policy_get_n_facts (policy));
+  static const Varied cond = { "cond", 3, { 0, 1, 2 } };
+  static const Varied status = { "status", 3, { 0, 1, 2 } };
+  static const Varied count = { "count", 2, { 0, 5 } };
+  g_autoptr(GError) error = NULL;
+
+  set_value (policy, values, &cond, 1);      /* rad */
+  set_value (policy, values, &status, 3);    /* failed */
+  g_assert_true (sp_values_check_constraints (policy, values, TODAY, "case.spcase", NULL));
+  set_value (policy, values, &count, 2);     /* five blocks */
+  g_assert_false (sp_values_check_constraints (policy, values, TODAY, "case.spcase", &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_CASE);
+  g_assert_nonnull (strstr (error->message, "case.spcase: facts."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +342,7 @@ main (int   argc,
 
   g_test_add_func ("/sp/implied/every-partial-case", test_every_partial_case);
   g_test_add_func ("/sp/implied/real-policy-sampled", test_real_policy_sampled);
+  g_test_add_func ("/sp/implied/contradiction-through-unrecorded-fact", test_contradiction_through_unrecorded_fact);
 
   return g_test_run ();
 }
