@@ -152,7 +152,8 @@ evaluate_rule (SpDecisionRule      *rule,
 
   evaluate_rows (rule, context, map, outcome);
   outcome->deciding_rows = outcome->deciding_row >= 0 ? 1u << outcome->deciding_row : 0;
-  if ((outcome->possible & (outcome->possible - 1)) == 0 || context->narrowed == NULL)
+  if ((outcome->possible & (outcome->possible - 1)) == 0 || context->narrowed == NULL ||
+      sp_fact_set_is_empty (context->narrowed))
     return;
 
   for (guint w = 0; w < G_N_ELEMENTS (outcome->missing.words) && fact < 0; w++)
@@ -800,6 +801,8 @@ explain_implied (SpPolicy             *policy,
 {
   SpFactSet used;
 
+  if (sp_fact_set_is_empty (&implications->narrowed))
+    return;
   sp_fact_set_clear (&used);
   for (guint r = 0; r < n_rows; r++)
     {
@@ -831,6 +834,8 @@ explain_implied (SpPolicy             *policy,
             used.words[w] |= by_value.words[w] & implications->narrowed.words[w];
         }
 
+  if (sp_fact_set_is_empty (&used))
+    return;
   for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
     {
       SpFact *fact = sp_policy_get_fact (policy, i);

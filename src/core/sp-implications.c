@@ -209,8 +209,10 @@ sp_implications_compute (SpPolicy       *policy,
   GPtrArray *facts = sp_policy_get_fact_array (policy);
   const SpConstraint *constraints;
   SpEvalContext context = { 0 };
+  SpFactSet known, narrowed_before;
   guint n_constraints;
 
+  sp_fact_set_clear (&narrowed_before);
   sp_fact_set_clear (&implications->narrowed);
   sp_fact_set_clear (&implications->implied);
   implications->contradiction = -1;
@@ -222,15 +224,35 @@ sp_implications_compute (SpPolicy       *policy,
   context.domains = implications->domains;
 
   constraints = sp_policy_get_constraints (policy, &n_constraints);
+  sp_fact_set_clear (&known);
+  for (guint f = 0; f < facts->len; f++)
+    if (values[f].recorded || (gint) f == screening->assessment_date)
+      sp_fact_set_add (&known, f);
+
   for (guint pass = 0; pass < MAX_PASSES; pass++)
     {
+      SpFactSet narrowed_now;
       gboolean changed = FALSE;
 
+      sp_fact_set_clear (&narrowed_now);
       for (guint c = 0; c < n_constraints; c++)
         {
           const SpConstraint *constraint = &constraints[c];
+          gboolean reads_known = FALSE, reads_new = pass == 0;
+          SpTruth truth;
 
-          SpTruth truth = sp_expr_evaluate (constraint->must, &context);
+          /* A constraint narrows nothing unless it reads something known,
+           * and after the first pass nothing new unless it reads a fact
+           * the last pass narrowed: most cases end here, cheaply. */
+          for (guint w = 0; w < G_N_ELEMENTS (known.words); w++)
+            {
+              reads_known |= (constraint->reads.words[w] & known.words[w]) != 0;
+              reads_new |= (constraint->reads.words[w] & narrowed_before.words[w]) != 0;
+            }
+          if (!reads_known || !reads_new)
+            continue;
+
+          truth = sp_expr_evaluate (constraint->must, &context);
 
           /* False only through what other constraints implied: the
            * recorded facts contradict each other through a fact nobody
@@ -288,11 +310,14 @@ sp_implications_compute (SpPolicy       *policy,
                     else if (sp_fact_set_contains (&implications->narrowed, i))
                       sp_fact_set_union (&implications->because[index], &implications->because[i]);
                   }
+                sp_fact_set_add (&narrowed_now, index);
                 changed = TRUE;
               }
         }
       if (!changed)
         break;
+      narrowed_before = narrowed_now;
+      sp_fact_set_union (&known, &narrowed_now);
     }
 
   for (guint w = 0; w < G_N_ELEMENTS (implications->narrowed.words); w++)
