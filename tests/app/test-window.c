@@ -458,6 +458,38 @@ test_tab_facet (void)
   sp_test_destroy_window (win);
 }
 
+/* Revision 3: a fact the recorded ones settle is shown as implied, with
+ * what implies it, and cannot be answered against it; once the answer
+ * that implies it goes, it is a question again. */
+static void
+test_implied_fact (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *row, *input;
+  g_autofree char *subtitle = NULL;
+
+  screen_negative (win);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
+  assert_pill (win, "facet.rfd", SP_STATUS_CRITERIA_NOT_MET);
+
+  row = sp_window_lookup_fact_row (win, "radicular_symptoms");
+  input = sp_window_lookup_fact_input (win, "radicular_symptoms");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_false (gtk_widget_get_sensitive (input));
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "Yes, implied by Low back condition"));
+  g_clear_pointer (&subtitle, g_free);
+
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
+  g_assert_true (gtk_widget_get_sensitive (input));
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_null (strstr (subtitle, "implied"));
+  assert_pill (win, "facet.rfd", SP_STATUS_NEEDS_INFORMATION);
+
+  sp_test_destroy_window (win);
+}
+
 static void
 test_tab_sij (void)
 {
@@ -1213,6 +1245,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
   g_test_add_func ("/app/window/tab/facet", test_tab_facet);
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
+  g_test_add_func ("/app/window/implied-fact", test_implied_fact);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/row-layout", test_row_layout);
   g_test_add_func ("/app/window/help-popover", test_help_popover);
