@@ -72,6 +72,8 @@ void     sp_fact_write_value       (SpFact      *self,
                                     JsonBuilder *builder);
 char    *sp_fact_describe_value    (SpFact      *self,
                                     const SpValue *value);
+void     sp_fact_get_full_domain   (SpFact      *fact,
+                                    SpDomain    *domain);
 
 void     sp_value_clear            (SpValue     *value);
 void     sp_value_copy             (SpValue       *dest,
@@ -208,6 +210,9 @@ const SpScreening  *sp_policy_get_screening    (SpPolicy *self);
 const SpConstraint *sp_policy_get_constraints  (SpPolicy *self,
                                                 guint    *n_constraints);
 GPtrArray          *sp_policy_get_fact_array   (SpPolicy *self);
+/* Per fact, for the engine's inner loops: no type checks, no lookups. */
+const SpDomain     *sp_policy_get_full_domains (SpPolicy *self);
+const guint8       *sp_policy_get_fact_types   (SpPolicy *self);
 GPtrArray          *sp_policy_get_decision_array (SpPolicy *self);
 GPtrArray          *sp_policy_get_advisory_array (SpPolicy *self);
 const char         *sp_policy_get_interpretation_sentence (SpPolicy   *self,

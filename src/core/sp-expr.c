@@ -964,6 +964,73 @@ add_if_unknown (const SpEvalContext *context,
   sp_fact_set_add (unknown, fact);
 }
 
+/* One walk that both evaluates and collects, so a deep expression is not
+ * evaluated again at every level: @unknown gains the facts of the unknown
+ * children only when the node itself is unknown. */
+static SpTruth
+collect_unknown (const SpExpr        *expr,
+                 const SpEvalContext *context,
+                 SpFactSet           *unknown)
+{
+  switch (expr->kind)
+    {
+    case SP_EXPR_ALL:
+    case SP_EXPR_ANY:
+      {
+        SpTruth deciding = expr->kind == SP_EXPR_ALL ? SP_TRUTH_FALSE : SP_TRUTH_TRUE;
+        SpTruth result = expr->kind == SP_EXPR_ALL ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        SpFactSet collected;
+
+        sp_fact_set_clear (&collected);
+        for (guint i = 0; i < expr->n_children; i++)
+          {
+            SpTruth child = collect_unknown (expr->children[i], context, &collected);
+
+            if (child == deciding)
+              return deciding;
+            if (child == SP_TRUTH_UNKNOWN)
+              result = SP_TRUTH_UNKNOWN;
+          }
+        if (result == SP_TRUTH_UNKNOWN)
+          sp_fact_set_union (unknown, &collected);
+        return result;
+      }
+
+    case SP_EXPR_NOT:
+      switch (collect_unknown (expr->children[0], context, unknown))
+        {
+        case SP_TRUTH_TRUE: return SP_TRUTH_FALSE;
+        case SP_TRUTH_FALSE: return SP_TRUTH_TRUE;
+        case SP_TRUTH_UNKNOWN: return SP_TRUTH_UNKNOWN;
+        default: g_assert_not_reached ();
+        }
+
+    case SP_EXPR_BOOLEAN_IS:
+    case SP_EXPR_COMPARE:
+    case SP_EXPR_CHOICE_IN:
+    case SP_EXPR_LIST_CONTAINS_ANY:
+    case SP_EXPR_MONTHS_BEFORE:
+      {
+        SpTruth truth = evaluate (expr, context);
+
+        if (truth == SP_TRUTH_UNKNOWN)
+          {
+            add_if_unknown (context, expr->fact, unknown);
+            add_if_unknown (context, expr->other_fact, unknown);
+          }
+        return truth;
+      }
+
+    case SP_EXPR_CONST:
+    case SP_EXPR_DEFINITELY:
+    case SP_EXPR_RECORDED:
+    case SP_EXPR_DECISION_IN:
+    default:
+      /* Always definite: nothing of theirs is ever missing. */
+      return evaluate (expr, context);
+    }
+}
+
 /**
  * sp_expr_collect_unknown:
  * @unknown: (inout): the set to add to
@@ -979,34 +1046,7 @@ sp_expr_collect_unknown (const SpExpr        *expr,
 {
   g_return_if_fail (expr != NULL);
 
-  if (evaluate (expr, context) != SP_TRUTH_UNKNOWN)
-    return;
-
-  switch (expr->kind)
-    {
-    case SP_EXPR_ALL:
-    case SP_EXPR_ANY:
-    case SP_EXPR_NOT:
-      for (guint i = 0; i < expr->n_children; i++)
-        sp_expr_collect_unknown (expr->children[i], context, unknown);
-      break;
-
-    case SP_EXPR_BOOLEAN_IS:
-    case SP_EXPR_COMPARE:
-    case SP_EXPR_CHOICE_IN:
-    case SP_EXPR_LIST_CONTAINS_ANY:
-    case SP_EXPR_MONTHS_BEFORE:
-      add_if_unknown (context, expr->fact, unknown);
-      add_if_unknown (context, expr->other_fact, unknown);
-      break;
-
-    case SP_EXPR_CONST:
-    case SP_EXPR_DEFINITELY:
-    case SP_EXPR_RECORDED:
-    case SP_EXPR_DECISION_IN:
-    default:
-      g_assert_not_reached ();
-    }
+  collect_unknown (expr, context, unknown);
 }
 
 /**

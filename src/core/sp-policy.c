@@ -65,6 +65,8 @@ struct _SpPolicy
 
   GArray       *constraints;          /* SpConstraint */
   SpScreening   screening;
+  SpDomain     *full_domains;         /* per fact: every value it can take */
+  guint8       *fact_types;           /* per fact: its SpFactType */
 };
 
 G_DEFINE_FINAL_TYPE (SpPolicy, sp_policy, G_TYPE_OBJECT)
@@ -120,6 +122,8 @@ sp_policy_finalize (GObject *object)
   g_clear_pointer (&self->interpretations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->interpretation_sentences, g_hash_table_unref);
   g_clear_pointer (&self->constraints, g_array_unref);
+  g_clear_pointer (&self->full_domains, g_free);
+  g_clear_pointer (&self->fact_types, g_free);
   g_clear_pointer (&self->screening.serious_pathology_interpretations, g_free);
 
   G_OBJECT_CLASS (sp_policy_parent_class)->finalize (object);
@@ -1352,6 +1356,17 @@ sp_policy_new_from_bytes (GBytes      *bytes,
       !check_everything_used (&loader, error))
     return NULL;
 
+  self->full_domains = g_new0 (SpDomain, MAX (self->fact_array->len, 1));
+  self->fact_types = g_new0 (guint8, MAX (self->fact_array->len, 1));
+  for (guint i = 0; i < self->fact_array->len; i++)
+    {
+      SpFact *fact = g_ptr_array_index (self->fact_array, i);
+
+      self->fact_types[i] = sp_fact_get_fact_type (fact);
+      if (fact_can_be_implied (fact))
+        sp_fact_get_full_domain (fact, &self->full_domains[i]);
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -1702,6 +1717,18 @@ sp_policy_get_constraints (SpPolicy *self,
   g_assert (SP_IS_POLICY (self));
   *n_constraints = self->constraints->len;
   return (const SpConstraint *) (gpointer) self->constraints->data;
+}
+
+const SpDomain *
+sp_policy_get_full_domains (SpPolicy *self)
+{
+  return self->full_domains;
+}
+
+const guint8 *
+sp_policy_get_fact_types (SpPolicy *self)
+{
+  return self->fact_types;
 }
 
 GPtrArray *
