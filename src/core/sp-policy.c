@@ -895,14 +895,17 @@ load_screening (Loader      *loader,
   return TRUE;
 }
 
-/* Lists and text are never narrowed: no constraint settles a list. */
+/* Lists and text are never narrowed: no constraint settles a list. Nor
+ * are dates: a date constraint bounds a date ("not after the assessment")
+ * without ever settling it, and narrowing it for every case would cost
+ * every case the implied-fact work for nothing. */
 static gboolean
 fact_can_be_implied (SpFact *fact)
 {
   SpFactType type = sp_fact_get_fact_type (fact);
 
   return type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE || type == SP_FACT_INTEGER ||
-         type == SP_FACT_NUMBER || type == SP_FACT_DATE;
+         type == SP_FACT_NUMBER;
 }
 
 static gboolean
