@@ -161,6 +161,7 @@ void             sp_decision_rule_add_row    (SpDecisionRule *self,
                                               SpRuleRow      *row);
 const SpRuleRow *sp_decision_rule_get_rows   (SpDecisionRule *self,
                                               guint          *n_rows);
+const SpFactSet *sp_decision_rule_get_facts_read (SpDecisionRule *self);
 
 SpAdvisoryRule  *sp_advisory_rule_new        (const char *id,
                                               const char *text,

@@ -51,6 +51,7 @@ struct _SpExpr
   SpExpr     **children;
   char        *text;
   char        *unmet;        /* the case's side of an unmet criterion, in words */
+  char        *met_sentence; /* "Met: …", made once on first use, by any thread */
 };
 
 void
@@ -64,6 +65,7 @@ sp_expr_free (SpExpr *expr)
   g_free (expr->children);
   g_free (expr->text);
   g_free (expr->unmet);
+  g_free (expr->met_sentence);
   g_free (expr);
 }
 
@@ -1414,4 +1416,31 @@ sp_expr_describe (const SpExpr *expr,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * sp_expr_get_met_sentence:
+ * @make: builds the sentence, called at most once per expression unless
+ *   two threads race, when one result is kept and the other freed
+ *
+ * Returns: the sentence saying this criterion is met: the same for every
+ *   case, so it is made once, not once per decision per case
+ */
+const char *
+sp_expr_get_met_sentence (const SpExpr *expr,
+                          char       *(*make) (const SpExpr *expr, gpointer data),
+                          gpointer      data)
+{
+  SpExpr *writable = (SpExpr *) expr;
+  char *sentence = g_atomic_pointer_get (&writable->met_sentence);
+
+  if (sentence != NULL)
+    return sentence;
+  sentence = make (expr, data);
+  if (!g_atomic_pointer_compare_and_exchange (&writable->met_sentence, NULL, sentence))
+    {
+      g_free (sentence);
+      sentence = g_atomic_pointer_get (&writable->met_sentence);
+    }
+  return sentence;
 }
