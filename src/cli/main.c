@@ -142,11 +142,14 @@ evaluate_one (SpPolicy   *policy,
   return EXIT_OK;
 }
 
+/* Blank means JSON whitespace only: a NUL byte makes a bad line, never a
+ * skipped one (a case must not vanish from a batch unreported). */
 static gboolean
-is_blank (const char *line)
+is_blank (const char *line,
+          gsize       length)
 {
-  for (; *line; line++)
-    if (!g_ascii_isspace (*line))
+  for (gsize i = 0; i < length; i++)
+    if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n')
       return FALSE;
   return TRUE;
 }
@@ -316,7 +319,7 @@ chunk_read (Chunk    *chunk,
           return FALSE;
         }
       (*number)++;
-      if (is_blank (*buffer))
+      if (is_blank (*buffer, length))
         continue;
 
       line = &chunk->lines[chunk->n_lines++];

@@ -11,6 +11,7 @@
 #include "sp-case.h"
 #include "sp-core-private.h"
 #include "sp-implications.h"
+#include "sp-json-gate.h"
 #include "sp-date.h"
 #include "sp-fact.h"
 #include "sp-nhs-number.h"
@@ -320,14 +321,23 @@ sp_case_new_from_bytes (SpPolicy    *policy,
   g_autoptr(GError) parse_error = NULL;
   const char *file = display_name ? display_name : "case";
   const char *data;
-  gsize size;
+  gsize size, offset = 0;
 
   g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  if (size > SP_CASE_FILE_MAX_SIZE)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
+                           "too large for a case file (%" G_GSIZE_FORMAT " bytes; at most %u)",
+                           size, SP_CASE_FILE_MAX_SIZE);
+      return NULL;
+    }
+  if (!sp_json_gate_check (data, size, file, SP_ERROR_INVALID_CASE, &offset, error))
+    return NULL;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  if (!json_parser_load_from_data (parser, data + offset, size - offset, &parse_error))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
                            "not a Spinal Pathways case: not valid JSON (%s)", parse_error->message);

@@ -26,6 +26,9 @@ void     sp_set_member_error       (GError    **error,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (5, 6);
 
+void     sp_append_printable       (GString     *out,
+                                    const char  *text);
+
 SpFact  *sp_fact_new_from_json     (JsonObject  *object,
                                     const char  *file,
                                     const char  *path,

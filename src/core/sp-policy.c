@@ -17,6 +17,7 @@
 #include "sp-decision-rule.h"
 #include "sp-fact.h"
 #include "sp-interpretation.h"
+#include "sp-json-gate.h"
 #include "sp-policy.h"
 
 #define DEFAULT_POLICY_PATH RESOURCE_BASE "/policy/spinal-interventions.json"
@@ -1312,14 +1313,23 @@ sp_policy_new_from_bytes (GBytes      *bytes,
   JsonNode *root_node;
   JsonObject *root;
   Loader loader = { 0 };
-  gsize size;
+  gsize size, offset = 0;
   const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  if (size > SP_POLICY_FILE_MAX_SIZE)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, file, NULL,
+                           "too large for a policy file (%" G_GSIZE_FORMAT " bytes; at most %u)",
+                           size, SP_POLICY_FILE_MAX_SIZE);
+      return NULL;
+    }
+  if (!sp_json_gate_check (data, size, file, SP_ERROR_INVALID_POLICY, &offset, error))
+    return NULL;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  if (!json_parser_load_from_data (parser, data + offset, size - offset, &parse_error))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_POLICY, file, NULL,
                            "not valid JSON: %s", parse_error->message);
