@@ -88,9 +88,8 @@ print_error (const GError *error)
 {
   /* One line each: a message with a newline in it would break a pipeline
    * reading errors line by line. */
-  g_autofree char *line = g_strdup (error->message);
+  g_autofree char *line = sp_printable_line (error->message);
 
-  g_strdelimit (line, "\n\r", ' ');
   g_printerr ("%s\n", line);
 }
 
@@ -214,10 +213,9 @@ evaluate_chunk (Batch               *batch,
       if (!sp_case_line_reader_read (reader, chunk->text->str + line->offset, line->length,
                                      batch->path, line->number, batch->today, values, &error))
         {
-          g_autofree char *one_line = g_strdup (error->message);
+          g_autofree char *one_line = sp_printable_line (error->message);
 
           chunk->any_bad = TRUE;
-          g_strdelimit (one_line, "\n\r", ' ');
           g_string_append_printf (chunk->errors, "%s\n", one_line);
           sp_result_json_append_error (chunk->out, line->number, error->message);
         }

@@ -36,6 +36,30 @@ read_person (JsonObject          *root,
   return sp_json_check_members (*out, allowed, file, member, SP_ERROR_INVALID_CASE, error);
 }
 
+/* Limits no real record comes near (README, "Limits"); past them the text
+ * is refused, not cut, so nothing entered is lost without a word. */
+#define MAX_NAME_CHARACTERS  SP_CASE_MAX_NAME_CHARACTERS
+#define MAX_NOTES_CHARACTERS SP_CASE_MAX_NOTES_CHARACTERS
+
+static gboolean
+check_length (const char  *text,
+              glong        max_characters,
+              const char  *file,
+              const char  *member,
+              GError     **error)
+{
+  glong length;
+
+  if (text == NULL)
+    return TRUE;
+  length = g_utf8_strlen (text, -1);
+  if (length <= max_characters)
+    return TRUE;
+  sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, member,
+                       "too long (%ld characters; at most %ld)", length, max_characters);
+  return FALSE;
+}
+
 static gboolean
 read_identity (SpCase      *self,
                JsonObject  *root,
@@ -55,7 +79,8 @@ read_identity (SpCase      *self,
     {
       if (!sp_json_get_string (patient, "name", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &name, error) ||
           !sp_json_get_string (patient, "nhs_number", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &nhs_number, error) ||
-          !sp_json_get_string (patient, "date_of_birth", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &date_of_birth, error))
+          !sp_json_get_string (patient, "date_of_birth", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &date_of_birth, error) ||
+          !check_length (name, MAX_NAME_CHARACTERS, file, "patient.name", error))
         return FALSE;
       if (nhs_number != NULL && !sp_nhs_number_is_valid (nhs_number))
         {
@@ -81,7 +106,9 @@ read_identity (SpCase      *self,
   if (clinician != NULL)
     {
       if (!sp_json_get_string (clinician, "name", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &name, error) ||
-          !sp_json_get_string (clinician, "role", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &role, error))
+          !sp_json_get_string (clinician, "role", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &role, error) ||
+          !check_length (name, MAX_NAME_CHARACTERS, file, "clinician.name", error) ||
+          !check_length (role, MAX_NAME_CHARACTERS, file, "clinician.role", error))
         return FALSE;
       if (self != NULL)
         {
@@ -93,7 +120,8 @@ read_identity (SpCase      *self,
   if (json_object_has_member (root, "notes") &&
       !JSON_NODE_HOLDS_NULL (json_object_get_member (root, "notes")))
     {
-      if (!sp_json_get_string (root, "notes", TRUE, file, "", SP_ERROR_INVALID_CASE, &notes, error))
+      if (!sp_json_get_string (root, "notes", TRUE, file, "", SP_ERROR_INVALID_CASE, &notes, error) ||
+          !check_length (notes, MAX_NOTES_CHARACTERS, file, "notes", error))
         return FALSE;
       if (self != NULL)
         sp_case_set_notes (self, notes);

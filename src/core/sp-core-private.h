@@ -28,6 +28,7 @@ void     sp_set_member_error       (GError    **error,
 
 void     sp_append_printable       (GString     *out,
                                     const char  *text);
+char    *sp_printable_line         (const char  *text);
 
 SpFact  *sp_fact_new_from_json     (JsonObject  *object,
                                     const char  *file,

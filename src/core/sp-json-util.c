@@ -29,6 +29,10 @@ sp_set_member_error (GError    **error,
     g_set_error (error, SP_ERROR, code, "%s: %s", file, message);
 }
 
+static void append_printable (GString    *out,
+                              const char *text,
+                              guint       max_characters);
+
 /**
  * sp_append_printable:
  *
@@ -40,6 +44,30 @@ void
 sp_append_printable (GString    *out,
                      const char *text)
 {
+  append_printable (out, text, 80);
+}
+
+/**
+ * sp_printable_line:
+ *
+ * Returns: (transfer full): @text as one line for standard error: line
+ *   breaks, terminal escape sequences and every other control character
+ *   escaped, invalid UTF-8 shown as bytes
+ */
+char *
+sp_printable_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_printable (out, text, G_MAXUINT);
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_printable (GString    *out,
+                  const char *text,
+                  guint       max_characters)
+{
   guint shown = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -48,11 +76,10 @@ sp_append_printable (GString    *out,
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
-          g_string_append (out, "\\x");
-          g_string_append_printf (out, "%02X", (guchar) *p);
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
           break;
         }
-      if (++shown > 80)
+      if (++shown > max_characters)
         {
           g_string_append (out, "…");
           break;
