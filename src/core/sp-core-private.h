@@ -172,6 +172,11 @@ SpAdvisoryRule  *sp_advisory_rule_new        (const char *id,
                                               SpExpr     *when,
                                               const char **clause_ids);
 const SpExpr    *sp_advisory_rule_get_when   (SpAdvisoryRule *self);
+void             sp_advisory_rule_add_finding (SpAdvisoryRule *self,
+                                               SpExpr         *when,
+                                               const char     *text);
+void             sp_advisory_rule_set_banner  (SpAdvisoryRule *self,
+                                               const char     *banner);
 void             sp_advisory_rule_add_variant (SpAdvisoryRule *self,
                                                SpExpr         *when,
                                                const char     *text);

@@ -1128,8 +1128,11 @@ load_advisories (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (advisories); i++)
     {
-      static const char * const allowed[] = { "id", "when", "text", "clauses", "variants", NULL };
-      JsonArray *variants = NULL;
+      static const char * const allowed[] = { "id", "when", "text", "clauses", "variants", "findings",
+                                              "banner", NULL };
+      static const char * const banners[] = { "urgent", "serious", NULL };
+      JsonArray *variants = NULL, *findings = NULL;
+      const char *banner = NULL;
       g_autofree char *path = g_strdup_printf ("advisories[%u]", i);
       g_autofree char *when_path = sp_json_member_path (path, "when");
       JsonNode *node = json_array_get_element (advisories, i);
@@ -1164,6 +1167,64 @@ load_advisories (Loader      *loader,
       rule = sp_advisory_rule_new (id, text, g_steal_pointer (&when), clause_ids);
       g_ptr_array_add (loader->policy->advisory_array, rule);
       g_list_store_append (loader->policy->advisories, rule);
+
+      if (!sp_json_get_string (object, "banner", FALSE, loader->file, path, SP_ERROR_INVALID_POLICY, &banner, error))
+        return FALSE;
+      if (banner != NULL && !g_strv_contains (banners, banner))
+        {
+          g_autofree char *banner_path = sp_json_member_path (path, "banner");
+
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, banner_path,
+                               "must be \"urgent\" or \"serious\"");
+          return FALSE;
+        }
+      sp_advisory_rule_set_banner (rule, banner);
+
+      if (json_object_has_member (object, "findings") &&
+          !(findings = sp_json_get_array (object, "findings", TRUE, loader->file, path,
+                                          SP_ERROR_INVALID_POLICY, error)))
+        return FALSE;
+      if ((findings != NULL && json_array_get_length (findings) > 0) != (strstr (text, "{findings}") != NULL))
+        {
+          g_autofree char *text_path = sp_json_member_path (path, "text");
+
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, text_path,
+                               "names {findings} exactly when the advisory has findings");
+          return FALSE;
+        }
+      for (guint f = 0; findings && f < json_array_get_length (findings); f++)
+        {
+          static const char * const finding_allowed[] = { "when", "text", NULL };
+          g_autofree char *finding_path = g_strdup_printf ("%s.findings[%u]", path, f);
+          g_autofree char *finding_when_path = sp_json_member_path (finding_path, "when");
+          JsonNode *finding_node = json_array_get_element (findings, f);
+          JsonObject *finding;
+          const char *finding_text;
+          SpExpr *finding_when;
+
+          if (!JSON_NODE_HOLDS_OBJECT (finding_node))
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, finding_path,
+                                   "must be an object with when and text");
+              return FALSE;
+            }
+          finding = json_node_get_object (finding_node);
+          if (!sp_json_check_members (finding, finding_allowed, loader->file, finding_path,
+                                      SP_ERROR_INVALID_POLICY, error) ||
+              !sp_json_get_string (finding, "text", TRUE, loader->file, finding_path,
+                                   SP_ERROR_INVALID_POLICY, &finding_text, error))
+            return FALSE;
+          if (!json_object_has_member (finding, "when"))
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, finding_when_path,
+                                   "required member is missing");
+              return FALSE;
+            }
+          if (!(finding_when = sp_expr_parse (json_object_get_member (finding, "when"),
+                                              finding_when_path, &scope, error)))
+            return FALSE;
+          sp_advisory_rule_add_finding (rule, finding_when, finding_text);
+        }
 
       if (json_object_has_member (object, "variants") &&
           !(variants = sp_json_get_array (object, "variants", TRUE, loader->file, path,
