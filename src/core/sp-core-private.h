@@ -27,6 +27,9 @@ void     sp_set_member_error       (GError    **error,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (5, 6);
 
+void     sp_clause_add_item        (SpClause    *self,
+                                    guint        level,
+                                    const char  *text);
 void     sp_append_printable       (GString     *out,
                                     const char  *text);
 char    *sp_printable_line         (const char  *text);

@@ -426,6 +426,67 @@ check_pathway (Loader      *loader,
   return TRUE;
 }
 
+/* A bulleted clause keeps its list: "items" are its bullets, each a string
+ * or {"text", "items"} for a bullet with its own list, two levels at most,
+ * as the policy text has. */
+static gboolean
+read_clause_items (Loader      *loader,
+                   SpClause    *clause,
+                   JsonNode    *node,
+                   const char  *path,
+                   guint        level,
+                   GError     **error)
+{
+  g_autofree char *items_path = sp_json_member_path (path, "items");
+  JsonArray *items;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, items_path,
+                           "must be a non-empty list of bullets");
+      return FALSE;
+    }
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      static const char * const allowed[] = { "text", "items", NULL };
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", items_path, i);
+      JsonNode *item = json_array_get_element (items, i);
+      const char *text = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+        text = json_node_get_string (item);
+      else if (JSON_NODE_HOLDS_OBJECT (item))
+        {
+          if (!sp_json_check_members (json_node_get_object (item), allowed, loader->file, item_path,
+                                      SP_ERROR_INVALID_POLICY, error) ||
+              !sp_json_get_string (json_node_get_object (item), "text", TRUE, loader->file, item_path,
+                                   SP_ERROR_INVALID_POLICY, &text, error))
+            return FALSE;
+        }
+      if (text == NULL || text[0] == '\0')
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, item_path,
+                               "a bullet must be the policy's words, or {\"text\", \"items\"}");
+          return FALSE;
+        }
+      sp_clause_add_item (clause, level, text);
+      if (JSON_NODE_HOLDS_OBJECT (item) && json_object_has_member (json_node_get_object (item), "items"))
+        {
+          if (level >= 2)
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, item_path,
+                                   "bullets nest two levels deep at most");
+              return FALSE;
+            }
+          if (!read_clause_items (loader, clause, json_object_get_member (json_node_get_object (item), "items"),
+                                  item_path, level + 1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_clauses (Loader      *loader,
               JsonObject  *root,
@@ -440,7 +501,7 @@ load_clauses (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (clauses); i++)
     {
-      static const char * const allowed[] = { "id", "heading", "text", NULL };
+      static const char * const allowed[] = { "id", "heading", "text", "items", NULL };
       g_autofree char *path = g_strdup_printf ("clauses[%u]", i);
       JsonNode *node = json_array_get_element (clauses, i);
       g_autoptr(SpClause) clause = NULL;
@@ -478,6 +539,10 @@ load_clauses (Loader      *loader,
         }
 
       clause = sp_clause_new (id, heading, text);
+      if (json_object_has_member (json_node_get_object (node), "items") &&
+          !read_clause_items (loader, clause, json_object_get_member (json_node_get_object (node), "items"),
+                              path, 1, error))
+        return FALSE;
       g_list_store_append (self->clauses, clause);
       g_hash_table_insert (self->clauses_by_id, (gpointer) sp_clause_get_id (clause), clause);
     }

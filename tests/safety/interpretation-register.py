@@ -18,6 +18,22 @@ def cell(text):
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def clause_text(clause):
+    """The clause's words with its bullets, as the policy text has them."""
+    parts = [clause["text"]]
+
+    def bullets(items):
+        for item in items:
+            if isinstance(item, str):
+                parts.append("\u2022 " + item)
+            else:
+                parts.append("\u2022 " + item["text"])
+                bullets(item.get("items", []))
+
+    bullets(clause.get("items", []))
+    return " ".join(parts)
+
+
 def render(policy):
     clauses = {c["id"]: c for c in policy["clauses"]}
     interpretations = policy["interpretations"]
@@ -52,7 +68,7 @@ def render(policy):
             f"## {interp['id']}",
             "",
             f"- **Clause:** `{interp['clause']}` ({clause['heading']})",
-            f"- **Policy text:** \u201c{clause['text']}\u201d",
+            f"- **Policy text:** \u201c{clause_text(clause)}\u201d",
             f"- **Reading:** {interp['reading']}",
             f"- **Why:** {interp['reason']}",
             f"- **Sign-off:** {state}",
