@@ -275,8 +275,17 @@ rebuild_details (SpDecisionRow *self)
 
   if (interpretations && interpretations[0])
     {
+      gboolean any_awaiting = FALSE;
+
+      for (guint i = 0; interpretations[i]; i++)
+        {
+          SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[i]);
+
+          any_awaiting |= interp != NULL && !sp_interpretation_is_signed_off (interp);
+        }
       add_heading (self->details, interpretations[1] ? _("Interpretations applied") : _("Interpretation applied"));
-      add_label (self->details, _("Readings of the policy awaiting the commissioner’s sign-off."), "dim-label");
+      if (any_awaiting)
+        add_label (self->details, _("Readings of the policy awaiting the commissioner’s sign-off."), "dim-label");
       for (guint i = 0; interpretations[i]; i++)
         {
           SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[i]);

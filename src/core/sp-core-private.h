@@ -11,6 +11,7 @@
 
 #include "sp-expr.h"
 #include "sp-fact.h"
+#include "sp-interpretation.h"
 #include "sp-value.h"
 
 G_BEGIN_DECLS
@@ -282,5 +283,9 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 void sp_file_fail_writes_for_testing (guint after_bytes);
+
+void        sp_interpretation_record_sign_off (SpInterpretation *self,
+                                               const char       *by,
+                                               const char       *date);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "sp-clause.h"
 #include "sp-core-private.h"
 #include "sp-core-resources.h"
+#include "sp-date.h"
 #include "sp-decision-rule.h"
 #include "sp-fact.h"
 #include "sp-interpretation.h"
@@ -549,6 +550,70 @@ load_clauses (Loader      *loader,
   return TRUE;
 }
 
+/* Every interpretation says whether the commissioner has signed it off, so
+ * a policy file cannot silently drop the "awaiting sign-off" warning: the
+ * state is required, and a sign-off without who and when is refused. */
+static gboolean
+load_sign_off (Loader            *loader,
+               JsonObject        *interpretation_object,
+               const char        *path,
+               SpInterpretation  *interpretation,
+               GError           **error)
+{
+  static const char * const awaiting_members[] = { "state", NULL };
+  static const char * const signed_off_members[] = { "state", "by", "date", NULL };
+  g_autofree char *sign_off_path = sp_json_member_path (path, "sign_off");
+  JsonObject *sign_off;
+  const char *state, *by, *date;
+  guint32 julian;
+
+  if (!(sign_off = sp_json_get_object (interpretation_object, "sign_off", TRUE, loader->file, path,
+                                       SP_ERROR_INVALID_POLICY, error)) ||
+      !sp_json_get_string (sign_off, "state", TRUE, loader->file, sign_off_path,
+                           SP_ERROR_INVALID_POLICY, &state, error))
+    return FALSE;
+
+  if (g_str_equal (state, "awaiting"))
+    return sp_json_check_members (sign_off, awaiting_members, loader->file, sign_off_path,
+                                  SP_ERROR_INVALID_POLICY, error);
+
+  if (!g_str_equal (state, "signed_off"))
+    {
+      g_autofree char *member = sp_json_member_path (sign_off_path, "state");
+
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                           "unknown sign-off state (expected \"awaiting\" or \"signed_off\")");
+      return FALSE;
+    }
+
+  if (!sp_json_check_members (sign_off, signed_off_members, loader->file, sign_off_path,
+                              SP_ERROR_INVALID_POLICY, error) ||
+      !sp_json_get_string (sign_off, "by", TRUE, loader->file, sign_off_path,
+                           SP_ERROR_INVALID_POLICY, &by, error) ||
+      !sp_json_get_string (sign_off, "date", TRUE, loader->file, sign_off_path,
+                           SP_ERROR_INVALID_POLICY, &date, error))
+    return FALSE;
+  if (*by == '\0' || g_ascii_isspace (*by))
+    {
+      g_autofree char *member = sp_json_member_path (sign_off_path, "by");
+
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                           "must name who signed the interpretation off");
+      return FALSE;
+    }
+  if (!sp_date_parse (date, &julian))
+    {
+      g_autofree char *member = sp_json_member_path (sign_off_path, "date");
+
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                           "not a date (YYYY-MM-DD)");
+      return FALSE;
+    }
+
+  sp_interpretation_record_sign_off (interpretation, by, date);
+  return TRUE;
+}
+
 static gboolean
 load_interpretations (Loader      *loader,
                       JsonObject  *root,
@@ -563,7 +628,7 @@ load_interpretations (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (interpretations); i++)
     {
-      static const char * const allowed[] = { "id", "clause", "reading", "reason", NULL };
+      static const char * const allowed[] = { "id", "clause", "reading", "reason", "sign_off", NULL };
       g_autofree char *path = g_strdup_printf ("interpretations[%u]", i);
       JsonNode *node = json_array_get_element (interpretations, i);
       g_autoptr(SpInterpretation) interpretation = NULL;
@@ -604,13 +669,21 @@ load_interpretations (Loader      *loader,
       g_hash_table_add (loader->cited_clauses, (gpointer) g_intern_string (clause));
 
       interpretation = sp_interpretation_new (id, clause, reading, reason);
+      if (!load_sign_off (loader, json_node_get_object (node), path, interpretation, error))
+        return FALSE;
       g_list_store_append (self->interpretations, interpretation);
       g_hash_table_insert (self->interpretations_by_id,
                            (gpointer) sp_interpretation_get_id (interpretation), interpretation);
       g_hash_table_insert (self->interpretation_sentences,
                            (gpointer) g_intern_string (id),
-                           g_strdup_printf (_("Interpretation of the policy applied (awaiting the "
-                                              "commissioner's sign-off): %s"), reading));
+                           sp_interpretation_is_signed_off (interpretation)
+                           ? g_strdup_printf (_("Interpretation of the policy applied (signed off by "
+                                                "%s on %s): %s"),
+                                              sp_interpretation_get_signed_off_by (interpretation),
+                                              sp_interpretation_get_signed_off_date (interpretation),
+                                              reading)
+                           : g_strdup_printf (_("Interpretation of the policy applied (awaiting the "
+                                                "commissioner's sign-off): %s"), reading));
     }
 
   return TRUE;
