@@ -25,6 +25,7 @@
 #include "sp-case-line-reader.h"
 #include "sp-cli-export.h"
 #include "sp-cli-diff.h"
+#include "sp-cli-audit.h"
 
 /* Exit statuses of the contract. */
 enum {
@@ -39,6 +40,7 @@ static const char usage[] =
   "  spinal-pathways-cli [--policy FILE] evaluate --batch FILE.jsonl\n"
   SP_CLI_EXPORT_USAGE
   SP_CLI_DIFF_USAGE
+  SP_CLI_AUDIT_USAGE
   "  spinal-pathways-cli [--policy FILE] facts\n"
   "  spinal-pathways-cli [--policy FILE] interpretations\n"
   "  spinal-pathways-cli --version | --help\n"
@@ -59,6 +61,9 @@ static const char usage[] =
   "                   What a revision of the policy changes, in words; with\n"
   "                   cases, which decisions change status, and for how many\n"
   "                   (exit 0 nothing changes, 1 something does, 2 bad input)\n"
+  "  audit CASES…     Figures across cases (JSON lines, .spcase files or folders\n"
+  "                   of them): statuses per decision, facts most often missing,\n"
+  "                   red flags; counts only, never an identifier\n"
   "  facts            The facts a case may record: id, type, values, label\n"
   "  interpretations  Each reading of the policy that its text does not settle,\n"
   "                   with the clause it reads\n"
@@ -588,6 +593,8 @@ main (int   argc,
       /* diff reads two policies of its own and parses its own options. */
       if (arguments->len == 0 && g_str_equal (argv[i], "diff"))
         return sp_cli_diff_run (argc - i, argv + i);
+      if (arguments->len == 0 && g_str_equal (argv[i], "audit"))
+        return sp_cli_audit_run (policy_path, argc - i, argv + i);
       /* export parses its own options (--pdf, --text, --no-identifiers). */
       if (arguments->len == 0 && g_str_equal (argv[i], "export"))
         {
