@@ -26,6 +26,7 @@
 #include "sp-cli-export.h"
 #include "sp-cli-diff.h"
 #include "sp-cli-audit.h"
+#include "sp-cli-trace.h"
 
 /* Exit statuses of the contract. */
 enum {
@@ -41,6 +42,7 @@ static const char usage[] =
   SP_CLI_EXPORT_USAGE
   SP_CLI_DIFF_USAGE
   SP_CLI_AUDIT_USAGE
+  SP_CLI_TRACE_USAGE
   "  spinal-pathways-cli [--policy FILE] facts\n"
   "  spinal-pathways-cli [--policy FILE] interpretations\n"
   "  spinal-pathways-cli --version | --help\n"
@@ -64,6 +66,8 @@ static const char usage[] =
   "  audit CASES…     Figures across cases (JSON lines, .spcase files or folders\n"
   "                   of them): statuses per decision, facts most often missing,\n"
   "                   red flags; counts only, never an identifier\n"
+  "  trace            Clauses to decisions, advisories and interpretations;\n"
+  "                   --tests DIR adds the test cases of each outcome\n"
   "  facts            The facts a case may record: id, type, values, label\n"
   "  interpretations  Each reading of the policy that its text does not settle,\n"
   "                   with the clause it reads\n"
@@ -595,6 +599,8 @@ main (int   argc,
         return sp_cli_diff_run (argc - i, argv + i);
       if (arguments->len == 0 && g_str_equal (argv[i], "audit"))
         return sp_cli_audit_run (policy_path, argc - i, argv + i);
+      if (arguments->len == 0 && g_str_equal (argv[i], "trace"))
+        return sp_cli_trace_run (policy_path, argc - i, argv + i);
       /* export parses its own options (--pdf, --text, --no-identifiers). */
       if (arguments->len == 0 && g_str_equal (argv[i], "export"))
         {
