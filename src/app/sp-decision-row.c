@@ -202,21 +202,11 @@ rebuild_details (SpDecisionRow *self)
   /* The full status first: the pill may be narrow, the words are not. */
   add_label (self->details, sp_status_get_label (status), "sp-status-text");
 
+  /* Interpretations are not among the reasons: they have their own
+   * heading below, each shown once. */
   for (guint i = 0; reasons && reasons[i]; i++)
-    {
-      gboolean is_interpretation = FALSE;
-
-      /* The engine words each interpretation as a reason too; show it once,
-       * under its own heading below. */
-      for (guint j = 0; interpretations && interpretations[j] && !is_interpretation; j++)
-        {
-          SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[j]);
-
-          is_interpretation = interp && strstr (reasons[i], sp_interpretation_get_reading (interp)) != NULL;
-        }
-      if (!is_interpretation)
-        add_label (self->details, reasons[i], NULL);
-    }
+    add_label (self->details, reasons[i],
+               sp_decision_get_reason_kind (self->decision, i) == SP_REASON_IMPLIED ? "sp-implied" : NULL);
 
   if (missing && missing[0])
     {
@@ -270,12 +260,15 @@ rebuild_details (SpDecisionRow *self)
         {
           SpClause *clause = sp_policy_lookup_clause (policy, citations[i]);
           g_autofree char *quoted = NULL;
+          g_autofree char *formatted = NULL;
 
           if (clause == NULL)
             continue;
           add_label (self->details, sp_clause_get_heading (clause), "sp-clause-heading");
+          /* Bullets on lines of their own, as the policy sets them out. */
+          formatted = sp_clause_dup_formatted (clause);
           /* Translators: a quotation of the policy's text */
-          quoted = g_strdup_printf (_("“%s”"), sp_clause_get_text (clause));
+          quoted = g_strdup_printf (_("“%s”"), formatted);
           add_label (self->details, quoted, "sp-clause");
         }
     }

@@ -35,6 +35,9 @@ typedef struct {
   char       *subtitle;   /* the help shown under the title, when it fits */
   gboolean    truncated;  /* the subtitle is not the whole help */
   GHashTable *checks;     /* lists: choice id → GtkCheckButton */
+  GtkWidget  *implied;    /* lists of choices: "…, implied by …", made when first needed */
+  gboolean    is_implied;
+  gboolean    compact;
   gboolean    syncing;
 } FactRow;
 
@@ -1014,7 +1017,9 @@ sp_fact_row_set_compact (GtkWidget *row,
   FactRow *fr = get_fact_row (row);
 
   g_return_if_fail (fr != NULL);
-  apply_help (fr, compact);
+  fr->compact = compact;
+  if (!fr->is_implied)
+    apply_help (fr, compact);
 }
 
 /**
@@ -1038,4 +1043,70 @@ sp_fact_row_focus_input (GtkWidget *row)
     return TRUE;
   /* An expander row is not focusable itself: its header is. */
   return gtk_widget_child_focus (fr->input, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * sp_fact_row_set_implied:
+ * @answer: (nullable): the implied answer in words, or %NULL when the fact
+ *   is not implied
+ * @because: (nullable): the recorded answers that imply it, in words
+ *
+ * Shows a fact the recorded ones settle (sciatica settles radicular
+ * symptoms) as answered by them, not as a question still to answer: the
+ * answer and what implies it, and the input not editable until that
+ * changes, as the contract asks.
+ */
+void
+sp_fact_row_set_implied (GtkWidget  *row,
+                         const char *answer,
+                         const char *because)
+{
+  FactRow *fr = get_fact_row (row);
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (fr != NULL);
+
+  if (answer == NULL)
+    {
+      if (!fr->is_implied)
+        return;
+      fr->is_implied = FALSE;
+      if (fr->implied != NULL)
+        gtk_widget_set_visible (fr->implied, FALSE);
+      gtk_widget_set_sensitive (fr->input, TRUE);
+      apply_help (fr, fr->compact);
+      return;
+    }
+
+  fr->is_implied = TRUE;
+  /* TRANSLATORS: an answer nobody recorded that other answers settle */
+  text = g_strdup_printf (_("%s, implied by %s"), answer, because);
+  if (g_ascii_islower (text[0]))
+    text[0] = g_ascii_toupper (text[0]);
+  if (ADW_IS_COMBO_ROW (fr->row))
+    {
+      /* A drop-down row's subtitle is its own answer, "Not recorded". */
+      if (fr->implied == NULL)
+        {
+          fr->implied = gtk_label_new (NULL);
+          gtk_label_set_wrap (GTK_LABEL (fr->implied), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (fr->implied), 1.0);
+          gtk_widget_add_css_class (fr->implied, "sp-implied");
+          add_suffix (fr, fr->implied);
+        }
+      gtk_label_set_text (GTK_LABEL (fr->implied), text);
+      gtk_widget_set_visible (fr->implied, TRUE);
+    }
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_autofree char *markup = g_strdup_printf ("<i>%s</i>", escaped);
+
+      /* The answer where the help was; the help stays one click away. */
+      g_object_set (fr->row, "subtitle", markup, NULL);
+      if (fr->info_button)
+        gtk_widget_set_visible (fr->info_button, TRUE);
+    }
+  if (fr->input != fr->row)
+    gtk_widget_set_sensitive (fr->input, FALSE);
 }

@@ -23,5 +23,8 @@ GtkWidget *sp_fact_row_get_clear_button  (GtkWidget  *row);
 gboolean   sp_fact_row_focus_input       (GtkWidget  *row);
 void       sp_fact_row_set_compact       (GtkWidget  *row,
                                           gboolean    compact);
+void       sp_fact_row_set_implied       (GtkWidget  *row,
+                                          const char *answer,
+                                          const char *because);
 
 G_END_DECLS

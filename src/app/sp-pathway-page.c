@@ -215,7 +215,29 @@ update_relevance (SpPathwayPage *self)
 
   g_hash_table_iter_init (&iter, self->fact_rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    gtk_widget_set_visible (value, sp_case_is_fact_relevant (case_, key));
+    {
+      g_autofree char *answer = sp_evaluation_describe_implied (self->evaluation, key);
+      g_autofree char *because = NULL;
+
+      gtk_widget_set_visible (value, sp_case_is_fact_relevant (case_, key));
+      if (answer != NULL)
+        {
+          g_auto(GStrv) ids = sp_evaluation_dup_implied_because (self->evaluation, key);
+          SpPolicy *policy = sp_case_get_policy (case_);
+          GString *words = g_string_new (NULL);
+
+          for (guint i = 0; ids && ids[i]; i++)
+            {
+              SpFact *fact = sp_policy_lookup_fact (policy, ids[i]);
+
+              if (words->len > 0)
+                g_string_append (words, _(" and "));
+              g_string_append (words, fact ? sp_fact_get_label (fact) : ids[i]);
+            }
+          because = g_string_free (words, FALSE);
+        }
+      sp_fact_row_set_implied (value, answer, because);
+    }
 
   /* A section with every question hidden is hidden too. */
   for (guint i = 0; i < self->groups->len; i++)

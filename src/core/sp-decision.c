@@ -26,6 +26,7 @@ struct _SpDecision
   SpDecisionRule  *rule;
   SpStatus         status;
   GStrv            reasons;
+  GArray          *reason_kinds;   /* SpReasonKind, one per reason */
   GStrv            citations;
   GStrv            interpretations;
   GStrv            missing;
@@ -62,6 +63,7 @@ sp_decision_finalize (GObject *object)
   SpDecision *self = (SpDecision *)object;
 
   g_clear_pointer (&self->reasons, g_strfreev);
+  g_clear_pointer (&self->reason_kinds, g_array_unref);
   g_clear_pointer (&self->citations, g_strfreev);
   g_clear_pointer (&self->interpretations, g_strfreev);
   g_clear_pointer (&self->missing, g_strfreev);
@@ -138,6 +140,7 @@ sp_decision_init (SpDecision *self)
 {
   self->status = SP_STATUS_NEEDS_INFORMATION;
   self->reasons = g_new0 (char *, 1);
+  self->reason_kinds = g_array_new (FALSE, FALSE, sizeof (SpReasonKind));
   self->citations = g_new0 (char *, 1);
   self->interpretations = g_new0 (char *, 1);
   self->missing = g_new0 (char *, 1);
@@ -187,6 +190,8 @@ sp_decision_update (SpDecision          *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   replace_strv (self, &self->reasons, explanation->reasons, PROP_REASONS);
+  g_array_set_size (self->reason_kinds, 0);
+  g_array_append_vals (self->reason_kinds, explanation->reason_kinds->data, explanation->reason_kinds->len);
   replace_strv (self, &self->citations, explanation->clause_ids, PROP_CITATIONS);
   replace_strv (self, &self->interpretations, explanation->interpretation_ids, PROP_INTERPRETATIONS);
   replace_strv (self, &self->missing, explanation->missing_fact_ids, PROP_MISSING);
@@ -276,4 +281,21 @@ sp_decision_get_missing (SpDecision *self)
 {
   g_return_val_if_fail (SP_IS_DECISION (self), NULL);
   return (const char * const *) self->missing;
+}
+
+/**
+ * sp_decision_get_reason_kind:
+ * @index: a reason's position in sp_decision_get_reasons()
+ *
+ * Returns: what that reason is (a criterion met, an implied fact, …), so a
+ *   view can group reasons without reading their words
+ */
+SpReasonKind
+sp_decision_get_reason_kind (SpDecision *self,
+                             guint       index)
+{
+  g_return_val_if_fail (SP_IS_DECISION (self), SP_REASON_RULE);
+  g_return_val_if_fail (index < self->reason_kinds->len, SP_REASON_RULE);
+
+  return g_array_index (self->reason_kinds, SpReasonKind, index);
 }

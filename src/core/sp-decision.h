@@ -20,6 +20,8 @@ const char         *sp_decision_get_label               (SpDecision *self);
 const char         *sp_decision_get_pathway             (SpDecision *self);
 SpStatus            sp_decision_get_status              (SpDecision *self);
 const char * const *sp_decision_get_reasons             (SpDecision *self);
+SpReasonKind        sp_decision_get_reason_kind         (SpDecision *self,
+                                                         guint       index);
 const char * const *sp_decision_get_citations           (SpDecision *self);
 const char * const *sp_decision_get_interpretations     (SpDecision *self);
 const char * const *sp_decision_get_missing             (SpDecision *self);

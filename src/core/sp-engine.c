@@ -28,15 +28,24 @@ SpEngineResult *
 sp_engine_result_new (SpPolicy *policy)
 {
   guint n = sp_policy_get_n_decisions (policy);
-  SpEngineResult *result = g_malloc0 (sizeof (SpEngineResult) + n * sizeof (SpOutcome));
+  guint n_facts = sp_policy_get_n_facts (policy);
+  gsize head = sizeof (SpEngineResult) + n * sizeof (SpOutcome);
+  gsize domains_at = (head + 15) & ~(gsize) 15;
+  gsize because_at = domains_at + n_facts * sizeof (SpDomain);
+  char *block = g_malloc0 (because_at + n_facts * sizeof (SpFactSet));
+  SpEngineResult *result = (SpEngineResult *) block;
 
+  /* One block, so the result is still freed with g_free(). */
   result->n_decisions = n;
+  result->implications.domains = (SpDomain *) (block + domains_at);
+  result->implications.because = (SpFactSet *) (block + because_at);
   return result;
 }
 
 static void
 filter_not_yet_asked (GPtrArray           *facts,
                       const SpEvalContext *context,
+                      const SpFactSet     *also_missing,
                       SpFactSet           *missing)
 {
   SpFactSet filtered = *missing;
@@ -58,8 +67,9 @@ filter_not_yet_asked (GPtrArray           *facts,
         }
     }
 
-  /* Never leave "more information needed" without saying what. */
-  if (!sp_fact_set_is_empty (&filtered))
+  /* Never leave "more information needed" without saying what: the
+   * unscreened facts, when there are any, say it. */
+  if (!sp_fact_set_is_empty (&filtered) || (also_missing != NULL && !sp_fact_set_is_empty (also_missing)))
     *missing = filtered;
 }
 
@@ -67,7 +77,7 @@ filter_not_yet_asked (GPtrArray           *facts,
  * precedence steps 3 and 5 rewrite statuses, and rows that end up giving
  * the same answer must not ask for facts that cannot change it). */
 static void
-evaluate_rule (SpDecisionRule      *rule,
+evaluate_rows (SpDecisionRule      *rule,
                const SpEvalContext *context,
                const SpStatus      *map,
                SpOutcome           *outcome)
@@ -116,6 +126,89 @@ evaluate_rule (SpDecisionRule      *rule,
       sp_expr_collect_unknown (rows[r].when, context, &outcome->missing);
       later_statuses |= status_bit;
     }
+}
+
+/* Rows are read one at a time, so three-valued logic cannot see that two
+ * rows over one implied fact cannot both be false (radicular symptoms "no"
+ * leaves the condition non-specific or claudication: one of the two
+ * "not normally funded" rows must hold). So when the answer is still open
+ * and turns on a fact the constraints narrowed, each value it can still
+ * take is tried: the statuses possible are those of some value, and the
+ * fact is missing only if its values disagree. */
+static void
+evaluate_rule (SpDecisionRule      *rule,
+               const SpEvalContext *context,
+               const SpStatus      *map,
+               GPtrArray           *facts,
+               SpOutcome           *outcome)
+{
+  SpEvalContext pinned_context;
+  SpValue pinned = { 0 };
+  SpOutcome split;
+  guint possible = 0, first = 0;
+  gboolean differ = FALSE, any = FALSE;
+  SpFactSet missing;
+  gint fact = -1;
+
+  evaluate_rows (rule, context, map, outcome);
+  outcome->deciding_rows = outcome->deciding_row >= 0 ? 1u << outcome->deciding_row : 0;
+  if ((outcome->possible & (outcome->possible - 1)) == 0 || context->narrowed == NULL ||
+      sp_fact_set_is_empty (context->narrowed))
+    return;
+
+  for (guint w = 0; w < G_N_ELEMENTS (outcome->missing.words) && fact < 0; w++)
+    {
+      guint64 both = outcome->missing.words[w] & context->narrowed->words[w];
+
+      for (; both && fact < 0; both &= both - 1)
+        {
+          guint index = w * 64 + __builtin_ctzll (both);
+          SpFactType type = sp_fact_get_fact_type (g_ptr_array_index (facts, index));
+
+          if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
+            fact = index;
+        }
+    }
+  if (fact < 0)
+    return;
+
+  pinned_context = *context;
+  pinned_context.pinned_fact = fact;
+  pinned_context.pinned_value = &pinned;
+  pinned.recorded = TRUE;
+  sp_fact_set_clear (&missing);
+  outcome->deciding_rows = 0;
+  for (guint bit = 0; bit < 64; bit++)
+    {
+      if (!((context->domains[fact].mask >> bit) & 1))
+        continue;
+      if (sp_fact_get_fact_type (g_ptr_array_index (facts, fact)) == SP_FACT_BOOLEAN)
+        pinned.boolean = bit == 1;
+      else
+        pinned.choice = bit;
+      evaluate_rows (rule, &pinned_context, map, &split);
+      if (any && split.possible != first)
+        differ = TRUE;
+      if (!any)
+        first = split.possible;
+      any = TRUE;
+      possible |= split.possible;
+      sp_fact_set_union (&missing, &split.missing);
+      if ((split.possible & (split.possible - 1)) == 0 && split.deciding_row >= 0)
+        outcome->deciding_rows |= 1u << split.deciding_row;
+    }
+
+  sp_fact_set_remove (&missing, fact);
+  if (differ)
+    sp_fact_set_add (&missing, fact);
+  outcome->possible = possible;
+  outcome->missing = missing;
+  if ((possible & (possible - 1)) != 0 || outcome->deciding_rows == 0)
+    {
+      outcome->deciding_rows = 0;
+      return;
+    }
+  outcome->deciding_row = __builtin_ctz (outcome->deciding_rows);
 }
 
 /* Whether any row that still could hold would support the intervention:
@@ -190,6 +283,12 @@ sp_engine_evaluate (SpPolicy       *policy,
   else
     result->today = today;
 
+  /* Statuses and missing facts are computed over the values the recorded
+   * facts leave possible (the contract's implied facts). */
+  sp_implications_compute (policy, values, today, &result->implications);
+  context.narrowed = &result->implications.narrowed;
+  context.domains = result->implications.domains;
+
   /* Step 1: any red flag decides at once, whatever else is unknown. */
   result->urgent = pathology->recorded && (pathology->list & screening->urgent_pathologies) != 0;
   sp_fact_set_clear (&result->unscreened_facts);
@@ -223,6 +322,7 @@ sp_engine_evaluate (SpPolicy       *policy,
           outcome->status = SP_STATUS_URGENT_REFERRAL;
           outcome->flags = SP_OUTCOME_URGENT;
           outcome->deciding_row = -1;
+          outcome->deciding_rows = 0;
           outcome->possible = STATUS_BIT (SP_STATUS_URGENT_REFERRAL);
           sp_fact_set_clear (&outcome->missing);
           statuses[d] = outcome->status;
@@ -245,11 +345,13 @@ sp_engine_evaluate (SpPolicy       *policy,
             map[SP_STATUS_SUPPORTED] = SP_STATUS_CRITERIA_NOT_MET;
         }
       /* A promotion, never a condition, so the exceptional facts are never
-       * asked for. */
-      if (impairment->recorded && impairment->boolean && named->recorded && ((named->list >> d) & 1))
+       * asked for; and never while a serious pathology is suspected (step 3
+       * stops step 5: revision 3). */
+      if (!result->serious_pathology &&
+          impairment->recorded && impairment->boolean && named->recorded && ((named->list >> d) & 1))
         map[SP_STATUS_NOT_NORMALLY_FUNDED] = SP_STATUS_EXCEPTIONAL_CASE;
 
-      evaluate_rule (rule, &context, map, outcome);
+      evaluate_rule (rule, &context, map, facts, outcome);
 
       if (result->serious_pathology && !sp_decision_rule_supports_on_serious_pathology (rule) &&
           rule_can_support (rule, &context))
@@ -261,8 +363,8 @@ sp_engine_evaluate (SpPolicy       *policy,
           sp_fact_set_clear (&outcome->missing);
           if (status == SP_STATUS_EXCEPTIONAL_CASE)
             outcome->flags |= SP_OUTCOME_EXCEPTIONAL;
-          else if (status == SP_STATUS_CRITERIA_NOT_MET && impairment->recorded &&
-                   impairment->boolean && named->recorded && ((named->list >> d) & 1))
+          else if (status == SP_STATUS_CRITERIA_NOT_MET && !result->serious_pathology &&
+                   impairment->recorded && impairment->boolean && named->recorded && ((named->list >> d) & 1))
             outcome->flags |= SP_OUTCOME_FUNDING_REQUEST;
           if (status != SP_STATUS_CRITERIA_NOT_MET)
             outcome->flags &= ~SP_OUTCOME_SERIOUS_BLOCKED;
@@ -273,7 +375,8 @@ sp_engine_evaluate (SpPolicy       *policy,
         {
           outcome->status = SP_STATUS_NEEDS_INFORMATION;
           outcome->flags &= ~(SP_OUTCOME_SERIOUS_BLOCKED | SP_OUTCOME_SERIOUS_SUPPORTED);
-          filter_not_yet_asked (facts, &context, &outcome->missing);
+          filter_not_yet_asked (facts, &context, result->unscreened ? &result->unscreened_facts : NULL,
+                                &outcome->missing);
         }
 
       if (result->unscreened)
@@ -303,6 +406,7 @@ void
 sp_explanation_init (SpExplanation *explanation)
 {
   explanation->reasons = g_ptr_array_new ();
+  explanation->reason_kinds = g_array_new (FALSE, FALSE, sizeof (SpReasonKind));
   explanation->owned = g_ptr_array_new_with_free_func (g_free);
   explanation->clause_ids = g_ptr_array_new ();
   explanation->interpretation_ids = g_ptr_array_new ();
@@ -313,6 +417,7 @@ void
 sp_explanation_clear (SpExplanation *explanation)
 {
   g_clear_pointer (&explanation->reasons, g_ptr_array_unref);
+  g_clear_pointer (&explanation->reason_kinds, g_array_unref);
   g_clear_pointer (&explanation->owned, g_ptr_array_unref);
   g_clear_pointer (&explanation->clause_ids, g_ptr_array_unref);
   g_clear_pointer (&explanation->interpretation_ids, g_ptr_array_unref);
@@ -328,6 +433,7 @@ void
 sp_explanation_reset (SpExplanation *explanation)
 {
   g_ptr_array_set_size (explanation->reasons, 0);
+  g_array_set_size (explanation->reason_kinds, 0);
   g_ptr_array_set_size (explanation->owned, 0);
   g_ptr_array_set_size (explanation->clause_ids, 0);
   g_ptr_array_set_size (explanation->interpretation_ids, 0);
@@ -384,11 +490,21 @@ fill_sentence (const char *format,
 /* Sentences made for this case are kept alive by the explanation; the
  * policy's own sentences are borrowed, not copied. */
 static void
+add_reason (SpExplanation *explanation,
+            SpReasonKind   kind,
+            const char    *sentence)
+{
+  g_ptr_array_add (explanation->reasons, (gpointer) sentence);
+  g_array_append_val (explanation->reason_kinds, kind);
+}
+
+static void
 add_reason_take (SpExplanation *explanation,
+                 SpReasonKind   kind,
                  char          *sentence)
 {
   g_ptr_array_add (explanation->owned, sentence);
-  g_ptr_array_add (explanation->reasons, sentence);
+  add_reason (explanation, kind, sentence);
 }
 
 /* Every id an explanation collects is interned by the loader (see
@@ -467,37 +583,300 @@ sp_engine_describe_red_flags (SpPolicy      *policy,
   return g_string_free (text, FALSE);
 }
 
-static void
-explain_unmet (SpPolicy            *policy,
-               const SpRuleRow     *rows,
-               guint                deciding_row,
-               const SpEvalContext *context,
-               SpExplanation       *explanation)
+/* The value of a fact as the case has it: recorded, or implied. */
+static char *
+describe_fact_value (SpPolicy            *policy,
+                     const SpValue       *values,
+                     const SpImplications *implications,
+                     guint                fact)
 {
-  g_autoptr(GPtrArray) unmet = g_ptr_array_new_with_free_func (g_free);
+  SpFact *fact_object = sp_policy_get_fact (policy, fact);
+  SpValue implied = { 0 };
 
-  /* The row a "not met" answer stands against is the supported row just
-   * before it; its definitely-false criteria are what was not met. */
-  for (gint r = (gint) deciding_row - 1; r >= 0; r--)
-    {
-      if (rows[r].status != SP_STATUS_SUPPORTED)
-        continue;
-      sp_expr_collect_unmet (rows[r].when, context, sp_policy_get_fact_array (policy), unmet);
-      break;
-    }
-
-  for (guint i = 0; i < unmet->len; i++)
-    add_reason_take (explanation, fill_sentence (_("Not met: %s."), (char *) g_ptr_array_index (unmet, i)));
+  if (values[fact].recorded)
+    return sp_fact_describe_value (fact_object, &values[fact]);
+  if (sp_implications_get_value (policy, implications, fact, &implied))
+    return sp_fact_describe_value (fact_object, &implied);
+  return NULL;
 }
 
 static void
-add_interpretation_reasons (SpPolicy      *policy,
-                            SpExplanation *explanation)
+append_capitalised (GString    *text,
+                    const char *words)
 {
-  for (guint i = 0; i < explanation->interpretation_ids->len; i++)
-    g_ptr_array_add (explanation->reasons,
-                     (gpointer) sp_policy_get_interned_interpretation_sentence (policy,
-                                                                                g_ptr_array_index (explanation->interpretation_ids, i)));
+  if (text->len == 0 && words[0] != '\0' && g_ascii_islower (words[0]))
+    {
+      g_string_append_c (text, g_ascii_toupper (words[0]));
+      g_string_append (text, words + 1);
+    }
+  else
+    g_string_append (text, words);
+}
+
+static char *
+format_long_date (guint32 julian)
+{
+  static const char * const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  GDate date;
+
+  if (!g_date_valid_julian (julian))
+    return g_strdup ("?");
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  /* TRANSLATORS: a date in a reason: day, month name, year */
+  return g_strdup_printf (_("%u %s %u"), g_date_get_day (&date),
+                          _(months[g_date_get_month (&date) - 1]), g_date_get_year (&date));
+}
+
+/* Fills an "unmet" template: {FACT} is the fact's value as the case has
+ * it, {FACT+Nm} a date fact's date plus N calendar months. */
+static char *
+render_unmet (SpPolicy             *policy,
+              const char           *template,
+              const SpValue        *values,
+              const SpImplications *implications)
+{
+  GString *text = g_string_new (NULL);
+  const char *at = template;
+
+  while (*at != '\0')
+    {
+      const char *open = strchr (at, '{');
+      const char *close;
+      g_autofree char *name = NULL;
+      g_autofree char *words = NULL;
+      char *plus;
+      SpFact *fact;
+
+      if (open == NULL || (close = strchr (open, '}')) == NULL)
+        {
+          append_capitalised (text, at);
+          break;
+        }
+      g_string_append_len (text, at, open - at);
+      name = g_strndup (open + 1, close - open - 1);
+      plus = strchr (name, '+');
+      if (plus != NULL)
+        *plus = '\0';
+      fact = sp_policy_lookup_fact (policy, name);   /* checked at load */
+      if (fact != NULL && plus != NULL && values[sp_fact_get_index (fact)].recorded)
+        words = format_long_date (sp_date_add_months (values[sp_fact_get_index (fact)].date,
+                                                      (guint) g_ascii_strtoull (plus + 1, NULL, 10)));
+      else if (fact != NULL && sp_fact_get_fact_type (fact) == SP_FACT_DATE &&
+               values[sp_fact_get_index (fact)].recorded)
+        words = format_long_date (values[sp_fact_get_index (fact)].date);
+      else if (fact != NULL)
+        words = describe_fact_value (policy, values, implications, sp_fact_get_index (fact));
+      append_capitalised (text, words != NULL ? words : _("not recorded"));
+      at = close + 1;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_criterion (SpPolicy *policy,
+                    const SpExpr *criterion)
+{
+  char *words = sp_expr_describe (criterion, sp_policy_get_fact_array (policy));
+
+  if (words[0] != '\0' && g_ascii_islower (words[0]))
+    words[0] = g_ascii_toupper (words[0]);
+  return words;
+}
+
+static char *
+make_met_sentence (const SpExpr *criterion,
+                   gpointer      policy)
+{
+  g_autofree char *words = describe_criterion (policy, criterion);
+
+  return fill_sentence (_("Met: %s."), words);
+}
+
+/* Each criterion of the supported row, in the case's own terms: met ones
+ * for a supported decision, unmet ones for criteria not met. */
+static void
+explain_criteria (SpPolicy             *policy,
+                  const SpRuleRow      *row,
+                  const SpEvalContext  *context,
+                  const SpImplications *implications,
+                  gboolean              met,
+                  SpExplanation        *explanation)
+{
+  g_autoptr(GPtrArray) criteria = g_ptr_array_new ();
+
+  if (row->when == NULL)
+    return;
+  if (met)
+    sp_expr_collect_met (row->when, context, criteria);
+  else
+    sp_expr_collect_unmet_criteria (row->when, context, criteria);
+
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const SpExpr *criterion = g_ptr_array_index (criteria, i);
+      g_autofree char *words = NULL;
+
+      if (met)
+        {
+          add_reason (explanation, SP_REASON_MET, sp_expr_get_met_sentence (criterion, make_met_sentence, policy));
+          continue;
+        }
+      if (sp_expr_get_unmet_text (criterion) != NULL)
+        {
+          g_autofree char *unmet = render_unmet (policy, sp_expr_get_unmet_text (criterion),
+                                                 context->values, implications);
+
+          add_reason_take (explanation, SP_REASON_UNMET, fill_sentence ("%s.", unmet));
+        }
+      else
+        {
+          words = describe_criterion (policy, criterion);
+          add_reason_take (explanation, SP_REASON_UNMET, fill_sentence (_("Not met: %s."), words));
+        }
+    }
+}
+
+static char *
+describe_because (SpPolicy             *policy,
+                  const SpValue        *values,
+                  const SpImplications *implications,
+                  guint                 fact)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0, n_facts = sp_policy_get_fact_array (policy)->len; i < n_facts; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!sp_fact_set_contains (&implications->because[fact], i) || !values[i].recorded)
+        continue;
+      value = sp_fact_describe_value (sp_policy_get_fact (policy, i), &values[i]);
+      if (text->len > 0)
+        g_string_append (text, _(" and "));
+      g_string_append_printf (text, "%s: %s", sp_fact_get_label (sp_policy_get_fact (policy, i)), value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A narrowed fact with more than one value left, in words. */
+static char *
+describe_possible_values (SpFact         *fact,
+                          const SpDomain *domain)
+{
+  SpFactType type = sp_fact_get_fact_type (fact);
+  GString *possible = g_string_new (NULL);
+
+  if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
+    for (guint c = 0; c < (type == SP_FACT_BOOLEAN ? 2 : sp_fact_get_n_choices (fact)); c++)
+      {
+        if (!((domain->mask >> c) & 1))
+          continue;
+        if (possible->len > 0)
+          g_string_append (possible, _(" or "));
+        if (type == SP_FACT_BOOLEAN)
+          g_string_append (possible, c == 1 ? _("yes") : _("no"));
+        else
+          g_string_append (possible, sp_fact_get_choice_label (fact, c));
+      }
+  else if (type == SP_FACT_INTEGER || type == SP_FACT_NUMBER)
+    {
+      SpValue low = { .recorded = TRUE, .number = domain->low };
+      SpValue high = { .recorded = TRUE, .number = domain->high };
+      g_autofree char *low_words = sp_fact_describe_value (fact, &low);
+      g_autofree char *high_words = sp_fact_describe_value (fact, &high);
+
+      /* TRANSLATORS: a range of values a fact can still take */
+      g_string_printf (possible, _("from %s to %s"), low_words, high_words);
+    }
+
+  if (possible->len == 0)
+    {
+      g_string_free (possible, TRUE);
+      return NULL;
+    }
+  return g_string_free (possible, FALSE);
+}
+
+/* The facts a decision rests on that nobody recorded but the recorded
+ * ones settle, or narrow, named as such: a clinician must see that
+ * "radicular symptoms" came from "sciatica", not from an answer. */
+static void
+explain_implied (SpPolicy             *policy,
+                 SpDecisionRule       *rule,
+                 const SpRuleRow      *rows,
+                 guint                 n_rows,
+                 gint                  deciding_row,
+                 guint32               outcome_rows,
+                 const SpEvalContext  *context,
+                 const SpImplications *implications,
+                 SpExplanation        *explanation)
+{
+  SpFactSet used;
+
+  {
+    const SpFactSet *read = sp_decision_rule_get_facts_read (rule);
+    gboolean touched = FALSE;
+
+    for (guint w = 0; w < G_N_ELEMENTS (read->words); w++)
+      touched |= (read->words[w] & implications->narrowed.words[w]) != 0;
+    if (!touched)
+      return;
+  }
+  sp_fact_set_clear (&used);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (deciding_row >= 0 && r > (guint) deciding_row)
+        break;
+      if (rows[r].when != NULL)
+        sp_expr_collect_implied (rows[r].when, context, &used);
+    }
+  /* A criteria-not-met answer also rests on the supported row before it. */
+  for (gint r = deciding_row - 1; r >= 0; r--)
+    if (rows[r].status == SP_STATUS_SUPPORTED && rows[r].when != NULL)
+      {
+        sp_expr_collect_implied (rows[r].when, context, &used);
+        break;
+      }
+
+  /* Decided by trying each value an implied fact can take: that fact is
+   * what the answer rests on, though no single row's test is definite. */
+  if (deciding_row >= 0 && (outcome_rows & (outcome_rows - 1)) != 0)
+    for (guint r = 0; r < n_rows; r++)
+      if (((outcome_rows >> r) & 1) && rows[r].when != NULL)
+        {
+          SpFactSet by_value, by_presence;
+
+          sp_fact_set_clear (&by_value);
+          sp_fact_set_clear (&by_presence);
+          sp_expr_collect_facts (rows[r].when, &by_value, &by_presence);
+          for (guint w = 0; w < G_N_ELEMENTS (used.words); w++)
+            used.words[w] |= by_value.words[w] & implications->narrowed.words[w];
+        }
+
+  if (sp_fact_set_is_empty (&used))
+    return;
+  for (guint i = 0, n_facts = sp_policy_get_fact_array (policy)->len; i < n_facts; i++)
+    {
+      SpFact *fact;
+      g_autofree char *because = NULL;
+      g_autofree char *value = NULL;
+
+      if (!sp_fact_set_contains (&used, i))
+        continue;
+      fact = sp_policy_get_fact (policy, i);
+      because = describe_because (policy, context->values, implications, i);
+      value = describe_fact_value (policy, context->values, implications, i);
+      if (value == NULL)
+        value = describe_possible_values (fact, &implications->domains[i]);
+      if (value != NULL)
+        add_reason_take (explanation, SP_REASON_IMPLIED,
+                         g_strdup_printf (_("%s (not recorded): %s, implied by %s."),
+                                          sp_fact_get_label (fact), value, because));
+    }
 }
 
 /**
@@ -506,7 +885,8 @@ add_interpretation_reasons (SpPolicy      *policy,
  *
  * Puts decision @decision of @result into words. Every sentence comes from
  * the policy file or from the precedence step that applied; nothing is
- * specific to one intervention.
+ * specific to one intervention. Interpretations are listed by id, never
+ * pasted into the reasons: a view shows each one once.
  */
 void
 sp_engine_explain (SpPolicy             *policy,
@@ -528,6 +908,8 @@ sp_engine_explain (SpPolicy             *policy,
   context.values = values;
   context.today = result->today;
   context.assessment_date_fact = screening->assessment_date;
+  context.narrowed = &result->implications.narrowed;
+  context.domains = result->implications.domains;
   rows = sp_decision_rule_get_rows (rule, &n_rows);
 
   for (guint i = 0; i < facts->len; i++)
@@ -539,7 +921,8 @@ sp_engine_explain (SpPolicy             *policy,
     {
       g_autofree char *flags = sp_engine_describe_red_flags (policy, values);
 
-      add_reason_take (explanation, fill_sentence (_("Red flag recorded (%s): this policy does not apply. Refer "
+      add_reason_take (explanation, SP_REASON_PRECEDENCE,
+                       fill_sentence (_("Red flag recorded (%s): this policy does not apply. Refer "
                                         "urgently to an acute spinal centre for further evaluation "
                                         "and imaging."), flags));
       add_unique (explanation->clause_ids, screening->red_flags_clause);
@@ -550,7 +933,8 @@ sp_engine_explain (SpPolicy             *policy,
     {
       g_autofree char *labels = join_fact_labels (facts, &result->unscreened_facts);
 
-      add_reason_take (explanation, fill_sentence (_("Screening is not complete: the policy applies only once the red "
+      add_reason_take (explanation, SP_REASON_PRECEDENCE,
+                       fill_sentence (_("Screening is not complete: the policy applies only once the red "
                                         "flags and suspected serious pathology are recorded "
                                         "(not yet recorded: %s)."), labels));
       add_unique (explanation->clause_ids, screening->red_flags_clause);
@@ -561,12 +945,12 @@ sp_engine_explain (SpPolicy             *policy,
       g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
                                                            &values[screening->serious_pathology]);
 
-      add_reason_take (explanation, fill_sentence (_("Serious underlying pathology is suspected (%s): that is the "
+      add_reason_take (explanation, SP_REASON_PRECEDENCE,
+                       fill_sentence (_("Serious underlying pathology is suspected (%s): that is the "
                                         "reason to investigate or refer, whatever else is recorded."),
-                                        pathology));
+                                      pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
       add_ids (explanation->interpretation_ids, screening->serious_pathology_interpretations);
-      add_interpretation_reasons (policy, explanation);
       return;
     }
 
@@ -575,7 +959,8 @@ sp_engine_explain (SpPolicy             *policy,
       g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
                                                            &values[screening->serious_pathology]);
 
-      add_reason_take (explanation, fill_sentence (_("Serious underlying pathology is suspected (%s): exclude or "
+      add_reason_take (explanation, SP_REASON_PRECEDENCE,
+                       fill_sentence (_("Serious underlying pathology is suspected (%s): exclude or "
                                         "manage the suspected serious pathology first."), pathology));
       add_unique (explanation->clause_ids, screening->serious_pathology_clause);
       add_ids (explanation->interpretation_ids, screening->serious_pathology_interpretations);
@@ -596,7 +981,8 @@ sp_engine_explain (SpPolicy             *policy,
           if (!sp_fact_set_is_empty (&rule_missing))
             {
               labels = join_fact_labels (facts, &rule_missing);
-              add_reason_take (explanation, fill_sentence (_("The answer depends on facts not yet recorded: %s."), labels));
+              add_reason_take (explanation, SP_REASON_MISSING,
+                               fill_sentence (_("The answer depends on facts not yet recorded: %s."), labels));
             }
         }
 
@@ -608,6 +994,8 @@ sp_engine_explain (SpPolicy             *policy,
           if (rows[r].when == NULL || sp_expr_evaluate (rows[r].when, &context) != SP_TRUTH_FALSE)
             add_ids (explanation->clause_ids, rows[r].clause_ids);
         }
+      explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
+                       &result->implications, explanation);
       return;
     }
 
@@ -618,36 +1006,57 @@ sp_engine_explain (SpPolicy             *policy,
 
       if (!(outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED) || row->status != SP_STATUS_SUPPORTED)
         {
-          g_ptr_array_add (explanation->reasons, row->reason);
-          if (row->status == SP_STATUS_CRITERIA_NOT_MET)
-            explain_unmet (policy, rows, outcome->deciding_row, &context, explanation);
+          add_reason (explanation, SP_REASON_RULE, row->reason);
+          /* Each value an implied fact can take may decide by its own row
+           * (non-specific pain, or claudication): each row's words count. */
+          for (guint r = outcome->deciding_row + 1; r < n_rows; r++)
+            if ((outcome->deciding_rows >> r) & 1)
+              {
+                add_reason (explanation, SP_REASON_RULE, rows[r].reason);
+                add_ids (explanation->clause_ids, rows[r].clause_ids);
+                add_ids (explanation->interpretation_ids, rows[r].interpretation_ids);
+              }
+          if (row->status == SP_STATUS_SUPPORTED)
+            explain_criteria (policy, row, &context, &result->implications, TRUE, explanation);
+          else if (row->status == SP_STATUS_CRITERIA_NOT_MET)
+            for (gint r = outcome->deciding_row - 1; r >= 0; r--)
+              if (rows[r].status == SP_STATUS_SUPPORTED)
+                {
+                  /* The row a "not met" answer stands against is the
+                   * supported row just before it. */
+                  explain_criteria (policy, &rows[r], &context, &result->implications, FALSE, explanation);
+                  break;
+                }
         }
       else
         {
-          add_reason_take (explanation, g_strdup (_("The policy's own criteria for this intervention are met, but "
-                                     "it waits until the suspected pathology is excluded or managed.")));
+          add_reason_take (explanation, SP_REASON_PRECEDENCE,
+                           g_strdup (_("The policy's own criteria for this intervention are met, but "
+                                       "it waits until the suspected pathology is excluded or managed.")));
         }
       add_ids (explanation->clause_ids, row->clause_ids);
       add_ids (explanation->interpretation_ids, row->interpretation_ids);
+      explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
+                       &result->implications, explanation);
     }
 
   if (outcome->flags & SP_OUTCOME_EXCEPTIONAL)
     {
-      add_reason_take (explanation, g_strdup (_("Significant health impairment is recorded and this intervention is "
-                                 "named as one with evidence that it would improve the patient's "
-                                 "health status, so an individual funding request may be made. "
-                                 "This is not an approval: the request is decided by the commissioner.")));
+      add_reason_take (explanation, SP_REASON_FUNDING,
+                       g_strdup (_("Significant health impairment is recorded and this intervention is "
+                                   "named as one with evidence that it would improve the patient's "
+                                   "health status, so an individual funding request may be made. "
+                                   "This is not an approval: the request is decided by the commissioner.")));
       add_unique (explanation->clause_ids, screening->exceptional_clause);
     }
   else if (outcome->flags & SP_OUTCOME_FUNDING_REQUEST)
     {
-      add_reason_take (explanation, g_strdup (_("Significant health impairment is recorded and this intervention is "
-                                 "named as one with evidence of benefit: an individual funding request "
-                                 "may be considered (not an approval).")));
+      add_reason_take (explanation, SP_REASON_FUNDING,
+                       g_strdup (_("Significant health impairment is recorded and this intervention is "
+                                   "named as one with evidence of benefit: an individual funding request "
+                                   "may be considered (not an approval).")));
       add_unique (explanation->clause_ids, screening->exceptional_clause);
     }
-
-  add_interpretation_reasons (policy, explanation);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sp-implications.h"
 #include "sp-types.h"
 #include "sp-value.h"
 
@@ -27,6 +28,8 @@ typedef struct {
   SpStatus   status;
   guint      flags;          /* SpOutcomeFlags */
   gint       deciding_row;   /* the row that decided, or -1 */
+  guint32    deciding_rows;  /* bit per row that decides for some value an
+                              * implied fact can still take */
   guint      possible;       /* bit per SpStatus the rule could still give */
   SpFactSet  missing;
 } SpOutcome;
@@ -38,6 +41,7 @@ typedef struct {
   gboolean   serious_pathology;
   SpFactSet  unscreened_facts;
   guint64    advisories;     /* bit per advisory rule shown */
+  SpImplications implications;  /* computed before any rule runs */
   guint      n_decisions;
   SpOutcome  decisions[];
 } SpEngineResult;
@@ -52,6 +56,7 @@ void            sp_engine_evaluate     (SpPolicy             *policy,
  * interpretations they rest on, and the missing facts, all in policy order. */
 typedef struct {
   GPtrArray *reasons;          /* const char *: borrowed from the policy, or from @owned */
+  GArray    *reason_kinds;     /* SpReasonKind, one per reason */
   GPtrArray *owned;            /* char *: sentences made for this case */
   GPtrArray *clause_ids;       /* const char *, borrowed from the policy */
   GPtrArray *interpretation_ids;

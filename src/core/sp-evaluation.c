@@ -425,3 +425,133 @@ sp_evaluation_count_needing_information (SpEvaluation *self,
     }
   return count;
 }
+
+static gint
+implied_index (SpEvaluation *self,
+               const char   *fact_id)
+{
+  SpFact *fact = sp_policy_lookup_fact (self->policy, fact_id);
+
+  if (fact == NULL || !sp_fact_set_contains (&self->result->implications.implied, sp_fact_get_index (fact)))
+    return -1;
+  return sp_fact_get_index (fact);
+}
+
+/**
+ * sp_evaluation_is_implied:
+ *
+ * Returns: whether @fact_id is not recorded but settled by what is (the
+ *   contract's implied facts): the window shows it as implied, not asked
+ */
+gboolean
+sp_evaluation_is_implied (SpEvaluation *self,
+                          const char   *fact_id)
+{
+  g_return_val_if_fail (SP_IS_EVALUATION (self), FALSE);
+  return implied_index (self, fact_id) >= 0;
+}
+
+/**
+ * sp_evaluation_dup_implied_value:
+ *
+ * Returns: (transfer full) (nullable): the implied value of @fact_id in
+ *   the case-file format, or %NULL when it is not implied
+ */
+JsonNode *
+sp_evaluation_dup_implied_value (SpEvaluation *self,
+                                 const char   *fact_id)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  SpValue value;
+  gint index;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  if ((index = implied_index (self, fact_id)) < 0 ||
+      !sp_implications_get_value (self->policy, &self->result->implications, index, &value))
+    return NULL;
+  /* json-glib 1.6's builder takes a value only inside a container. */
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  sp_fact_write_value (sp_policy_get_fact (self->policy, index), &value, builder);
+  json_builder_end_array (builder);
+  {
+    g_autoptr(JsonNode) array = json_builder_get_root (builder);
+
+    return json_node_copy (json_array_get_element (json_node_get_array (array), 0));
+  }
+}
+
+/**
+ * sp_evaluation_describe_implied:
+ *
+ * Returns: (transfer full) (nullable): the implied value of @fact_id in
+ *   words ("yes", "Sciatica …"), or %NULL when it is not implied
+ */
+char *
+sp_evaluation_describe_implied (SpEvaluation *self,
+                                const char   *fact_id)
+{
+  SpValue value;
+  gint index;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  if ((index = implied_index (self, fact_id)) < 0 ||
+      !sp_implications_get_value (self->policy, &self->result->implications, index, &value))
+    return NULL;
+  return sp_fact_describe_value (sp_policy_get_fact (self->policy, index), &value);
+}
+
+/**
+ * sp_evaluation_dup_implied_because:
+ *
+ * Returns: (transfer full) (nullable): the ids of the recorded facts that
+ *   imply @fact_id, in policy order, or %NULL when it is not implied
+ */
+GStrv
+sp_evaluation_dup_implied_because (SpEvaluation *self,
+                                   const char   *fact_id)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const SpValue *values;
+  gint index;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  if ((index = implied_index (self, fact_id)) < 0)
+    return NULL;
+  values = sp_case_get_values (self->case_);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < sp_policy_get_n_facts (self->policy); i++)
+    if (sp_fact_set_contains (&self->result->implications.because[index], i) && values[i].recorded)
+      g_strv_builder_add (builder, sp_fact_get_id (sp_policy_get_fact (self->policy, i)));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * sp_evaluation_dup_banner_text:
+ * @banner: "urgent" (red flags) or "serious" (suspected serious pathology)
+ *
+ * Returns: (transfer full) (nullable): the words of the advisory shown as
+ *   that banner, for this case (naming what was recorded, and only that),
+ *   or %NULL when no such advisory is shown
+ */
+char *
+sp_evaluation_dup_banner_text (SpEvaluation *self,
+                               const char   *banner)
+{
+  guint n;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->advisories));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (G_LIST_MODEL (self->advisories), i);
+
+      if (g_strcmp0 (sp_advisory_rule_get_banner (sp_advisory_get_rule (advisory)), banner) == 0)
+        return g_strdup (sp_advisory_get_text (advisory));
+    }
+  return NULL;
+}

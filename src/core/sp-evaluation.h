@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "sp-types.h"
 
 G_BEGIN_DECLS
@@ -33,5 +35,15 @@ char         *sp_evaluation_dup_red_flag_summary    (SpEvaluation *self);
 guint         sp_evaluation_count_needing_information (SpEvaluation *self,
                                                      const char   *pathway);
 void          sp_evaluation_refresh                 (SpEvaluation *self);
+char         *sp_evaluation_dup_banner_text         (SpEvaluation *self,
+                                                     const char   *banner);
+gboolean      sp_evaluation_is_implied              (SpEvaluation *self,
+                                                     const char   *fact_id);
+JsonNode     *sp_evaluation_dup_implied_value       (SpEvaluation *self,
+                                                     const char   *fact_id);
+char         *sp_evaluation_describe_implied        (SpEvaluation *self,
+                                                     const char   *fact_id);
+GStrv         sp_evaluation_dup_implied_because     (SpEvaluation *self,
+                                                     const char   *fact_id);
 
 G_END_DECLS

@@ -50,6 +50,8 @@ struct _SpExpr
   guint        n_children;
   SpExpr     **children;
   char        *text;
+  char        *unmet;        /* the case's side of an unmet criterion, in words */
+  char        *met_sentence; /* "Met: …", made once on first use, by any thread */
 };
 
 void
@@ -62,6 +64,8 @@ sp_expr_free (SpExpr *expr)
     sp_expr_free (expr->children[i]);
   g_free (expr->children);
   g_free (expr->text);
+  g_free (expr->unmet);
+  g_free (expr->met_sentence);
   g_free (expr);
 }
 
@@ -181,7 +185,7 @@ parse_fact_test (JsonObject         *object,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &member, NULL))
     {
-      if (g_str_equal (member, "fact") || g_str_equal (member, "text"))
+      if (g_str_equal (member, "fact") || g_str_equal (member, "text") || g_str_equal (member, "unmet"))
         continue;
       if (operator != NULL)
         {
@@ -384,6 +388,67 @@ parse_fact_test (JsonObject         *object,
   return g_steal_pointer (&expr);
 }
 
+/* An "unmet" text may name recorded values: {FACT} is the fact's value,
+ * {FACT+Nm} a date fact plus N calendar months (when a repeat becomes
+ * possible). Checked here so a typo fails at load, not in front of a
+ * clinician. */
+static gboolean
+check_placeholders (const char         *template,
+                    const char         *path,
+                    const SpExprScope  *scope,
+                    GError            **error)
+{
+  g_autofree char *member_path = sp_json_member_path (path, "unmet");
+
+  for (const char *at = strchr (template, '{'); at != NULL; at = strchr (at + 1, '{'))
+    {
+      const char *end = strchr (at, '}');
+      g_autofree char *name = NULL;
+      char *plus;
+      SpFact *fact;
+
+      if (end == NULL)
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, scope->file, member_path,
+                               "a \"{\" has no closing \"}\"");
+          return FALSE;
+        }
+      name = g_strndup (at + 1, end - at - 1);
+      plus = strchr (name, '+');
+      if (plus != NULL)
+        {
+          char *unit = NULL;
+          guint64 months;
+
+          *plus = '\0';
+          months = g_ascii_strtoull (plus + 1, &unit, 10);
+          if (unit == plus + 1 || g_strcmp0 (unit, "m") != 0 || months > 1200)
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, scope->file, member_path,
+                                   "\"{%s+N m}\" must add whole months, as {FACT+12m}", name);
+              return FALSE;
+            }
+        }
+      fact = g_hash_table_lookup (scope->facts_by_id, name);
+      if (fact == NULL)
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, scope->file, member_path,
+                               "unknown fact \"%s\"", name);
+          return FALSE;
+        }
+      if (plus != NULL && sp_fact_get_fact_type (fact) != SP_FACT_DATE)
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, scope->file, member_path,
+                               "months can be added only to a date fact, not \"%s\"", name);
+          return FALSE;
+        }
+      if (scope->facts_read != NULL)
+        sp_fact_set_add (scope->facts_read, sp_fact_get_index (fact));
+      at = end;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_children (SpExpr             *expr,
                 JsonNode           *node,
@@ -422,6 +487,7 @@ parse_node (JsonNode           *node,
   g_autoptr(SpExpr) expr = NULL;
   JsonObject *object;
   const char *text = NULL;
+  const char *unmet = NULL;
   guint n_members;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -436,7 +502,12 @@ parse_node (JsonNode           *node,
   if (!sp_json_get_string (object, "text", FALSE, scope->file, path,
                            SP_ERROR_INVALID_POLICY, &text, error))
     return NULL;
-  n_members = json_object_get_size (object) - (text != NULL ? 1 : 0);
+  if (!sp_json_get_string (object, "unmet", FALSE, scope->file, path,
+                           SP_ERROR_INVALID_POLICY, &unmet, error))
+    return NULL;
+  if (unmet != NULL && !check_placeholders (unmet, path, scope, error))
+    return NULL;
+  n_members = json_object_get_size (object) - (text != NULL ? 1 : 0) - (unmet != NULL ? 1 : 0);
 
   if (json_object_has_member (object, "fact"))
     {
@@ -460,7 +531,7 @@ parse_node (JsonNode           *node,
 
       json_object_iter_init (&iter, object);
       while (json_object_iter_next (&iter, &key, &operand))
-        if (!g_str_equal (key, "text"))
+        if (!g_str_equal (key, "text") && !g_str_equal (key, "unmet"))
           break;
 
       operand_path = sp_json_member_path (path, key);
@@ -515,6 +586,7 @@ parse_node (JsonNode           *node,
     }
 
   expr->text = g_strdup (text);
+  expr->unmet = g_strdup (unmet);
   return g_steal_pointer (&expr);
 }
 
@@ -610,7 +682,12 @@ lookup_value (const SpEvalContext *context,
               guint                fact,
               SpValue             *scratch)
 {
-  const SpValue *value = &context->values[fact];
+  const SpValue *value;
+
+  if (G_UNLIKELY (context->pinned_value != NULL && fact == context->pinned_fact))
+    return context->pinned_value;
+
+  value = &context->values[fact];
 
   /* The contract: assessment_date defaults to today when unknown, so a date
    * comparison against it is never unknown for want of it. */
@@ -624,43 +701,105 @@ lookup_value (const SpEvalContext *context,
   return value;
 }
 
+/* The domain of an unrecorded fact the constraints narrow, or NULL. */
+static inline const SpDomain *
+lookup_domain (const SpEvalContext *context,
+               guint                fact)
+{
+  if (context->narrowed == NULL || !sp_fact_set_contains (context->narrowed, fact))
+    return NULL;
+  return &context->domains[fact];
+}
+
+/* A test over a set of possible values: true when every value passes it,
+ * false when none does. */
+static inline SpTruth
+truth_over_mask (guint64 possible,
+                 guint64 passing)
+{
+  if ((possible & passing) == 0)
+    return SP_TRUTH_FALSE;
+  if ((possible & ~passing) == 0)
+    return SP_TRUTH_TRUE;
+  return SP_TRUTH_UNKNOWN;
+}
+
 static SpTruth
 evaluate (const SpExpr        *expr,
           const SpEvalContext *context);
+
+/* Either side of a comparison as a closed range: one point when recorded,
+ * the narrowed range when implied; FALSE when nothing is known of it. */
+static gboolean
+operand_range (const SpEvalContext *context,
+               guint                fact,
+               gboolean             is_date,
+               double              *low,
+               double              *high)
+{
+  SpValue scratch;
+  const SpValue *value = lookup_value (context, fact, &scratch);
+  const SpDomain *domain;
+
+  if (value->recorded)
+    {
+      *low = *high = is_date ? (double) value->date : value->number;
+      return TRUE;
+    }
+  if ((domain = lookup_domain (context, fact)) != NULL)
+    {
+      *low = domain->low;
+      *high = domain->high;
+      return TRUE;
+    }
+  return FALSE;
+}
 
 static SpTruth
 evaluate_compare (const SpExpr        *expr,
                   const SpEvalContext *context)
 {
-  SpValue scratch_left, scratch_right;
-  const SpValue *left = lookup_value (context, expr->fact, &scratch_left);
-  double a, b;
+  double a_low, a_high, b_low, b_high;
 
-  if (!left->recorded)
+  if (!operand_range (context, expr->fact, expr->is_date, &a_low, &a_high))
     return SP_TRUTH_UNKNOWN;
 
   if (expr->other_fact >= 0)
     {
-      const SpValue *right = lookup_value (context, expr->other_fact, &scratch_right);
-
-      if (!right->recorded)
+      if (!operand_range (context, expr->other_fact, expr->is_date, &b_low, &b_high))
         return SP_TRUTH_UNKNOWN;
-      b = expr->is_date ? (double) right->date : right->number;
     }
   else
     {
-      b = expr->number;
+      b_low = b_high = expr->number;
     }
-  a = expr->is_date ? (double) left->date : left->number;
 
+  /* Definite only when every pair of possible values agrees; with single
+   * points this is the plain comparison. */
   switch (expr->compare)
     {
-    case SP_COMPARE_EQ: return a == b ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
-    case SP_COMPARE_GE: return a >= b ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
-    case SP_COMPARE_GT: return a > b ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
-    case SP_COMPARE_LE: return a <= b ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
-    case SP_COMPARE_LT: return a < b ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
-    default: g_assert_not_reached ();
+    case SP_COMPARE_EQ:
+      if (a_low == a_high && b_low == b_high && a_low == b_low)
+        return SP_TRUTH_TRUE;
+      return a_high < b_low || a_low > b_high ? SP_TRUTH_FALSE : SP_TRUTH_UNKNOWN;
+    case SP_COMPARE_GE:
+      if (a_low >= b_high)
+        return SP_TRUTH_TRUE;
+      return a_high < b_low ? SP_TRUTH_FALSE : SP_TRUTH_UNKNOWN;
+    case SP_COMPARE_GT:
+      if (a_low > b_high)
+        return SP_TRUTH_TRUE;
+      return a_high <= b_low ? SP_TRUTH_FALSE : SP_TRUTH_UNKNOWN;
+    case SP_COMPARE_LE:
+      if (a_high <= b_low)
+        return SP_TRUTH_TRUE;
+      return a_low > b_high ? SP_TRUTH_FALSE : SP_TRUTH_UNKNOWN;
+    case SP_COMPARE_LT:
+      if (a_high < b_low)
+        return SP_TRUTH_TRUE;
+      return a_low >= b_high ? SP_TRUTH_FALSE : SP_TRUTH_UNKNOWN;
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -726,11 +865,15 @@ evaluate (const SpExpr        *expr,
 
     case SP_EXPR_BOOLEAN_IS:
       {
-        const SpValue *value = &context->values[expr->fact];
+        SpValue scratch;
+        const SpValue *value = lookup_value (context, expr->fact, &scratch);
+        const SpDomain *domain;
 
-        if (!value->recorded)
-          return SP_TRUTH_UNKNOWN;
-        return !value->boolean == !expr->constant ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        if (value->recorded)
+          return !value->boolean == !expr->constant ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        if ((domain = lookup_domain (context, expr->fact)) != NULL)
+          return truth_over_mask (domain->mask, expr->constant ? 2 : 1);
+        return SP_TRUTH_UNKNOWN;
       }
 
     case SP_EXPR_COMPARE:
@@ -738,16 +881,21 @@ evaluate (const SpExpr        *expr,
 
     case SP_EXPR_CHOICE_IN:
       {
-        const SpValue *value = &context->values[expr->fact];
+        SpValue scratch;
+        const SpValue *value = lookup_value (context, expr->fact, &scratch);
+        const SpDomain *domain;
 
-        if (!value->recorded)
-          return SP_TRUTH_UNKNOWN;
-        return (expr->mask >> value->choice) & 1 ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        if (value->recorded)
+          return (expr->mask >> value->choice) & 1 ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        if ((domain = lookup_domain (context, expr->fact)) != NULL)
+          return truth_over_mask (domain->mask, expr->mask);
+        return SP_TRUTH_UNKNOWN;
       }
 
     case SP_EXPR_LIST_CONTAINS_ANY:
       {
-        const SpValue *value = &context->values[expr->fact];
+        SpValue scratch;
+        const SpValue *value = lookup_value (context, expr->fact, &scratch);
 
         if (!value->recorded)
           return SP_TRUTH_UNKNOWN;
@@ -782,7 +930,9 @@ evaluate (const SpExpr        *expr,
  * sp_expr_evaluate:
  *
  * Evaluates @expr in Kleene's three-valued logic: false and unknown is
- * false, true or unknown is true, not unknown is unknown.
+ * false, true or unknown is true, not unknown is unknown. An unrecorded
+ * fact that the constraints narrow (see sp_implications_compute()) is
+ * unknown only when its remaining values disagree.
  */
 SpTruth
 sp_expr_evaluate (const SpExpr        *expr,
@@ -794,15 +944,93 @@ sp_expr_evaluate (const SpExpr        *expr,
   return evaluate (expr, context);
 }
 
+static gboolean
+domain_is_single (const SpDomain *domain)
+{
+  return domain->low == domain->high && (domain->mask & (domain->mask - 1)) == 0;
+}
+
 static void
 add_if_unknown (const SpEvalContext *context,
                 gint                 fact,
                 SpFactSet           *unknown)
 {
   SpValue scratch;
+  const SpDomain *domain;
 
-  if (fact >= 0 && !lookup_value (context, fact, &scratch)->recorded)
-    sp_fact_set_add (unknown, fact);
+  if (fact < 0 || lookup_value (context, fact, &scratch)->recorded)
+    return;
+  /* A fact the recorded ones settle is not information still needed. */
+  if ((domain = lookup_domain (context, fact)) != NULL && domain_is_single (domain))
+    return;
+  sp_fact_set_add (unknown, fact);
+}
+
+/* One walk that both evaluates and collects, so a deep expression is not
+ * evaluated again at every level: @unknown gains the facts of the unknown
+ * children only when the node itself is unknown. */
+static SpTruth
+collect_unknown (const SpExpr        *expr,
+                 const SpEvalContext *context,
+                 SpFactSet           *unknown)
+{
+  switch (expr->kind)
+    {
+    case SP_EXPR_ALL:
+    case SP_EXPR_ANY:
+      {
+        SpTruth deciding = expr->kind == SP_EXPR_ALL ? SP_TRUTH_FALSE : SP_TRUTH_TRUE;
+        SpTruth result = expr->kind == SP_EXPR_ALL ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        SpFactSet collected;
+
+        sp_fact_set_clear (&collected);
+        for (guint i = 0; i < expr->n_children; i++)
+          {
+            SpTruth child = collect_unknown (expr->children[i], context, &collected);
+
+            if (child == deciding)
+              return deciding;
+            if (child == SP_TRUTH_UNKNOWN)
+              result = SP_TRUTH_UNKNOWN;
+          }
+        if (result == SP_TRUTH_UNKNOWN)
+          sp_fact_set_union (unknown, &collected);
+        return result;
+      }
+
+    case SP_EXPR_NOT:
+      switch (collect_unknown (expr->children[0], context, unknown))
+        {
+        case SP_TRUTH_TRUE: return SP_TRUTH_FALSE;
+        case SP_TRUTH_FALSE: return SP_TRUTH_TRUE;
+        case SP_TRUTH_UNKNOWN: return SP_TRUTH_UNKNOWN;
+        default: g_assert_not_reached ();
+        }
+
+    case SP_EXPR_BOOLEAN_IS:
+    case SP_EXPR_COMPARE:
+    case SP_EXPR_CHOICE_IN:
+    case SP_EXPR_LIST_CONTAINS_ANY:
+    case SP_EXPR_MONTHS_BEFORE:
+      {
+        SpTruth truth = evaluate (expr, context);
+
+        if (truth == SP_TRUTH_UNKNOWN)
+          {
+            add_if_unknown (context, expr->fact, unknown);
+            add_if_unknown (context, expr->other_fact, unknown);
+          }
+        return truth;
+      }
+
+    case SP_EXPR_CONST:
+    case SP_EXPR_DEFINITELY:
+    case SP_EXPR_RECORDED:
+    case SP_EXPR_DECISION_IN:
+    default:
+      /* Always definite: nothing of theirs is ever missing. */
+      return evaluate (expr, context);
+    }
 }
 
 /**
@@ -820,43 +1048,216 @@ sp_expr_collect_unknown (const SpExpr        *expr,
 {
   g_return_if_fail (expr != NULL);
 
-  if (evaluate (expr, context) != SP_TRUTH_UNKNOWN)
-    return;
+  collect_unknown (expr, context, unknown);
+}
+
+/**
+ * sp_expr_collect_facts:
+ * @by_value: (inout): facts whose values @expr reads
+ * @by_presence: (inout): facts @expr asks only whether they are recorded
+ */
+void
+sp_expr_collect_facts (const SpExpr *expr,
+                       SpFactSet    *by_value,
+                       SpFactSet    *by_presence)
+{
+  g_return_if_fail (expr != NULL);
 
   switch (expr->kind)
     {
     case SP_EXPR_ALL:
     case SP_EXPR_ANY:
     case SP_EXPR_NOT:
+    case SP_EXPR_DEFINITELY:
       for (guint i = 0; i < expr->n_children; i++)
-        sp_expr_collect_unknown (expr->children[i], context, unknown);
+        sp_expr_collect_facts (expr->children[i], by_value, by_presence);
       break;
-
+    case SP_EXPR_RECORDED:
+      sp_fact_set_add (by_presence, expr->fact);
+      break;
     case SP_EXPR_BOOLEAN_IS:
     case SP_EXPR_COMPARE:
     case SP_EXPR_CHOICE_IN:
     case SP_EXPR_LIST_CONTAINS_ANY:
     case SP_EXPR_MONTHS_BEFORE:
-      add_if_unknown (context, expr->fact, unknown);
-      add_if_unknown (context, expr->other_fact, unknown);
+      sp_fact_set_add (by_value, expr->fact);
+      if (expr->other_fact >= 0)
+        sp_fact_set_add (by_value, expr->other_fact);
       break;
-
     case SP_EXPR_CONST:
-    case SP_EXPR_DEFINITELY:
-    case SP_EXPR_RECORDED:
     case SP_EXPR_DECISION_IN:
     default:
-      g_assert_not_reached ();
+      break;
     }
+}
+
+static void
+add_threshold (double *thresholds,
+               guint  *n,
+               guint   max_thresholds,
+               double  value)
+{
+  if (*n < max_thresholds)
+    thresholds[(*n)++] = value;
+}
+
+/**
+ * sp_expr_collect_thresholds:
+ * @thresholds: (out caller-allocates): room for @max_thresholds values
+ *
+ * The values @fact is compared with in @expr: the constants, and the
+ * ends of the other side's possible range. A comparison can change its
+ * answer only at these, which is what lets the constraints narrow a
+ * number by trying a few candidates.
+ *
+ * Returns: how many were written; more than @max_thresholds are dropped,
+ *   which only makes the narrowing less tight, never wrong
+ */
+guint
+sp_expr_collect_thresholds (const SpExpr        *expr,
+                            guint                fact,
+                            const SpEvalContext *context,
+                            double              *thresholds,
+                            guint                max_thresholds)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (expr != NULL, 0);
+
+  if (expr->kind == SP_EXPR_COMPARE)
+    {
+      double low, high;
+
+      if (expr->fact == fact)
+        {
+          if (expr->other_fact < 0)
+            add_threshold (thresholds, &n, max_thresholds, expr->number);
+          else if (operand_range (context, expr->other_fact, expr->is_date, &low, &high))
+            {
+              add_threshold (thresholds, &n, max_thresholds, low);
+              add_threshold (thresholds, &n, max_thresholds, high);
+            }
+        }
+      else if (expr->other_fact == (gint) fact &&
+               operand_range (context, expr->fact, expr->is_date, &low, &high))
+        {
+          add_threshold (thresholds, &n, max_thresholds, low);
+          add_threshold (thresholds, &n, max_thresholds, high);
+        }
+      return n;
+    }
+
+  for (guint i = 0; i < expr->n_children; i++)
+    n += sp_expr_collect_thresholds (expr->children[i], fact, context,
+                                     thresholds + n, max_thresholds - n);
+  return n;
+}
+
+/**
+ * sp_expr_collect_implied:
+ * @implied: (inout): the set to add to
+ *
+ * Adds the unrecorded facts whose tests in @expr are definite only because
+ * the constraints narrow them: what a reason must name as implied.
+ */
+void
+sp_expr_collect_implied (const SpExpr        *expr,
+                         const SpEvalContext *context,
+                         SpFactSet           *implied)
+{
+  g_return_if_fail (expr != NULL);
+
+  switch (expr->kind)
+    {
+    case SP_EXPR_ALL:
+    case SP_EXPR_ANY:
+    case SP_EXPR_NOT:
+    case SP_EXPR_DEFINITELY:
+      for (guint i = 0; i < expr->n_children; i++)
+        sp_expr_collect_implied (expr->children[i], context, implied);
+      break;
+    case SP_EXPR_BOOLEAN_IS:
+    case SP_EXPR_COMPARE:
+    case SP_EXPR_CHOICE_IN:
+      if (evaluate (expr, context) == SP_TRUTH_UNKNOWN)
+        break;
+      if (lookup_domain (context, expr->fact) != NULL && !context->values[expr->fact].recorded)
+        sp_fact_set_add (implied, expr->fact);
+      if (expr->other_fact >= 0 && lookup_domain (context, expr->other_fact) != NULL &&
+          !context->values[expr->other_fact].recorded)
+        sp_fact_set_add (implied, expr->other_fact);
+      break;
+    case SP_EXPR_CONST:
+    case SP_EXPR_RECORDED:
+    case SP_EXPR_LIST_CONTAINS_ANY:
+    case SP_EXPR_MONTHS_BEFORE:
+    case SP_EXPR_DECISION_IN:
+    default:
+      break;
+    }
+}
+
+/* The criteria of a rule are the children of its conditions' "all"s, down
+ * to a node that has its own words. */
+static void
+collect_criteria (const SpExpr        *expr,
+                  const SpEvalContext *context,
+                  SpTruth              wanted,
+                  GPtrArray           *criteria)
+{
+  if (evaluate (expr, context) != wanted)
+    return;
+
+  if (expr->kind == SP_EXPR_ALL && expr->text == NULL)
+    {
+      for (guint i = 0; i < expr->n_children; i++)
+        collect_criteria (expr->children[i], context, wanted, criteria);
+      return;
+    }
+
+  g_ptr_array_add (criteria, (gpointer) expr);
+}
+
+/**
+ * sp_expr_collect_met:
+ * @criteria: (element-type SpExpr): where to add each criterion met
+ *
+ * For a definitely true @expr, adds the criteria it rests on: what a
+ * "supported" decision lists as met.
+ */
+void
+sp_expr_collect_met (const SpExpr        *expr,
+                     const SpEvalContext *context,
+                     GPtrArray           *criteria)
+{
+  g_return_if_fail (expr != NULL);
+
+  collect_criteria (expr, context, SP_TRUTH_TRUE, criteria);
+}
+
+/**
+ * sp_expr_collect_unmet_criteria:
+ * @criteria: (element-type SpExpr): where to add each criterion not met
+ *
+ * For a definitely false @expr, adds the criteria that make it false: for
+ * "all", each child that is definitely false; for anything else, @expr
+ * itself. A criterion with its own words is not taken apart further.
+ */
+void
+sp_expr_collect_unmet_criteria (const SpExpr        *expr,
+                                const SpEvalContext *context,
+                                GPtrArray           *criteria)
+{
+  g_return_if_fail (expr != NULL);
+
+  collect_criteria (expr, context, SP_TRUTH_FALSE, criteria);
 }
 
 /**
  * sp_expr_collect_unmet:
  * @descriptions: (element-type utf8): where to add each unmet criterion, in words
  *
- * For a definitely false @expr, adds the criteria that make it false: for
- * "all", each child that is definitely false; for anything else, @expr
- * itself. A criterion with its own words is not taken apart further.
+ * As sp_expr_collect_unmet_criteria(), with each criterion described.
  */
 void
 sp_expr_collect_unmet (const SpExpr        *expr,
@@ -864,19 +1265,40 @@ sp_expr_collect_unmet (const SpExpr        *expr,
                        GPtrArray           *facts,
                        GPtrArray           *descriptions)
 {
+  g_autoptr(GPtrArray) criteria = g_ptr_array_new ();
+
   g_return_if_fail (expr != NULL);
 
-  if (evaluate (expr, context) != SP_TRUTH_FALSE)
-    return;
+  collect_criteria (expr, context, SP_TRUTH_FALSE, criteria);
+  for (guint i = 0; i < criteria->len; i++)
+    g_ptr_array_add (descriptions, sp_expr_describe (g_ptr_array_index (criteria, i), facts));
+}
 
-  if (expr->kind == SP_EXPR_ALL && expr->text == NULL)
-    {
-      for (guint i = 0; i < expr->n_children; i++)
-        sp_expr_collect_unmet (expr->children[i], context, facts, descriptions);
-      return;
-    }
+/**
+ * sp_expr_get_text:
+ *
+ * Returns: (nullable): the criterion's own words from the policy
+ */
+const char *
+sp_expr_get_text (const SpExpr *expr)
+{
+  g_return_val_if_fail (expr != NULL, NULL);
 
-  g_ptr_array_add (descriptions, sp_expr_describe (expr, facts));
+  return expr->text;
+}
+
+/**
+ * sp_expr_get_unmet_text:
+ *
+ * Returns: (nullable): the template for the case's side of this criterion
+ *   when it is not met, with {FACT} and {FACT+Nm} placeholders
+ */
+const char *
+sp_expr_get_unmet_text (const SpExpr *expr)
+{
+  g_return_val_if_fail (expr != NULL, NULL);
+
+  return expr->unmet;
 }
 
 static void
@@ -994,4 +1416,31 @@ sp_expr_describe (const SpExpr *expr,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * sp_expr_get_met_sentence:
+ * @make: builds the sentence, called at most once per expression unless
+ *   two threads race, when one result is kept and the other freed
+ *
+ * Returns: the sentence saying this criterion is met: the same for every
+ *   case, so it is made once, not once per decision per case
+ */
+const char *
+sp_expr_get_met_sentence (const SpExpr *expr,
+                          char       *(*make) (const SpExpr *expr, gpointer data),
+                          gpointer      data)
+{
+  SpExpr *writable = (SpExpr *) expr;
+  char *sentence = g_atomic_pointer_get (&writable->met_sentence);
+
+  if (sentence != NULL)
+    return sentence;
+  sentence = make (expr, data);
+  if (!g_atomic_pointer_compare_and_exchange (&writable->met_sentence, NULL, sentence))
+    {
+      g_free (sentence);
+      sentence = g_atomic_pointer_get (&writable->met_sentence);
+    }
+  return sentence;
 }

@@ -29,6 +29,14 @@ typedef struct {
   guint32         today;
   gint            assessment_date_fact;  /* -1 when the policy has none */
   const SpStatus *decision_statuses;     /* NULL outside advisories */
+  /* Implied facts: an unrecorded fact in @narrowed can take only the
+   * values of its @domains entry, so a test over it may be definite. */
+  const SpFactSet *narrowed;             /* NULL: nothing narrowed */
+  const SpDomain  *domains;              /* indexed by fact */
+  /* While the constraints are narrowed, one unrecorded fact is tried at
+   * one candidate value; NULL otherwise. */
+  const SpValue   *pinned_value;
+  guint            pinned_fact;
 } SpEvalContext;
 
 SpExpr   *sp_expr_parse             (JsonNode            *node,
@@ -48,6 +56,29 @@ void      sp_expr_collect_unmet     (const SpExpr        *expr,
                                      GPtrArray           *descriptions);
 char     *sp_expr_describe          (const SpExpr        *expr,
                                      GPtrArray           *facts);
+const char *sp_expr_get_text        (const SpExpr        *expr);
+const char *sp_expr_get_unmet_text  (const SpExpr        *expr);
+const char *sp_expr_get_met_sentence (const SpExpr       *expr,
+                                     char              *(*make) (const SpExpr *expr, gpointer data),
+                                     gpointer             data);
+
+void      sp_expr_collect_facts     (const SpExpr        *expr,
+                                     SpFactSet           *by_value,
+                                     SpFactSet           *by_presence);
+guint     sp_expr_collect_thresholds (const SpExpr       *expr,
+                                     guint                fact,
+                                     const SpEvalContext *context,
+                                     double              *thresholds,
+                                     guint                max_thresholds);
+void      sp_expr_collect_implied   (const SpExpr        *expr,
+                                     const SpEvalContext *context,
+                                     SpFactSet           *implied);
+void      sp_expr_collect_met       (const SpExpr        *expr,
+                                     const SpEvalContext *context,
+                                     GPtrArray           *criteria);
+void      sp_expr_collect_unmet_criteria (const SpExpr   *expr,
+                                     const SpEvalContext *context,
+                                     GPtrArray           *criteria);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpExpr, sp_expr_free)
 

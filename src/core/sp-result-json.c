@@ -12,6 +12,7 @@
 #include "sp-fact.h"
 #include "sp-interpretation.h"
 #include "sp-policy.h"
+#include "sp-date.h"
 #include "sp-result-json.h"
 
 /* Written by hand rather than through JsonGenerator: batch evaluation
@@ -401,6 +402,84 @@ sp_result_json_append (GString              *out,
   sp_result_json_append_cached (out, policy, sp_result_json_get_cache (policy), values, result, line);
 }
 
+static void
+append_implied_value (GString       *out,
+                      SpFact        *fact,
+                      const SpValue *value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (sp_fact_get_fact_type (fact))
+    {
+    case SP_FACT_BOOLEAN:
+      g_string_append (out, value->boolean ? "true" : "false");
+      break;
+    case SP_FACT_CHOICE:
+      sp_json_append_string (out, sp_fact_get_choice_id (fact, value->choice));
+      break;
+    case SP_FACT_INTEGER:
+    case SP_FACT_NUMBER:
+      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value->number));
+      break;
+    case SP_FACT_DATE:
+      {
+        g_autofree char *date = sp_date_format (value->date);
+        sp_json_append_string (out, date);
+      }
+      break;
+    case SP_FACT_CHOICE_LIST:
+    case SP_FACT_STRING:
+    case SP_FACT_DECISION_LIST:
+    default:
+      g_assert_not_reached ();  /* never narrowed */
+    }
+}
+
+/* The contract's optional "implied" member: each unrecorded fact the
+ * recorded ones settle, its value, and what settles it. Absent when
+ * nothing is implied, so results of earlier revisions read the same. */
+static void
+append_implied (GString              *out,
+                SpPolicy             *policy,
+                const SpValue        *values,
+                const SpImplications *implications)
+{
+  gboolean first = TRUE;
+
+  if (sp_fact_set_is_empty (&implications->implied))
+    return;
+
+  APPEND_LITERAL (out, ",\"implied\":[");
+  for (guint i = 0, n_facts = sp_policy_get_fact_array (policy)->len; i < n_facts; i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+      gboolean first_because = TRUE;
+      SpValue value;
+
+      if (!sp_implications_get_value (policy, implications, i, &value))
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      APPEND_LITERAL (out, "{\"fact\":");
+      sp_json_append_string (out, sp_fact_get_id (fact));
+      APPEND_LITERAL (out, ",\"value\":");
+      append_implied_value (out, fact, &value);
+      APPEND_LITERAL (out, ",\"because\":[");
+      for (guint j = 0; j < n_facts; j++)
+        {
+          if (!sp_fact_set_contains (&implications->because[i], j) || !values[j].recorded)
+            continue;
+          if (!first_because)
+            g_string_append_c (out, ',');
+          first_because = FALSE;
+          sp_json_append_string (out, sp_fact_get_id (sp_policy_get_fact (policy, j)));
+        }
+      APPEND_LITERAL (out, "]}");
+    }
+  g_string_append_c (out, ']');
+}
+
 /**
  * sp_result_json_append_cached:
  * @result_cache: from sp_result_json_get_cache() for @policy
@@ -470,7 +549,9 @@ sp_result_json_append_cached (GString              *out,
       sp_json_append_string (out, text);
       g_string_append_c (out, '}');
     }
-  APPEND_LITERAL (out, "]}");
+  g_string_append_c (out, ']');
+  append_implied (out, policy, values, &result->implications);
+  g_string_append_c (out, '}');
 }
 
 void

@@ -68,6 +68,29 @@ typedef enum {
 #define SP_N_STATUSES 6
 
 /**
+ * SpReasonKind:
+ * @SP_REASON_RULE: the policy's own reason for the status
+ * @SP_REASON_MET: a criterion met (a supported decision lists them)
+ * @SP_REASON_UNMET: a criterion not met, in the case's words
+ * @SP_REASON_IMPLIED: a fact the recorded ones settle, and what settles it
+ * @SP_REASON_PRECEDENCE: a red flag, the screening gate or suspected
+ *   serious pathology overriding the rule
+ * @SP_REASON_FUNDING: what individual funding allows
+ * @SP_REASON_MISSING: what is still needed
+ *
+ * What a reason is, so views can group reasons without reading them.
+ */
+typedef enum {
+  SP_REASON_RULE,
+  SP_REASON_MET,
+  SP_REASON_UNMET,
+  SP_REASON_IMPLIED,
+  SP_REASON_PRECEDENCE,
+  SP_REASON_FUNDING,
+  SP_REASON_MISSING,
+} SpReasonKind;
+
+/**
  * SpTruth:
  *
  * The engine's three truth values. Unknown is a value of its own, never a

@@ -36,6 +36,17 @@ typedef struct {
   char     *string;
 } SpValue;
 
+/* The values an unrecorded fact can still take, given what is recorded and
+ * the policy's constraints (the contract's implied facts). Yes/no facts
+ * use @mask bit 0 for no and bit 1 for yes, choices a bit per choice;
+ * integers, numbers and dates (as Julian days) the closed range @low to
+ * @high. Lists are never narrowed. */
+typedef struct {
+  guint64  mask;
+  double   low;
+  double   high;
+} SpDomain;
+
 static inline void
 sp_fact_set_clear (SpFactSet *set)
 {

@@ -272,8 +272,9 @@ test_red_flag_banner (void)
     g_autofree char *text = banner_text (win);
 
     g_assert_nonnull (strstr (text, "Urgent referral to an acute spinal centre: this policy does not apply."));
-    g_assert_nonnull (strstr (text, "New or worsening objective weakness"));
-    g_assert_null (strstr (text, "Emergency same-day assessment."));
+    g_assert_nonnull (strstr (text, "Red flag recorded (new or worsening objective weakness)"));
+    g_assert_null (strstr (text, "same-day"));
+    g_assert_null (strstr (text, "cauda equina"));
   }
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
   g_assert_false (revealed (banner));
@@ -282,8 +283,8 @@ test_red_flag_banner (void)
   {
     g_autofree char *text = banner_text (win);
 
-    g_assert_nonnull (strstr (text, "Emergency same-day assessment."));
-    g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome"));
+    g_assert_nonnull (strstr (text, "Red flag recorded (suspected cauda equina syndrome)"));
+    g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome needs emergency same-day assessment."));
   }
   g_assert_false (revealed (sp_window_get_screening_banner (win)));
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
@@ -301,8 +302,15 @@ test_red_flag_banner (void)
   g_assert_false (revealed (banner));
   g_assert_false (advice_shown (win, "lumbar", "advisory.red_flags"));
 
-  /* A suspected spinal cord injury is a red flag too. */
+  /* A suspected spinal cord injury is a red flag too, and an emergency. */
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
+  g_assert_true (revealed (banner));
+  {
+    g_autofree char *text = banner_text (win);
+
+    g_assert_nonnull (strstr (text, "Suspected spinal cord injury needs emergency same-day assessment."));
+    g_assert_null (strstr (text, "cauda equina"));
+  }
   g_assert_true (revealed (banner));
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
   g_assert_false (revealed (banner));
@@ -454,6 +462,38 @@ test_tab_facet (void)
   g_assert_false (row_shown (win, "facet_last_rfd_date"));
   sp_test_set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
   g_assert_true (advice_shown (win, "facet", "advisory.facet_manual_therapy"));
+
+  sp_test_destroy_window (win);
+}
+
+/* Revision 3: a fact the recorded ones settle is shown as implied, with
+ * what implies it, and cannot be answered against it; once the answer
+ * that implies it goes, it is a question again. */
+static void
+test_implied_fact (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *row, *input;
+  g_autofree char *subtitle = NULL;
+
+  screen_negative (win);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_bool (win, "facet_pain_source_medial_branch", SP_TRI_STATE_YES);
+  assert_pill (win, "facet.rfd", SP_STATUS_CRITERIA_NOT_MET);
+
+  row = sp_window_lookup_fact_row (win, "radicular_symptoms");
+  input = sp_window_lookup_fact_input (win, "radicular_symptoms");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_false (gtk_widget_get_sensitive (input));
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "Yes, implied by Low back condition"));
+  g_clear_pointer (&subtitle, g_free);
+
+  sp_test_set_choice (win, "lumbar_condition", "non_specific");
+  g_assert_true (gtk_widget_get_sensitive (input));
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_null (strstr (subtitle, "implied"));
+  assert_pill (win, "facet.rfd", SP_STATUS_NEEDS_INFORMATION);
 
   sp_test_destroy_window (win);
 }
@@ -1213,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
   g_test_add_func ("/app/window/tab/facet", test_tab_facet);
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
+  g_test_add_func ("/app/window/implied-fact", test_implied_fact);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/row-layout", test_row_layout);
   g_test_add_func ("/app/window/help-popover", test_help_popover);

@@ -3,10 +3,15 @@
  * Usage: bench-engine [N_CASES]            time the engine on generated cases
  *        bench-engine --write-jsonl N FILE write N generated cases, one per line
  *
- * Cases are generated from the policy's own facts with a fixed seed: each
- * fact is unrecorded with probability 1/4, else a random valid value, and
- * the four red flags are usually recorded false so that most cases pass
- * the screening gate and exercise the rules.
+ * Cases are generated from the policy's own facts with a fixed seed, shaped
+ * like cases in a consultation (SP_BENCH_SHAPE=realistic, the default):
+ * each fact is unrecorded with probability 3/5; a number is, more often
+ * than not, within one of a value the policy compares it with (the
+ * thresholds, where answers change); each red flag and the suspected
+ * pathology are unrecorded one time in ten, so about a third of cases are
+ * not fully screened, and one flag in thirty is recorded yes.
+ * SP_BENCH_SHAPE=dense gives the earlier shape: each fact unrecorded with
+ * probability 1/4, numbers uniform, flags nearly always recorded.
  *
  * Copyright 2026 Spinal Pathways developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,20 +34,94 @@ now_ns (void)
   return (gint64) ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+static gboolean realistic = TRUE;
+static GArray **thresholds;   /* per fact: double, the values it is compared with */
+
+/* The values each fact is compared with anywhere in the policy's rules
+ * and constraints, read from the policy rather than written here. */
+static void
+collect_thresholds (SpPolicy *policy)
+{
+  SpEvalContext nothing = { 0 };
+  g_autofree SpValue *values = g_new0 (SpValue, sp_policy_get_n_facts (policy));
+  const SpConstraint *constraints;
+  guint n_constraints;
+
+  nothing.values = values;
+  nothing.assessment_date_fact = -1;
+  thresholds = g_new0 (GArray *, sp_policy_get_n_facts (policy));
+  constraints = sp_policy_get_constraints (policy, &n_constraints);
+  for (guint f = 0; f < sp_policy_get_n_facts (policy); f++)
+    {
+      double found[64];
+      guint n;
+
+      thresholds[f] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint d = 0; d < sp_policy_get_n_decisions (policy); d++)
+        {
+          const SpRuleRow *rows;
+          guint n_rows;
+
+          rows = sp_decision_rule_get_rows (sp_policy_get_decision (policy, d), &n_rows);
+          for (guint r = 0; r < n_rows; r++)
+            if (rows[r].when != NULL)
+              {
+                n = sp_expr_collect_thresholds (rows[r].when, f, &nothing, found, G_N_ELEMENTS (found));
+                g_array_append_vals (thresholds[f], found, n);
+              }
+        }
+      for (guint c = 0; c < n_constraints; c++)
+        {
+          n = sp_expr_collect_thresholds (constraints[c].must, f, &nothing, found, G_N_ELEMENTS (found));
+          g_array_append_vals (thresholds[f], found, n);
+        }
+    }
+}
+
+static double
+near_threshold (SpFact *fact,
+                GRand  *rand,
+                double  uniform)
+{
+  GArray *near = thresholds[sp_fact_get_index (fact)];
+  double value;
+
+  if (!realistic || near->len == 0 || g_rand_int_range (rand, 0, 3) == 0)
+    return uniform;
+  value = g_array_index (near, double, g_rand_int_range (rand, 0, near->len)) + g_rand_int_range (rand, -1, 2);
+  return CLAMP (value, sp_fact_get_minimum (fact), sp_fact_get_maximum (fact));
+}
+
 static void
 random_value (SpFact  *fact,
               GRand   *rand,
               SpPolicy *policy,
               SpValue *value)
 {
+  SpFactType type = sp_fact_get_fact_type (fact);
+
   memset (value, 0, sizeof *value);
   if (sp_policy_is_red_flag (policy, fact))
     {
-      value->recorded = g_rand_int_range (rand, 0, 50) != 0;
-      value->boolean = g_rand_int_range (rand, 0, 20) == 0;
+      if (realistic)
+        {
+          value->recorded = g_rand_int_range (rand, 0, 10) != 0;
+          value->boolean = g_rand_int_range (rand, 0, 30) == 0;
+        }
+      else
+        {
+          value->recorded = g_rand_int_range (rand, 0, 50) != 0;
+          value->boolean = g_rand_int_range (rand, 0, 20) == 0;
+        }
       return;
     }
-  if (g_rand_int_range (rand, 0, 4) == 0)
+  /* The suspected pathology list is a screening question: mostly answered. */
+  if (realistic && type == SP_FACT_CHOICE_LIST)
+    {
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        return;
+    }
+  else if (realistic ? g_rand_int_range (rand, 0, 5) < 3 : g_rand_int_range (rand, 0, 4) == 0)
     return;
 
   value->recorded = TRUE;
@@ -61,12 +140,14 @@ random_value (SpFact  *fact,
         value->list = G_GUINT64_CONSTANT (1) << g_rand_int_range (rand, 0, sp_fact_get_n_choices (fact));
       break;
     case SP_FACT_INTEGER:
-      value->number = g_rand_int_range (rand, (gint32) sp_fact_get_minimum (fact),
-                                        (gint32) MIN (sp_fact_get_maximum (fact), sp_fact_get_minimum (fact) + 24) + 1);
+      value->number = near_threshold (fact, rand,
+                                      g_rand_int_range (rand, (gint32) sp_fact_get_minimum (fact),
+                                                        (gint32) MIN (sp_fact_get_maximum (fact), sp_fact_get_minimum (fact) + 24) + 1));
       break;
     case SP_FACT_NUMBER:
-      value->number = g_rand_double_range (rand, sp_fact_get_minimum (fact),
-                                           MIN (sp_fact_get_maximum (fact), sp_fact_get_minimum (fact) + 24));
+      value->number = near_threshold (fact, rand,
+                                      g_rand_double_range (rand, sp_fact_get_minimum (fact),
+                                                           MIN (sp_fact_get_maximum (fact), sp_fact_get_minimum (fact) + 24)));
       break;
     case SP_FACT_DATE:
       value->date = 738000 + g_rand_int_range (rand, 0, 1200);
@@ -153,6 +234,8 @@ main (int   argc,
 
   if (policy == NULL)
     g_error ("%s", error->message);
+  realistic = g_strcmp0 (g_getenv ("SP_BENCH_SHAPE"), "dense") != 0;
+  collect_thresholds (policy);
 
   if (argc == 4 && g_str_equal (argv[1], "--write-jsonl"))
     return write_jsonl (policy, (guint) g_ascii_strtoull (argv[2], NULL, 10), argv[3]);
@@ -205,6 +288,7 @@ main (int   argc,
   qsort (samples, n_cases, sizeof (gint64), compare_gint64);
   qsort (explained, n_cases, sizeof (gint64), compare_gint64);
 
+  g_print ("shape: %s\n", realistic ? "realistic" : "dense");
   g_print ("cases: %u (decisions: %u supported, %u needs information, %u urgent referral)\n",
            n_cases, n_supported, n_needs, n_urgent);
   g_print ("engine, full policy (%u decisions, %u advisories): median %.2f us, p99 %.2f us\n",

@@ -54,6 +54,34 @@ strv_to_string (const char * const *strv)
   return g_strdup_printf ("[%s]", joined);
 }
 
+static char *
+advisory_text (SpEvaluation *evaluation,
+               const char   *advisory_id)
+{
+  GListModel *advisories = sp_evaluation_get_advisories (evaluation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (advisories); i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
+
+      if (g_str_equal (sp_advisory_get_id (advisory), advisory_id))
+        return g_strdup (sp_advisory_get_text (advisory));
+    }
+  return NULL;
+}
+
+static gboolean
+reasons_contain (SpDecision *decision,
+                 const char *fragment)
+{
+  const char * const *reasons = sp_decision_get_reasons (decision);
+
+  for (guint i = 0; reasons[i]; i++)
+    if (strstr (reasons[i], fragment) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_case_file (gconstpointer data)
 {
@@ -124,9 +152,103 @@ test_case_file (gconstpointer data)
             g_assert_cmpuint (g_strv_length ((char **) sp_decision_get_missing (decision)), ==, 0);
         }
 
+      /* Revision 3: words a clinician can read. Each expected fragment
+       * must be in some reason, each refused one in none. */
+      if (json_object_has_member (expected, "reasons_include"))
+        {
+          JsonArray *fragments = json_object_get_array_member (expected, "reasons_include");
+
+          for (guint i = 0; i < json_array_get_length (fragments); i++)
+            if (!reasons_contain (decision, json_array_get_string_element (fragments, i)))
+              {
+                g_autofree char *reasons = strv_to_string (sp_decision_get_reasons (decision));
+
+                g_error ("%s: %s: no reason says \"%s\" (reasons %s)", name, decision_id,
+                         json_array_get_string_element (fragments, i), reasons);
+              }
+        }
+      if (json_object_has_member (expected, "reasons_exclude"))
+        {
+          JsonArray *fragments = json_object_get_array_member (expected, "reasons_exclude");
+
+          for (guint i = 0; i < json_array_get_length (fragments); i++)
+            if (reasons_contain (decision, json_array_get_string_element (fragments, i)))
+              {
+                g_autofree char *reasons = strv_to_string (sp_decision_get_reasons (decision));
+
+                g_error ("%s: %s: a reason says \"%s\" (reasons %s)", name, decision_id,
+                         json_array_get_string_element (fragments, i), reasons);
+              }
+        }
+
       /* Every decision explains itself and cites the policy. */
       g_assert_cmpuint (g_strv_length ((char **) sp_decision_get_reasons (decision)), >, 0);
       g_assert_cmpuint (g_strv_length ((char **) sp_decision_get_citations (decision)), >, 0);
+    }
+
+  /* Implied facts (revision 3): each expected one with its value and
+   * the recorded facts implying it; "implied_absent" are not implied. */
+  if (json_object_has_member (expect, "implied"))
+    {
+      JsonObject *implied = json_object_get_object_member (expect, "implied");
+      JsonObjectIter implied_iter;
+      const char *fact_id;
+      JsonNode *wanted;
+
+      json_object_iter_init (&implied_iter, implied);
+      while (json_object_iter_next (&implied_iter, &fact_id, &wanted))
+        {
+          g_autoptr(JsonNode) value = sp_evaluation_dup_implied_value (evaluation, fact_id);
+
+          if (value == NULL)
+            g_error ("%s: %s should be implied", name, fact_id);
+          if (!json_node_equal (value, wanted))
+            {
+              g_autofree char *got = json_to_string (value, FALSE);
+              g_autofree char *want = json_to_string (wanted, FALSE);
+
+              g_error ("%s: %s is implied as %s, expected %s", name, fact_id, got, want);
+            }
+        }
+    }
+  if (json_object_has_member (expect, "implied_absent"))
+    {
+      JsonArray *absent = json_object_get_array_member (expect, "implied_absent");
+
+      for (guint i = 0; i < json_array_get_length (absent); i++)
+        if (sp_evaluation_is_implied (evaluation, json_array_get_string_element (absent, i)))
+          g_error ("%s: %s should not be implied", name, json_array_get_string_element (absent, i));
+    }
+
+  /* Revision 3: advisories name what was recorded, and nothing else. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *member = pass == 0 ? "advisory_text_include" : "advisory_text_exclude";
+      JsonObject *wanted;
+      JsonObjectIter advice_iter;
+      const char *advisory_id;
+      JsonNode *fragments;
+
+      if (!json_object_has_member (expect, member))
+        continue;
+      wanted = json_object_get_object_member (expect, member);
+      json_object_iter_init (&advice_iter, wanted);
+      while (json_object_iter_next (&advice_iter, &advisory_id, &fragments))
+        {
+          g_autofree char *text = advisory_text (evaluation, advisory_id);
+          JsonArray *list = json_node_get_array (fragments);
+
+          if (text == NULL)
+            g_error ("%s: advisory %s should be shown", name, advisory_id);
+          for (guint i = 0; i < json_array_get_length (list); i++)
+            {
+              const char *fragment = json_array_get_string_element (list, i);
+
+              if ((strstr (text, fragment) != NULL) != (pass == 0))
+                g_error ("%s: advisory %s %s \"%s\": %s", name, advisory_id,
+                         pass == 0 ? "lacks" : "says", fragment, text);
+            }
+        }
     }
 
   if (json_object_has_member (expect, "advisories_present"))
