@@ -16,6 +16,7 @@
 #include "sp-core-private.h"
 #include "sp-case-line-reader.h"
 #include "sp-policy-diff.h"
+#include "sp-json-gate.h"
 #include "sp-cli-diff.h"
 #include "sp-cli-stream.h"
 
@@ -71,6 +72,14 @@ load_policy (const char   *path,
   gconstpointer data;
   gsize length;
 
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  /* Checked before reading: a hostile file must not take the memory first. */
+  if (info != NULL && g_file_info_get_size (info) > SP_POLICY_FILE_MAX_SIZE)
+    {
+      g_printerr ("%s: not a policy file: larger than %d bytes\n", path, SP_POLICY_FILE_MAX_SIZE);
+      return FALSE;
+    }
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
     {
       g_printerr ("%s: cannot read: %s\n", path, error->message);

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "sp-cli-stream.h"
+#include "sp-json-gate.h"
 
 /* The shape of evaluate --batch, for commands that weigh a year of cases:
  * the calling thread reads chunks of lines, a pool of workers (one per
@@ -27,7 +28,7 @@
 
 /* A case file is a few kilobytes; a much larger one is not a case, and
  * reading it whole would let one hostile file take the machine's memory. */
-#define MAX_CASE_FILE_BYTES (1 << 20)
+#define MAX_CASE_FILE_BYTES SP_CASE_FILE_MAX_SIZE
 
 typedef struct {
   SpStreamChunk  pub;
