@@ -91,14 +91,14 @@ tally_new (gpointer data)
   return tally;
 }
 
-static Audit *the_audit;        /* tally_free and worker_free get no data */
-
 static void
-tally_free (gpointer data)
+tally_free (gpointer data,
+            gpointer tally_data)
 {
-  Tally *tally = data;
+  Audit *audit = data;
+  Tally *tally = tally_data;
 
-  for (guint g = 0; g < the_audit->n_groups; g++)
+  for (guint g = 0; g < audit->n_groups; g++)
     {
       g_free (tally->groups[g].statuses);
       g_free (tally->groups[g].missing);
@@ -121,9 +121,10 @@ worker_new (gpointer data)
 }
 
 static void
-worker_free (gpointer data)
+worker_free (gpointer data,
+             gpointer worker_data)
 {
-  Worker *worker = data;
+  Worker *worker = worker_data;
 
   for (guint f = 0; f < worker->n_facts; f++)
     sp_value_clear (&worker->values[f]);
@@ -248,13 +249,12 @@ percent (guint64 part,
 }
 
 /* Facts by how many cases miss them, most first; ties in policy order. */
-static Audit *sort_audit;
-static Group *sort_group;
-
 static int
 compare_missing (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      data)
 {
+  const Group *sort_group = data;
   guint x = *(const guint *) a, y = *(const guint *) b;
 
   if (sort_group->missing[x] != sort_group->missing[y])
@@ -293,9 +293,7 @@ print_text (Audit *audit)
 
       for (guint f = 0; f < audit->n_facts; f++)
         order[f] = f;
-      sort_audit = audit;
-      sort_group = group;
-      qsort (order, audit->n_facts, sizeof *order, compare_missing);
+      g_qsort_with_data (order, audit->n_facts, sizeof *order, compare_missing, group);
       g_print ("\nfacts most often missing (cases in which a decision waits for them)\n");
       for (guint i = 0; i < MIN (N_TOP_MISSING, audit->n_facts) && group->missing[order[i]] > 0; i++)
         g_print ("  %-44s %10" G_GUINT64_FORMAT " %6.1f%%\n", sp_fact_get_id (sp_policy_get_fact (audit->policy, order[i])),
@@ -402,7 +400,6 @@ sp_cli_audit_run (const char *policy_path,
         }
       audit.n_groups = (sp_fact_get_fact_type (audit.by) == SP_FACT_BOOLEAN ? 2 : sp_fact_get_n_choices (audit.by)) + 1;
     }
-  the_audit = &audit;
   audit.total = tally_new (&audit);
 
   status = sp_stream_run ((const char * const *) argv + 1, &funcs, &audit);
@@ -413,7 +410,7 @@ sp_cli_audit_run (const char *policy_path,
       else
         print_text (&audit);
     }
-  tally_free (audit.total);
+  tally_free (&audit, audit.total);
 
   if (status == SP_STREAM_WRITE_FAILED || fflush (stdout) != 0)
     {

@@ -130,9 +130,10 @@ tally_new (gpointer data)
 }
 
 static void
-tally_free (gpointer data)
+tally_free (gpointer data,
+            gpointer tally_data)
 {
-  Tally *tally = data;
+  Tally *tally = tally_data;
 
   g_free (tally->transitions);
   g_free (tally);
@@ -162,15 +163,15 @@ free_values (SpValue *values,
   g_free (values);
 }
 
-static Diff *worker_diff;       /* for worker_free: the one diff of this process */
-
 static void
-worker_free (gpointer data)
+worker_free (gpointer data,
+             gpointer worker_data)
 {
-  Worker *worker = data;
+  Diff *diff = data;
+  Worker *worker = worker_data;
 
-  free_values (worker->old_values, sp_policy_get_n_facts (worker_diff->old.policy));
-  free_values (worker->new_values, sp_policy_get_n_facts (worker_diff->new.policy));
+  free_values (worker->old_values, sp_policy_get_n_facts (diff->old.policy));
+  free_values (worker->new_values, sp_policy_get_n_facts (diff->new.policy));
   g_free (worker->old_result);
   g_free (worker->new_result);
   sp_case_line_reader_free (worker->old_reader);
@@ -446,7 +447,6 @@ sp_cli_diff_run (int    argc,
       total = tally_new (&diff);
       diff.total = *total;
       g_free (total);
-      worker_diff = &diff;
 
       if (!csv && !jsonl && changes->len > 0)
         g_print ("\n");

@@ -141,7 +141,8 @@ chunk_init (Chunk *chunk)
 
 static void
 chunk_clear (Chunk               *chunk,
-             const SpStreamFuncs *funcs)
+             const SpStreamFuncs *funcs,
+             gpointer             data)
 {
   g_string_free (chunk->text, TRUE);
   g_free (chunk->offsets);
@@ -150,7 +151,7 @@ chunk_clear (Chunk               *chunk,
   g_string_free (chunk->pub.errors, TRUE);
   g_string_free (chunk->read_errors, TRUE);
   if (chunk->pub.tally != NULL)
-    funcs->tally_free (chunk->pub.tally);
+    funcs->tally_free (data, chunk->pub.tally);
 }
 
 static gboolean
@@ -289,7 +290,7 @@ worker_run (gpointer data)
       g_mutex_unlock (&stream->lock);
     }
 
-  stream->funcs->worker_free (worker);
+  stream->funcs->worker_free (stream->data, worker);
   return NULL;
 }
 
@@ -416,7 +417,7 @@ sp_stream_run (const char * const  *inputs,
   g_mutex_clear (&stream.lock);
   g_cond_clear (&stream.chunk_done);
   for (guint c = 0; c < ring_size; c++)
-    chunk_clear (&ring[c], funcs);
+    chunk_clear (&ring[c], funcs, data);
   g_free (ring);
   if (stream.in != NULL && stream.in != stdin)
     fclose (stream.in);

@@ -28,9 +28,9 @@ typedef struct {
 
 typedef struct {
   gpointer (*worker_new)  (gpointer data);
-  void     (*worker_free) (gpointer worker);
+  void     (*worker_free) (gpointer data, gpointer worker);
   gpointer (*tally_new)   (gpointer data);
-  void     (*tally_free)  (gpointer tally);
+  void     (*tally_free)  (gpointer data, gpointer tally);
   /* On a worker thread: fill chunk->out, ->errors, ->any_bad and ->tally. */
   void     (*process)     (gpointer data, gpointer worker, SpStreamChunk *chunk);
   /* On the calling thread, one chunk at a time, in input order. */
