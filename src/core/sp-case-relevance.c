@@ -34,11 +34,35 @@ collect_facts_read (const SpExpr        *expr,
   sp_expr_collect_unknown (expr, &empty, read);
 }
 
+static gboolean is_relevant_uncached (SpCase *self, SpFact *fact, const SpEvalContext *context,
+                                      guint depth, guint8 *memo);
+
 static gboolean
 is_relevant (SpCase              *self,
              SpFact              *fact,
              const SpEvalContext *context,
-             guint                depth)
+             guint                depth,
+             guint8              *memo)
+{
+  const SpExpr *expr = sp_fact_get_relevant_when (fact);
+
+  if (expr == NULL || depth > MAX_RELEVANCE_DEPTH)
+    return TRUE;
+  /* The loader refuses cycles, so each fact's answer is the same wherever
+   * it is asked from: worked out once, a chain costs its length, not the
+   * power of it. */
+  if (memo[sp_fact_get_index (fact)] != 0)
+    return memo[sp_fact_get_index (fact)] == 1;
+  memo[sp_fact_get_index (fact)] = is_relevant_uncached (self, fact, context, depth, memo) ? 1 : 2;
+  return memo[sp_fact_get_index (fact)] == 1;
+}
+
+static gboolean
+is_relevant_uncached (SpCase              *self,
+                      SpFact              *fact,
+                      const SpEvalContext *context,
+                      guint                depth,
+                      guint8              *memo)
 {
   SpPolicy *policy = sp_case_get_policy (self);
   const SpExpr *expr = sp_fact_get_relevant_when (fact);
@@ -48,9 +72,6 @@ is_relevant (SpCase              *self,
   SpFactSet read, hidden, unknown;
   gboolean any = FALSE;
 
-  if (expr == NULL || depth > MAX_RELEVANCE_DEPTH)
-    return TRUE;
-
   /* An answer to a question that is itself not asked (kept in the case
    * from before it stopped applying) does not count: its follow-ups go
    * with it. The copy shares the strings; only "recorded" is changed. */
@@ -58,7 +79,7 @@ is_relevant (SpCase              *self,
   sp_fact_set_clear (&hidden);
   for (guint i = 0; i < n_facts; i++)
     if (sp_fact_set_contains (&read, i) &&
-        !is_relevant (self, sp_policy_get_fact (policy, i), context, depth + 1))
+        !is_relevant (self, sp_policy_get_fact (policy, i), context, depth + 1, memo))
       sp_fact_set_add (&hidden, i);
   values = g_memdup2 (context->values, n_facts * sizeof (SpValue));
   for (guint i = 0; i < n_facts; i++)
@@ -133,5 +154,9 @@ sp_case_is_fact_relevant (SpCase     *self,
   context.assessment_date_fact = sp_policy_get_screening (policy)->assessment_date;
   context.decision_statuses = NULL;
 
-  return is_relevant (self, fact, &context, 0);
+  {
+    g_autofree guint8 *memo = g_new0 (guint8, sp_policy_get_n_facts (policy));
+
+    return is_relevant (self, fact, &context, 0, memo);
+  }
 }

@@ -840,6 +840,81 @@ init_scope (Loader      *loader,
   scope->facts_read = facts_read;
 }
 
+/* Which questions are asked hangs on relevant_when, and a question's
+ * relevance on the relevance of the questions it reads. A cycle would make
+ * that undefined, and long chains made it exponential: both are refused. */
+#define MAX_RELEVANCE_CHAIN 8
+
+static gboolean
+relevance_depth (GPtrArray  *facts,
+                 guint       index,
+                 guint8     *state,      /* 0 new, 1 on the path, 2 done */
+                 guint      *depth,
+                 guint      *cycle_at)
+{
+  const SpExpr *expr = sp_fact_get_relevant_when (g_ptr_array_index (facts, index));
+  SpFactSet by_value, by_presence;
+  guint deepest = 0;
+
+  if (state[index] == 2)
+    return TRUE;
+  if (state[index] == 1)
+    {
+      *cycle_at = index;
+      return FALSE;
+    }
+  state[index] = 1;
+  if (expr != NULL)
+    {
+      sp_fact_set_clear (&by_value);
+      sp_fact_set_clear (&by_presence);
+      sp_expr_collect_facts (expr, &by_value, &by_presence);
+      sp_fact_set_union (&by_value, &by_presence);
+      for (guint i = 0; i < facts->len; i++)
+        {
+          if (!sp_fact_set_contains (&by_value, i))
+            continue;
+          if (!relevance_depth (facts, i, state, depth, cycle_at))
+            return FALSE;
+          deepest = MAX (deepest, depth[i] + 1);
+        }
+    }
+  depth[index] = deepest;
+  state[index] = 2;
+  return TRUE;
+}
+
+static gboolean
+check_relevance_chains (Loader  *loader,
+                        GError **error)
+{
+  GPtrArray *facts = loader->policy->fact_array;
+  g_autofree guint8 *state = g_new0 (guint8, MAX (facts->len, 1));
+  g_autofree guint *depth = g_new0 (guint, MAX (facts->len, 1));
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      guint cycle_at = 0;
+      g_autofree char *member = g_strdup_printf ("facts[%u].relevant_when", i);
+
+      if (!relevance_depth (facts, i, state, depth, &cycle_at))
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                               "\"%s\" is asked only when a question that depends on it is asked "
+                               "(relevant_when refers back to itself)",
+                               sp_fact_get_id (g_ptr_array_index (facts, cycle_at)));
+          return FALSE;
+        }
+      if (depth[i] > MAX_RELEVANCE_CHAIN)
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                               "a chain of more than %u follow-up questions", MAX_RELEVANCE_CHAIN);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_fact_conditions (Loader      *loader,
                       JsonObject  *root,
@@ -877,7 +952,7 @@ load_fact_conditions (Loader      *loader,
         }
     }
 
-  return TRUE;
+  return check_relevance_chains (loader, error);
 }
 
 static SpFact *

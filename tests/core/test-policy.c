@@ -134,6 +134,43 @@ last_row_with_condition (JsonObject *root)
   json_object_set_member (last, "when", g_steal_pointer (&when));
 }
 
+/* Two questions each asked only when the other is: the biopsychosocial
+ * tool made a follow-up of its own STarT Back total. */
+static void
+relevance_cycle (JsonObject *root)
+{
+  JsonObject *tool = array_object (root, "facts", 7);
+  g_autoptr(JsonNode) when = json_from_string ("{\"fact\": \"start_back_total\", \"ge\": 0}", NULL);
+
+  g_assert_cmpstr (json_object_get_string_member (tool, "id"), ==, "biopsychosocial_tool");
+  json_object_set_member (tool, "relevant_when", g_steal_pointer (&when));
+}
+
+/* A chain of ten follow-up questions, each asked when the one before is
+ * answered: linear now, it once took exponential time to export. */
+static void
+relevance_long_chain (JsonObject *root)
+{
+  JsonArray *facts = json_object_get_array_member (root, "facts");
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"id\": \"chain_%u\", \"type\": \"bool\", \"label\": \"Chain %u\", \"pathway\": \"general\", "
+        "\"section\": \"S\", \"recorded_only\": true%s%u%s}", i, i,
+        i == 0 ? "" : ", \"relevant_when\": {\"fact\": \"chain_", i == 0 ? 0 : i - 1,
+        i == 0 ? "" : "\", \"is\": true}");
+
+      if (i == 0)
+        {
+          g_free (json);
+          json = g_strdup ("{\"id\": \"chain_0\", \"type\": \"bool\", \"label\": \"Chain 0\", "
+                           "\"pathway\": \"general\", \"section\": \"S\", \"recorded_only\": true}");
+        }
+      json_array_add_element (facts, json_from_string (json, NULL));
+    }
+}
+
 static void
 set_first_sign_off (JsonObject *root,
                     const char *sign_off_json)
@@ -201,6 +238,8 @@ test_refusals (void)
 {
   assert_refused (unknown_fact_in_rule, "decisions[2].rows[0].when.fact", "unknown fact \"conservative_wekks\"");
   assert_refused (duplicate_fact, "facts[51].id", "duplicate id");
+  assert_refused (relevance_cycle, "facts[7].relevant_when", "refers back to itself");
+  assert_refused (relevance_long_chain, "facts[60].relevant_when", "a chain of more than 8 follow-up questions");
   assert_refused (uncited_clause, "clauses[36]", "cited by no rule");
   assert_refused (unread_fact, "facts[51]", "read by no rule");
   assert_refused (bad_expression, "decisions[2].rows[0].when.most", "unknown expression");
