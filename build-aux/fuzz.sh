@@ -19,13 +19,14 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz-case-loader fuzz-line-reader fuzz-policy-loader fuzz-summary)
 
 if [ ! -f "$builddir/build.ninja" ]; then
+  mkdir -p "$builddir"
   CC=clang meson setup "$builddir" "$top" -Dfuzzing=true -Dapp=false -Dbuildtype=debugoptimized \
     -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined' >"$builddir.setup.log" 2>&1 ||
-    { cat "$builddir.setup.log"; echo "fuzz build: FAILED (setup)"; exit 1; }
+    -Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined' >"$builddir/setup.log" 2>&1 ||
+    { cat "$builddir/setup.log"; echo "fuzz build: FAILED (setup)"; echo "fail build" >"$builddir/results"; exit 1; }
 fi
 nice -n 10 ninja -C "$builddir" -j2 "${targets[@]/#/tests/fuzz/}" >"$builddir/ninja.log" 2>&1 ||
-  { tail -50 "$builddir/ninja.log"; echo "fuzz build: FAILED"; exit 1; }
+  { tail -50 "$builddir/ninja.log"; echo "fuzz build: FAILED"; echo "fail build" >"$builddir/results"; exit 1; }
 
 # Seeds: the tests' cases (the "case" member of the described ones), bad
 # cases, each line of the batch files, and the policies.
@@ -64,6 +65,8 @@ export LSAN_OPTIONS=suppressions=$builddir/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 failed=0
+# One "ok TARGET" or "fail TARGET" line each, for build-aux/test.sh's count.
+: >"$builddir/results"
 for target in "${targets[@]}"; do
   corpus=$builddir/corpus/$target
   mkdir -p "$corpus"
@@ -74,8 +77,10 @@ for target in "${targets[@]}"; do
       "$corpus" "$seeds/${seed_of[$target]}" ) >"$log" 2>&1
   status=$?
   if [ $status -eq 0 ]; then
+    echo "ok $target" >>"$builddir/results"
     echo "fuzz $target: ok ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$') runs in ${seconds} s)"
   else
+    echo "fail $target" >>"$builddir/results"
     echo "fuzz $target: FAILED (exit $status; see $log)"
     grep -E 'ERROR|runtime error|Test unit written' "$log" | head -5
     failed=$((failed + 1))
