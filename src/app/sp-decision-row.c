@@ -260,20 +260,32 @@ rebuild_details (SpDecisionRow *self)
         {
           SpClause *clause = sp_policy_lookup_clause (policy, citations[i]);
           g_autofree char *quoted = NULL;
+          g_autofree char *formatted = NULL;
 
           if (clause == NULL)
             continue;
           add_label (self->details, sp_clause_get_heading (clause), "sp-clause-heading");
+          /* Bullets on lines of their own, as the policy sets them out. */
+          formatted = sp_clause_dup_formatted (clause);
           /* Translators: a quotation of the policy's text */
-          quoted = g_strdup_printf (_("“%s”"), sp_clause_get_text (clause));
+          quoted = g_strdup_printf (_("“%s”"), formatted);
           add_label (self->details, quoted, "sp-clause");
         }
     }
 
   if (interpretations && interpretations[0])
     {
+      gboolean any_awaiting = FALSE;
+
+      for (guint i = 0; interpretations[i]; i++)
+        {
+          SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[i]);
+
+          any_awaiting |= interp != NULL && !sp_interpretation_is_signed_off (interp);
+        }
       add_heading (self->details, interpretations[1] ? _("Interpretations applied") : _("Interpretation applied"));
-      add_label (self->details, _("Readings of the policy awaiting the commissioner’s sign-off."), "dim-label");
+      if (any_awaiting)
+        add_label (self->details, _("Readings of the policy awaiting the commissioner’s sign-off."), "dim-label");
       for (guint i = 0; interpretations[i]; i++)
         {
           SpInterpretation *interp = sp_policy_lookup_interpretation (policy, interpretations[i]);

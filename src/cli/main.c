@@ -24,6 +24,9 @@
 #include "sp-core-private.h"
 #include "sp-case-line-reader.h"
 #include "sp-cli-export.h"
+#include "sp-cli-diff.h"
+#include "sp-cli-audit.h"
+#include "sp-cli-trace.h"
 
 /* Exit statuses of the contract. */
 enum {
@@ -37,6 +40,9 @@ static const char usage[] =
   "  spinal-pathways-cli [--policy FILE] evaluate CASE.json|-\n"
   "  spinal-pathways-cli [--policy FILE] evaluate --batch FILE.jsonl\n"
   SP_CLI_EXPORT_USAGE
+  SP_CLI_DIFF_USAGE
+  SP_CLI_AUDIT_USAGE
+  SP_CLI_TRACE_USAGE
   "  spinal-pathways-cli [--policy FILE] facts\n"
   "  spinal-pathways-cli [--policy FILE] interpretations\n"
   "  spinal-pathways-cli --version | --help\n"
@@ -53,6 +59,15 @@ static const char usage[] =
   "  export --pdf OUT.pdf|--text [--no-identifiers] CASE\n"
   "                   A summary for the patient's record: A4 PDF (0600) or\n"
   "                   72-column text on standard output\n"
+  "  diff OLD NEW [CASES]\n"
+  "                   What a revision of the policy changes, in words; with\n"
+  "                   cases, which decisions change status, and for how many\n"
+  "                   (exit 0 nothing changes, 1 something does, 2 bad input)\n"
+  "  audit CASES…     Figures across cases (JSON lines, .spcase files or folders\n"
+  "                   of them): statuses per decision, facts most often missing,\n"
+  "                   red flags; counts only, never an identifier\n"
+  "  trace            Clauses to decisions, advisories and interpretations;\n"
+  "                   --tests DIR adds the test cases of each outcome\n"
   "  facts            The facts a case may record: id, type, values, label\n"
   "  interpretations  Each reading of the policy that its text does not settle,\n"
   "                   with the clause it reads\n"
@@ -580,6 +595,21 @@ run_command (int   argc,
 
   for (int i = 1; i < argc; i++)
     {
+      /* diff reads two policies of its own and parses its own options. */
+      if (arguments->len == 0 && g_str_equal (argv[i], "diff"))
+        return sp_cli_diff_run (argc - i, argv + i);
+      if (arguments->len == 0 && g_str_equal (argv[i], "audit"))
+        return sp_cli_audit_run (policy_path, argc - i, argv + i);
+      if (arguments->len == 0 && g_str_equal (argv[i], "trace"))
+        return sp_cli_trace_run (policy_path, argc - i, argv + i);
+      /* export parses its own options (--pdf, --text, --no-identifiers). */
+      if (arguments->len == 0 && g_str_equal (argv[i], "export"))
+        {
+          export_argc = argc - i - 1;
+          export_argv = argv + i + 1;
+          g_ptr_array_add (arguments, argv[i]);
+          break;
+        }
       /* After "--" every argument is a name, even one that starts with "-". */
       if (options_done)
         {
@@ -590,14 +620,6 @@ run_command (int   argc,
         {
           options_done = TRUE;
           continue;
-        }
-      /* export parses its own options (--pdf, --text, --no-identifiers). */
-      if (arguments->len == 0 && g_str_equal (argv[i], "export"))
-        {
-          export_argc = argc - i - 1;
-          export_argv = argv + i + 1;
-          g_ptr_array_add (arguments, argv[i]);
-          break;
         }
       if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {

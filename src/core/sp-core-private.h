@@ -11,6 +11,7 @@
 
 #include "sp-expr.h"
 #include "sp-fact.h"
+#include "sp-interpretation.h"
 #include "sp-value.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ void     sp_set_member_error       (GError    **error,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (5, 6);
 
+void     sp_clause_add_item        (SpClause    *self,
+                                    guint        level,
+                                    const char  *text);
 void     sp_append_printable       (GString     *out,
                                     const char  *text);
 char    *sp_printable_line         (const char  *text);
@@ -279,5 +283,9 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 void sp_file_fail_writes_for_testing (guint after_bytes);
+
+void        sp_interpretation_record_sign_off (SpInterpretation *self,
+                                               const char       *by,
+                                               const char       *date);
 
 G_END_DECLS

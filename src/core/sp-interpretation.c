@@ -6,12 +6,13 @@
 
 #include "config.h"
 
+#include "sp-core-private.h"
 #include "sp-interpretation.h"
 
 /**
  * SpInterpretation:
  *
- * A reading of a clause that the policy text does not settle word for word. Each needs the commissioner's sign-off, so each is shown to the clinician wherever it affects a decision.
+ * A reading of a clause that the policy text does not settle word for word. Each needs the commissioner's sign-off, so each is shown to the clinician wherever it affects a decision, and says so until the policy file records who signed it off and when.
  */
 struct _SpInterpretation
 {
@@ -21,6 +22,8 @@ struct _SpInterpretation
   char *clause_id;
   char *reading;
   char *reason;
+  char *signed_off_by;    /* NULL while awaiting sign-off */
+  char *signed_off_date;
 };
 
 G_DEFINE_FINAL_TYPE (SpInterpretation, sp_interpretation, G_TYPE_OBJECT)
@@ -45,6 +48,8 @@ sp_interpretation_finalize (GObject *object)
   g_clear_pointer (&self->clause_id, g_free);
   g_clear_pointer (&self->reading, g_free);
   g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->signed_off_by, g_free);
+  g_clear_pointer (&self->signed_off_date, g_free);
 
   G_OBJECT_CLASS (sp_interpretation_parent_class)->finalize (object);
 }
@@ -147,4 +152,46 @@ sp_interpretation_get_reason (SpInterpretation *self)
   g_return_val_if_fail (SP_IS_INTERPRETATION (self), NULL);
 
   return self->reason;
+}
+
+/* Only the policy loader records a sign-off, once, before the interpretation
+ * is shared: the object stays immutable for everyone else. */
+void
+sp_interpretation_record_sign_off (SpInterpretation *self,
+                                   const char       *by,
+                                   const char       *date)
+{
+  g_return_if_fail (SP_IS_INTERPRETATION (self));
+  g_return_if_fail (by != NULL && *by != '\0');
+  g_return_if_fail (date != NULL);
+  g_return_if_fail (self->signed_off_by == NULL);
+
+  self->signed_off_by = g_strdup (by);
+  self->signed_off_date = g_strdup (date);
+}
+
+gboolean
+sp_interpretation_is_signed_off (SpInterpretation *self)
+{
+  g_return_val_if_fail (SP_IS_INTERPRETATION (self), FALSE);
+
+  return self->signed_off_by != NULL;
+}
+
+/* NULL while the interpretation awaits sign-off. */
+const char *
+sp_interpretation_get_signed_off_by (SpInterpretation *self)
+{
+  g_return_val_if_fail (SP_IS_INTERPRETATION (self), NULL);
+
+  return self->signed_off_by;
+}
+
+/* YYYY-MM-DD, or NULL while the interpretation awaits sign-off. */
+const char *
+sp_interpretation_get_signed_off_date (SpInterpretation *self)
+{
+  g_return_val_if_fail (SP_IS_INTERPRETATION (self), NULL);
+
+  return self->signed_off_date;
 }

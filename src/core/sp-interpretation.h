@@ -19,5 +19,8 @@ const char *sp_interpretation_get_id (SpInterpretation *self);
 const char *sp_interpretation_get_clause_id (SpInterpretation *self);
 const char *sp_interpretation_get_reading (SpInterpretation *self);
 const char *sp_interpretation_get_reason (SpInterpretation *self);
+gboolean sp_interpretation_is_signed_off (SpInterpretation *self);
+const char *sp_interpretation_get_signed_off_by (SpInterpretation *self);
+const char *sp_interpretation_get_signed_off_date (SpInterpretation *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "sp-clause.h"
 #include "sp-core-private.h"
 #include "sp-core-resources.h"
+#include "sp-date.h"
 #include "sp-decision-rule.h"
 #include "sp-fact.h"
 #include "sp-interpretation.h"
@@ -425,6 +426,67 @@ check_pathway (Loader      *loader,
   return TRUE;
 }
 
+/* A bulleted clause keeps its list: "items" are its bullets, each a string
+ * or {"text", "items"} for a bullet with its own list, two levels at most,
+ * as the policy text has. */
+static gboolean
+read_clause_items (Loader      *loader,
+                   SpClause    *clause,
+                   JsonNode    *node,
+                   const char  *path,
+                   guint        level,
+                   GError     **error)
+{
+  g_autofree char *items_path = sp_json_member_path (path, "items");
+  JsonArray *items;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, items_path,
+                           "must be a non-empty list of bullets");
+      return FALSE;
+    }
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      static const char * const allowed[] = { "text", "items", NULL };
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", items_path, i);
+      JsonNode *item = json_array_get_element (items, i);
+      const char *text = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+        text = json_node_get_string (item);
+      else if (JSON_NODE_HOLDS_OBJECT (item))
+        {
+          if (!sp_json_check_members (json_node_get_object (item), allowed, loader->file, item_path,
+                                      SP_ERROR_INVALID_POLICY, error) ||
+              !sp_json_get_string (json_node_get_object (item), "text", TRUE, loader->file, item_path,
+                                   SP_ERROR_INVALID_POLICY, &text, error))
+            return FALSE;
+        }
+      if (text == NULL || text[0] == '\0')
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, item_path,
+                               "a bullet must be the policy's words, or {\"text\", \"items\"}");
+          return FALSE;
+        }
+      sp_clause_add_item (clause, level, text);
+      if (JSON_NODE_HOLDS_OBJECT (item) && json_object_has_member (json_node_get_object (item), "items"))
+        {
+          if (level >= 2)
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, item_path,
+                                   "bullets nest two levels deep at most");
+              return FALSE;
+            }
+          if (!read_clause_items (loader, clause, json_object_get_member (json_node_get_object (item), "items"),
+                                  item_path, level + 1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_clauses (Loader      *loader,
               JsonObject  *root,
@@ -439,7 +501,7 @@ load_clauses (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (clauses); i++)
     {
-      static const char * const allowed[] = { "id", "heading", "text", NULL };
+      static const char * const allowed[] = { "id", "heading", "text", "items", NULL };
       g_autofree char *path = g_strdup_printf ("clauses[%u]", i);
       JsonNode *node = json_array_get_element (clauses, i);
       g_autoptr(SpClause) clause = NULL;
@@ -477,10 +539,78 @@ load_clauses (Loader      *loader,
         }
 
       clause = sp_clause_new (id, heading, text);
+      if (json_object_has_member (json_node_get_object (node), "items") &&
+          !read_clause_items (loader, clause, json_object_get_member (json_node_get_object (node), "items"),
+                              path, 1, error))
+        return FALSE;
       g_list_store_append (self->clauses, clause);
       g_hash_table_insert (self->clauses_by_id, (gpointer) sp_clause_get_id (clause), clause);
     }
 
+  return TRUE;
+}
+
+/* Every interpretation says whether the commissioner has signed it off, so
+ * a policy file cannot silently drop the "awaiting sign-off" warning: the
+ * state is required, and a sign-off without who and when is refused. */
+static gboolean
+load_sign_off (Loader            *loader,
+               JsonObject        *interpretation_object,
+               const char        *path,
+               SpInterpretation  *interpretation,
+               GError           **error)
+{
+  static const char * const awaiting_members[] = { "state", NULL };
+  static const char * const signed_off_members[] = { "state", "by", "date", NULL };
+  g_autofree char *sign_off_path = sp_json_member_path (path, "sign_off");
+  JsonObject *sign_off;
+  const char *state, *by, *date;
+  guint32 julian;
+
+  if (!(sign_off = sp_json_get_object (interpretation_object, "sign_off", TRUE, loader->file, path,
+                                       SP_ERROR_INVALID_POLICY, error)) ||
+      !sp_json_get_string (sign_off, "state", TRUE, loader->file, sign_off_path,
+                           SP_ERROR_INVALID_POLICY, &state, error))
+    return FALSE;
+
+  if (g_str_equal (state, "awaiting"))
+    return sp_json_check_members (sign_off, awaiting_members, loader->file, sign_off_path,
+                                  SP_ERROR_INVALID_POLICY, error);
+
+  if (!g_str_equal (state, "signed_off"))
+    {
+      g_autofree char *member = sp_json_member_path (sign_off_path, "state");
+
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                           "unknown sign-off state (expected \"awaiting\" or \"signed_off\")");
+      return FALSE;
+    }
+
+  if (!sp_json_check_members (sign_off, signed_off_members, loader->file, sign_off_path,
+                              SP_ERROR_INVALID_POLICY, error) ||
+      !sp_json_get_string (sign_off, "by", TRUE, loader->file, sign_off_path,
+                           SP_ERROR_INVALID_POLICY, &by, error) ||
+      !sp_json_get_string (sign_off, "date", TRUE, loader->file, sign_off_path,
+                           SP_ERROR_INVALID_POLICY, &date, error))
+    return FALSE;
+  if (*by == '\0' || g_ascii_isspace (*by))
+    {
+      g_autofree char *member = sp_json_member_path (sign_off_path, "by");
+
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                           "must name who signed the interpretation off");
+      return FALSE;
+    }
+  if (!sp_date_parse (date, &julian))
+    {
+      g_autofree char *member = sp_json_member_path (sign_off_path, "date");
+
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, member,
+                           "not a date (YYYY-MM-DD)");
+      return FALSE;
+    }
+
+  sp_interpretation_record_sign_off (interpretation, by, date);
   return TRUE;
 }
 
@@ -498,7 +628,7 @@ load_interpretations (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (interpretations); i++)
     {
-      static const char * const allowed[] = { "id", "clause", "reading", "reason", NULL };
+      static const char * const allowed[] = { "id", "clause", "reading", "reason", "sign_off", NULL };
       g_autofree char *path = g_strdup_printf ("interpretations[%u]", i);
       JsonNode *node = json_array_get_element (interpretations, i);
       g_autoptr(SpInterpretation) interpretation = NULL;
@@ -539,13 +669,21 @@ load_interpretations (Loader      *loader,
       g_hash_table_add (loader->cited_clauses, (gpointer) g_intern_string (clause));
 
       interpretation = sp_interpretation_new (id, clause, reading, reason);
+      if (!load_sign_off (loader, json_node_get_object (node), path, interpretation, error))
+        return FALSE;
       g_list_store_append (self->interpretations, interpretation);
       g_hash_table_insert (self->interpretations_by_id,
                            (gpointer) sp_interpretation_get_id (interpretation), interpretation);
       g_hash_table_insert (self->interpretation_sentences,
                            (gpointer) g_intern_string (id),
-                           g_strdup_printf (_("Interpretation of the policy applied (awaiting the "
-                                              "commissioner's sign-off): %s"), reading));
+                           sp_interpretation_is_signed_off (interpretation)
+                           ? g_strdup_printf (_("Interpretation of the policy applied (signed off by "
+                                                "%s on %s): %s"),
+                                              sp_interpretation_get_signed_off_by (interpretation),
+                                              sp_interpretation_get_signed_off_date (interpretation),
+                                              reading)
+                           : g_strdup_printf (_("Interpretation of the policy applied (awaiting the "
+                                                "commissioner's sign-off): %s"), reading));
     }
 
   return TRUE;

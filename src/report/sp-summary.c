@@ -525,7 +525,11 @@ build_details (Builder      *builder,
             }
           g_hash_table_add (quoted, (gpointer) citations[c]);
           key = g_strdup_printf ("Policy, %s", sp_clause_get_heading (clause));
-          add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, sp_clause_get_text (clause));
+          {
+            g_autofree char *formatted = sp_clause_dup_formatted (clause);
+
+            add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, formatted);
+          }
         }
 
       for (guint k = 0; interpretations && interpretations[k]; k++)

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-core.h"
+#include "sp-core-private.h"
 
 static char *policy_path;
 static const char *cli;
@@ -134,6 +135,68 @@ last_row_with_condition (JsonObject *root)
 }
 
 static void
+set_first_sign_off (JsonObject *root,
+                    const char *sign_off_json)
+{
+  JsonObject *interpretation = array_object (root, "interpretations", 0);
+
+  if (sign_off_json == NULL)
+    json_object_remove_member (interpretation, "sign_off");
+  else
+    json_object_set_member (interpretation, "sign_off", json_from_string (sign_off_json, NULL));
+}
+
+static void
+sign_off_missing (JsonObject *root)
+{
+  set_first_sign_off (root, NULL);
+}
+
+static void
+sign_off_unknown_state (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"approved\"}");
+}
+
+static void
+sign_off_without_by (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"signed_off\", \"date\": \"2027-01-15\"}");
+}
+
+static void
+sign_off_blank_by (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"signed_off\", \"by\": \"\", \"date\": \"2027-01-15\"}");
+}
+
+static void
+sign_off_without_date (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"signed_off\", \"by\": \"ICB policy group\"}");
+}
+
+static void
+sign_off_impossible_date (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"signed_off\", \"by\": \"ICB policy group\", \"date\": \"2027-02-30\"}");
+}
+
+/* "awaiting" with a signer would read as signed off to a careless reader of
+ * the file; it is refused rather than guessed at. */
+static void
+sign_off_awaiting_with_by (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"awaiting\", \"by\": \"ICB policy group\"}");
+}
+
+static void
+sign_off_signed (JsonObject *root)
+{
+  set_first_sign_off (root, "{\"state\": \"signed_off\", \"by\": \"ICB policy group\", \"date\": \"2027-01-15\"}");
+}
+
+static void
 test_refusals (void)
 {
   assert_refused (unknown_fact_in_rule, "decisions[2].rows[0].when.fact", "unknown fact \"conservative_wekks\"");
@@ -145,6 +208,55 @@ test_refusals (void)
   assert_refused (newer_schema, "schema_version", "not supported");
   assert_refused (unknown_clause_cited, "decisions[0].rows[0].clauses[0]", "unknown clause");
   assert_refused (last_row_with_condition, "decisions[0].rows[0].when", "last row");
+  assert_refused (sign_off_missing, "interpretations[0].sign_off", "");
+  assert_refused (sign_off_unknown_state, "interpretations[0].sign_off.state", "unknown sign-off state");
+  assert_refused (sign_off_without_by, "interpretations[0].sign_off.by", "");
+  assert_refused (sign_off_blank_by, "interpretations[0].sign_off.by", "must name who");
+  assert_refused (sign_off_without_date, "interpretations[0].sign_off.date", "");
+  assert_refused (sign_off_impossible_date, "interpretations[0].sign_off.date", "not a date");
+  assert_refused (sign_off_awaiting_with_by, "interpretations[0].sign_off.by", "unknown member");
+}
+
+/* Every interpretation in the shipped policy awaits sign-off and says so
+ * wherever it is applied; one that is signed off says who signed and when,
+ * and no longer says "awaiting". */
+static void
+test_sign_off (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (&error);
+  GListModel *interpretations = sp_policy_get_interpretations (policy);
+  g_autofree char *text = mutated_policy (sign_off_signed);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (text), strlen (text));
+  g_autoptr(SpPolicy) revised = NULL;
+  g_autoptr(SpInterpretation) first = NULL;
+  g_autoptr(SpInterpretation) second = NULL;
+  const char *sentence;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (interpretations); i++)
+    {
+      g_autoptr(SpInterpretation) interpretation = g_list_model_get_item (interpretations, i);
+
+      g_assert_false (sp_interpretation_is_signed_off (interpretation));
+      g_assert_null (sp_interpretation_get_signed_off_by (interpretation));
+      sentence = sp_policy_get_interpretation_sentence (policy, sp_interpretation_get_id (interpretation));
+      g_assert_nonnull (strstr (sentence, "awaiting the commissioner's sign-off"));
+    }
+
+  revised = sp_policy_new_from_bytes (bytes, "revision.json", &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (sp_policy_get_interpretations (revised), 0);
+  second = g_list_model_get_item (sp_policy_get_interpretations (revised), 1);
+  g_assert_true (sp_interpretation_is_signed_off (first));
+  g_assert_cmpstr (sp_interpretation_get_signed_off_by (first), ==, "ICB policy group");
+  g_assert_cmpstr (sp_interpretation_get_signed_off_date (first), ==, "2027-01-15");
+  sentence = sp_policy_get_interpretation_sentence (revised, sp_interpretation_get_id (first));
+  g_assert_null (strstr (sentence, "awaiting"));
+  g_assert_nonnull (strstr (sentence, "signed off by ICB policy group on 2027-01-15"));
+  g_assert_false (sp_interpretation_is_signed_off (second));
+  sentence = sp_policy_get_interpretation_sentence (revised, sp_interpretation_get_id (second));
+  g_assert_nonnull (strstr (sentence, "awaiting the commissioner's sign-off"));
 }
 
 static void
@@ -255,6 +367,89 @@ test_cli_bad_policy (void)
   g_rmdir (dir);
 }
 
+/* The policy text with its layout taken out: bullets, the private-use
+ * arrows of its sub-bullets, words hyphenated across a line joined, and
+ * every run of white space one space. */
+static char *
+normalise_policy_words (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2022 || c == 0xF0D8 || g_unichar_isspace (c))
+        {
+          /* "Non-\nspecific" in the source is "Non-specific". */
+          if (g_unichar_isspace (c) && out->len > 0 && out->str[out->len - 1] == '-' &&
+              strchr (p, '\n') != NULL && (p[0] == '\n' || space))
+            {
+              const char *q = p;
+
+              while (*q == ' ' || *q == '\n')
+                q++;
+              if (memchr (p, '\n', q - p) != NULL)
+                {
+                  p = q - 1;
+                  space = FALSE;
+                  continue;
+                }
+            }
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Clauses quote the policy verbatim, bullet by bullet (revision 3: a
+ * bulleted clause keeps its list), when the policy text is beside the
+ * source tree; a reworded quotation would put words in the policy's mouth. */
+static void
+test_clauses_are_verbatim (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "..", "shared", "policy",
+                                            "spinal-interventions-policy.txt", NULL);
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *words = NULL;
+  GListModel *clauses = sp_policy_get_clauses (policy);
+  guint n_items = 0;
+
+  if (!g_file_get_contents (path, &source, NULL, NULL))
+    {
+      g_test_skip ("../shared/policy is not beside the source tree");
+      return;
+    }
+  words = normalise_policy_words (source);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(SpClause) clause = g_list_model_get_item (clauses, i);
+      g_autofree char *intro = normalise_policy_words (sp_clause_get_intro (clause));
+
+      if (strstr (words, intro) == NULL)
+        g_error ("%s: not in the policy text: %s", sp_clause_get_id (clause), intro);
+      for (guint j = 0; j < sp_clause_get_n_items (clause); j++)
+        {
+          g_autofree char *item = normalise_policy_words (sp_clause_get_item (clause, j, NULL));
+
+          if (strstr (words, item) == NULL)
+            g_error ("%s: bullet %u not in the policy text: %s", sp_clause_get_id (clause), j, item);
+          n_items++;
+        }
+    }
+  /* The two bulleted clauses: denervation's criteria, and what is not
+   * funded in non-specific low back pain. */
+  g_assert_cmpuint (n_items, >=, 4 + 3 + 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +463,8 @@ main (int   argc,
   g_test_add_func ("/sp/policy/refusals", test_refusals);
   g_test_add_func ("/sp/policy/built-in", test_built_in_policy);
   g_test_add_func ("/sp/policy/interpretations-name-clauses", test_interpretations_name_clauses);
+  g_test_add_func ("/sp/policy/sign-off", test_sign_off);
+  g_test_add_func ("/sp/policy/clauses-are-verbatim", test_clauses_are_verbatim);
   g_test_add_func ("/sp/policy/cli-revision", test_cli_policy_revision);
   g_test_add_func ("/sp/policy/cli-bad-policy", test_cli_bad_policy);
 
