@@ -65,7 +65,6 @@ for f in "${inputs[@]}"; do
   check evaluate "$f"
   check evaluate --batch "$f"
   check export --text "$f"
-  check export --text --no-identifiers -- "$f"
 done
 
 # The PDF writer is slower: the bad cases, the generated inputs and the
