@@ -932,6 +932,9 @@ draw_furniture (SpReportLayout *self,
                               : g_strdup (sp_summary_get_title (self->summary));
       g_autoptr(PangoLayout) header = make_layout (self->context, &font_footer, text, self->content_width);
 
+      /* One line, ellipsized: a long name must not run down into the body. */
+      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (header, -1);
       show_layout (cr, header, MARGIN_SIDE, MARGIN_TOP - 4, &quiet);
     }
 }

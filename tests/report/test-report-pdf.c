@@ -286,6 +286,44 @@ test_hostile_notes (void)
   remove_dir (dir);
 }
 
+/* A name as long as a case may hold (200 characters) is ellipsized in the
+ * running header of later pages, on one line, never wrapped into the body. */
+static void
+test_long_name_header (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpCase) case_ = case_with_long_notes (200);
+  g_autofree char *name = g_strnfill (SP_CASE_MAX_NAME_CHARACTERS, 'W');
+  g_autoptr(SpSummary) summary = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *page_2 = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  sp_case_set_patient_name (case_, name);
+  summary = test_summary_for_case (case_, SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  path = write_summary (summary, dir, "long-name.pdf");
+  g_assert_cmpuint (pdf_pages (path), >, 1);
+  {
+    const char *argv[] = { g_getenv ("SP_PDFTOTEXT"), "-raw", "-f", "2", "-l", "2", path, "-", NULL };
+
+    page_2 = run_tool (argv);
+  }
+  /* The header's line, and the one after it: before, the name wrapped
+   * onto three more lines of W's over the body. */
+  lines = g_strsplit (page_2, "\n", -1);
+  {
+    guint i = 0;
+
+    while (lines[i] && !g_str_has_prefix (lines[i], "Spinal pain interventions: decision support summary"))
+      i++;
+    g_assert_nonnull (lines[i]);
+    g_test_message ("page 2 header: %s", lines[i]);
+    g_assert_nonnull (lines[i + 1]);
+    g_assert_false (g_str_has_prefix (lines[i + 1], "WWWW"));
+  }
+  remove_dir (dir);
+}
+
 /* No page ends with a heading: a heading always has at least the start of
  * its content below it. */
 static void
@@ -575,6 +613,7 @@ main (int    argc,
   g_test_add_func ("/report/pdf/metadata", test_metadata);
   g_test_add_func ("/report/pdf/long-notes", test_long_notes);
   g_test_add_func ("/report/pdf/hostile-notes", test_hostile_notes);
+  g_test_add_func ("/report/pdf/long-name-header", test_long_name_header);
   g_test_add_func ("/report/pdf/no-orphan-headings", test_no_orphan_headings);
   g_test_add_func ("/report/pdf/international-names", test_international_names);
   g_test_add_func ("/report/pdf/mode-0600", test_mode);
