@@ -17,6 +17,8 @@ packages=(
   xdotool
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   python3
+  # the fuzzers (libFuzzer) and the clang UndefinedBehaviorSanitizer build
+  clang clang-14 libclang-rt-14-dev
 )
 
 missing=()

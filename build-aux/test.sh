@@ -51,9 +51,39 @@ if [ -d _build-asan ]; then
   cp _build-asan/meson-logs/testlog.json _build-asan/meson-logs/testlog-app.json 2>/dev/null || true
 fi
 
+# clang's UndefinedBehaviorSanitizer finds what GCC's does not
+# (float-cast-overflow among them): the core suite, any report fatal. Not
+# -Dwerror: clang warns where GCC does not (-Wcast-align in sp-engine.c).
+(
+  export CC=clang
+  test_args=(--suite core --timeout-multiplier 4)
+  run_build _build-ubsan-clang -Dapp=false -Dbuildtype=debug -Db_sanitize=undefined -Db_lundef=false \
+    "-Dc_args=-fsanitize=float-cast-overflow -fno-sanitize-recover=all" \
+    "-Dc_link_args=-fsanitize=float-cast-overflow"
+  exit $status
+) || status=1
+builds+=(_build-ubsan-clang)
+
+# The fuzzers, each for a bounded time on top of its corpus (seeded from
+# tests/). Each target counts as one test in the line below.
+SP_FUZZ_DIR=$top/_build-fuzz bash build-aux/fuzz.sh "${SP_FUZZ_SECONDS:-75}" || status=1
+
 python3 - "${builds[@]}" <<'PY'
 import json, os, sys
 passed = failed = 0
+fuzz_results = os.path.join("_build-fuzz", "results")
+if os.path.exists(fuzz_results):
+    with open(fuzz_results) as f:
+        for line in f:
+            verdict, name = line.split()
+            if verdict == "ok":
+                passed += 1
+            else:
+                failed += 1
+                print(f"_build-fuzz: {name}: FAIL")
+else:
+    failed += 1
+    print("_build-fuzz: no results (the fuzz build failed)")
 logs = []
 for build in sys.argv[1:]:
     split = [os.path.join(build, "meson-logs", name) for name in ("testlog-core.json", "testlog-app.json")]

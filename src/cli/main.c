@@ -84,7 +84,11 @@ static const char usage[] =
 static int
 usage_error (const char *message)
 {
-  g_printerr ("spinal-pathways-cli: %s\n", message);
+  /* The message may quote an argument: escaped, so a hostile argument can
+   * neither drive the terminal nor split the line. */
+  g_autofree char *line = sp_printable_line (message);
+
+  g_printerr ("spinal-pathways-cli: %s\n", line);
   g_printerr ("Try 'spinal-pathways-cli --help'.\n");
   return EXIT_BAD_INPUT;
 }
@@ -125,11 +129,11 @@ evaluate_one (SpPolicy   *policy,
 
       if (g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
         {
-          g_printerr ("<stdin>: cannot read: %s\n", error->message);
+          g_printerr ("standard input: cannot read: %s\n", error->message);
           return EXIT_BAD_INPUT;
         }
       bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-      case_ = sp_case_new_from_bytes (policy, bytes, "<stdin>", &error);
+      case_ = sp_case_new_from_bytes (policy, bytes, "standard input", &error);
     }
   else
     {
@@ -574,9 +578,9 @@ print_interpretations (SpPolicy *policy)
   return EXIT_OK;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run_command (int   argc,
+             char *argv[])
 {
   g_autoptr(SpPolicy) policy = NULL;
   g_autoptr(GError) error = NULL;
@@ -586,12 +590,8 @@ main (int   argc,
   char **export_argv = NULL;
   gboolean show_version = FALSE;
   gboolean batch = FALSE;
+  gboolean options_done = FALSE;
   const char *command;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 
   for (int i = 1; i < argc; i++)
     {
@@ -609,6 +609,17 @@ main (int   argc,
           export_argv = argv + i + 1;
           g_ptr_array_add (arguments, argv[i]);
           break;
+        }
+      /* After "--" every argument is a name, even one that starts with "-". */
+      if (options_done)
+        {
+          g_ptr_array_add (arguments, argv[i]);
+          continue;
+        }
+      if (g_str_equal (argv[i], "--"))
+        {
+          options_done = TRUE;
+          continue;
         }
       if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
@@ -688,4 +699,27 @@ main (int   argc,
     g_autofree char *message = g_strdup_printf ("unknown command or extra arguments: %s", command);
     return usage_error (message);
   }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  status = run_command (argc, argv);
+
+  /* stdio buffers: a full disk or a closed pipe may only show when the
+   * buffer is flushed, and a truncated listing must not look like success. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("spinal-pathways-cli: cannot write to standard output: %s\n", g_strerror (errno));
+      return status == EXIT_OK ? EXIT_INTERNAL : status;
+    }
+  return status;
 }

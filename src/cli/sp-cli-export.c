@@ -50,12 +50,15 @@ export_usage_error (const char *format,
                     ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("spinal-pathways-cli: export: %s (try 'spinal-pathways-cli export --help')\n", message);
+  /* Arguments quoted in the message are escaped: one line, no terminal codes. */
+  line = sp_printable_line (message);
+  g_printerr ("spinal-pathways-cli: export: %s (try 'spinal-pathways-cli export --help')\n", line);
   return EXPORT_BAD_INPUT;
 }
 
@@ -82,12 +85,12 @@ load_case (SpPolicy    *policy,
 
       if (g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &local_error) < 0)
         {
-          g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE, "<stdin>: cannot read: %s",
+          g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE, "standard input: cannot read: %s",
                        local_error->message);
           return NULL;
         }
       bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-      return sp_case_new_from_bytes (policy, bytes, "<stdin>", error);
+      return sp_case_new_from_bytes (policy, bytes, "standard input", error);
     }
   else
     {
@@ -165,6 +168,10 @@ sp_cli_export (SpPolicy  *policy,
     return export_usage_error ("--pdf needs the name of the PDF file to write");
   if (case_path == NULL)
     return export_usage_error ("no case file given");
+  /* A PDF is binary and a terminal is the usual standard output; a file
+   * named "-" is almost always a mistake. Say so rather than guess. */
+  if (pdf_path != NULL && g_str_equal (pdf_path, "-"))
+    return export_usage_error ("--pdf - is not supported: name the PDF file to write (./- for a file called \"-\")");
 
   if (!(case_ = load_case (policy, case_path, &error)))
     {

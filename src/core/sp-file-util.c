@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -66,6 +67,44 @@ write_all (int           fd,
   return TRUE;
 }
 
+/* Renaming over a FIFO, a device or a directory would destroy something
+ * that is not a saved file (running as root, "/dev/null" would become a
+ * regular file every other program then writes into). A symbolic link is
+ * refused too rather than followed: replacing the link would silently
+ * detach it from its target, and following it would write wherever it
+ * points, which a hostile link could aim anywhere. */
+static gboolean
+check_replaceable (const char  *path,
+                   GError     **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISREG (st.st_mode))
+    return TRUE;
+
+  if (S_ISLNK (st.st_mode))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("it is a symbolic link, which is not replaced; give the path of the file itself"));
+  else if (S_ISDIR (st.st_mode))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                         _("it is a folder, not a file"));
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("it is not a regular file (a device, pipe or socket), so it is not replaced"));
+  return FALSE;
+}
+
 /**
  * sp_file_write_atomically:
  *
@@ -97,6 +136,9 @@ sp_file_write_atomically (GFile   *file,
                            "only files on this computer can be saved to");
       return FALSE;
     }
+
+  if (!check_replaceable (path, error))
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);

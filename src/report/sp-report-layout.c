@@ -205,6 +205,56 @@ static const Font font_cell    = {  9.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORM
 static const Font font_cellb   = {  9.0, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1.2 };
 static const Font font_footer  = {  7.5, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1.2 };
 
+/* A patient's name or the notes are hostile input to the text shaper:
+ * tens of thousands of combining marks on one letter make one cluster
+ * HarfBuzz and Pango handle in time quadratic in its length (or abort on),
+ * and a long run with no break opportunity makes line breaking try ever
+ * longer lines. So each letter keeps at most a few marks (a dotted circle
+ * shows that some were dropped), and a run without a space gets an
+ * invisible break opportunity now and then; the words themselves are
+ * never changed. */
+#define MAX_MARKS_PER_CLUSTER 8
+#define MAX_UNBROKEN_RUN      48
+
+static char *
+bound_for_shaper (const char *text)
+{
+  GString *bounded = g_string_sized_new (strlen (text) + 16);
+  guint marks = 0;
+  guint run = 0;
+  gboolean marks_dropped = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        {
+          if (++marks > MAX_MARKS_PER_CLUSTER)
+            {
+              if (!marks_dropped)
+                g_string_append_unichar (bounded, 0x25CC);
+              marks_dropped = TRUE;
+              continue;
+            }
+        }
+      else
+        {
+          marks = 0;
+          marks_dropped = FALSE;
+          if (g_unichar_isspace (c) || c == '-' || c == 0x200B)
+            run = 0;
+          else if (++run > MAX_UNBROKEN_RUN)
+            {
+              g_string_append_unichar (bounded, 0x200B);
+              run = 1;
+            }
+        }
+      g_string_append_len (bounded, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (bounded, FALSE);
+}
+
 static PangoLayout *
 make_layout (PangoContext *context,
              const Font   *font,
@@ -213,6 +263,7 @@ make_layout (PangoContext *context,
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *desc = pango_font_description_from_string (SP_REPORT_FONT_FAMILIES);
+  g_autofree char *bounded = bound_for_shaper (text);
 
   pango_font_description_set_size (desc, (int) (font->size * PANGO_SCALE));
   pango_font_description_set_weight (desc, font->weight);
@@ -226,7 +277,7 @@ make_layout (PangoContext *context,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_line_spacing (layout, (float) font->line_spacing);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, bounded, -1);
   return layout;
 }
 
@@ -881,6 +932,9 @@ draw_furniture (SpReportLayout *self,
                               : g_strdup (sp_summary_get_title (self->summary));
       g_autoptr(PangoLayout) header = make_layout (self->context, &font_footer, text, self->content_width);
 
+      /* One line, ellipsized: a long name must not run down into the body. */
+      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (header, -1);
       show_layout (cr, header, MARGIN_SIDE, MARGIN_TOP - 4, &quiet);
     }
 }

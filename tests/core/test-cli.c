@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <json-glib/json-glib.h>
 
 #include "sp-core.h"
@@ -430,6 +431,173 @@ test_usage_errors (void)
     }
 }
 
+/* Runs the CLI with standard output on /dev/full: every command must see
+ * the failed write and exit 1 with an error line, never report success. */
+static void
+test_full_standard_output (void)
+{
+  const char *facts[] = { "facts", NULL };
+  const char *interpretations[] = { "interpretations", NULL };
+  const char *help[] = { "--help", NULL };
+  const char *version[] = { "--version", NULL };
+  const char *export_help[] = { "export", "--help", NULL };
+  const char *evaluate[] = { "evaluate", "-", NULL };
+  const char *export_text[] = { "export", "--text", "-", NULL };
+  const char **cases[] = { facts, interpretations, help, version, export_help, evaluate, export_text };
+  const char *valid = "{\"format\": \"spinal-pathways-case\", \"format_version\": 1, \"facts\": {}}";
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (argv, (gpointer) cli);
+      for (guint j = 0; cases[i][j]; j++)
+        g_ptr_array_add (argv, (gpointer) cases[i][j]);
+      g_ptr_array_add (argv, NULL);
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, valid, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_test_message ("%s: %s", cases[i][0], err);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+    }
+}
+
+/* Nothing on standard input is a bad input named as such, not a crash. */
+static void
+test_empty_standard_input (void)
+{
+  const char *evaluate[] = { "evaluate", "-", NULL };
+  const char *export_text[] = { "export", "--text", "-", NULL };
+  const char **cases[] = { evaluate, export_text };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "", cases[i]);
+      g_assert_cmpint (run.exit_status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "standard input: "));
+    }
+}
+
+/* An argument quoted back in an error is escaped: no terminal escape
+ * reaches the terminal and the error stays on its own line. */
+static void
+test_escaped_errors (void)
+{
+  const char *option[] = { "--\033]0;owned\007\n\033[31mred", "facts", NULL };
+  const char *export_option[] = { "export", "--\033[2J\r\nx", NULL };
+  const char **cases[] = { option, export_option };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(GStrv) lines = NULL;
+
+      run_cli (&run, NULL, cases[i]);
+      g_assert_cmpint (run.exit_status, ==, 2);
+      for (const char *c = run.err; *c; c++)
+        if (*c != '\n')
+          g_assert_false (g_ascii_iscntrl (*c));
+      lines = g_strsplit (run.err, "\n", -1);
+      g_assert_nonnull (strstr (lines[0], "\\u001B"));
+      g_assert_nonnull (strstr (lines[0], "unknown option"));
+    }
+}
+
+/* "--" ends the options: what follows is a command or a file name, even
+ * one that starts with "-". */
+static void
+test_end_of_options (void)
+{
+  g_auto(Run) facts = { 0 };
+  g_auto(Run) named = { 0 };
+  const char *facts_args[] = { "--", "facts", NULL };
+  const char *named_args[] = { "--", "evaluate", "-not-an-option.json", NULL };
+
+  run_cli (&facts, NULL, facts_args);
+  g_assert_cmpint (facts.exit_status, ==, 0);
+  g_assert_true (g_str_has_prefix (facts.out, "# id\t"));
+
+  run_cli (&named, NULL, named_args);
+  g_assert_cmpint (named.exit_status, ==, 2);
+  g_assert_nonnull (strstr (named.err, "-not-an-option.json: "));
+  g_assert_null (strstr (named.err, "unknown option"));
+}
+
+/* export --pdf never replaces what is not a regular file, and "-" is
+ * refused rather than written to a file called "-". */
+static void
+test_export_refuses_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sp-cli-export-XXXXXX", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  const char *refused[] = { fifo, link, dir, "/dev/null", "-" };
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (case_path,
+                                      "{\"format\": \"spinal-pathways-case\", \"format_version\": 1, \"facts\": {}}",
+                                      -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *args[] = { "export", "--pdf", refused[i], case_path, NULL };
+
+      run_cli (&run, NULL, args);
+      g_assert_cmpint (run.exit_status, !=, 0);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, !=, "");
+    }
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "export", "--pdf", pdf, case_path, NULL };
+
+    run_cli (&run, NULL, args);
+    g_assert_cmpint (run.exit_status, ==, 0);
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  g_unlink (pdf);
+  g_unlink (link);
+  g_unlink (target);
+  g_unlink (fifo);
+  g_unlink (case_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +615,11 @@ main (int   argc,
   g_test_add_func ("/sp/cli/interpretations", test_interpretations);
   g_test_add_func ("/sp/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/sp/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/sp/cli/full-standard-output", test_full_standard_output);
+  g_test_add_func ("/sp/cli/empty-standard-input", test_empty_standard_input);
+  g_test_add_func ("/sp/cli/escaped-errors", test_escaped_errors);
+  g_test_add_func ("/sp/cli/end-of-options", test_end_of_options);
+  g_test_add_func ("/sp/cli/export-refuses-special-files", test_export_refuses_special_files);
 
   return g_test_run ();
 }

@@ -240,6 +240,78 @@ on_written_simple (GObject      *source,
   async_done = TRUE;
 }
 
+/* Only a regular file is ever replaced: running as root, renaming over
+ * /dev/null or a FIFO would turn them into plain files, and a symbolic
+ * link is refused rather than silently detached from its target. */
+static void
+test_refuses_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sp-special-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *target = g_build_filename (dir, "target", NULL);
+  g_autofree char *link = g_build_filename (dir, "link", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *regular = g_build_filename (dir, "regular", NULL);
+  g_autoptr(GBytes) contents = g_bytes_new_static ("new", 3);
+  const char *refused[] = { fifo, link, folder, "/dev/null" };
+  g_autofree char *kept = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (refused[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      g_assert_false (sp_file_write_atomically (file, contents, &error));
+      g_assert_nonnull (error);
+      message = sp_file_describe_write_error (file, error);
+      g_assert_nonnull (strstr (message, refused[i]));
+    }
+
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old");
+  g_assert_cmpint (g_lstat (folder, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* No temporary file is left beside the refused ones, and a regular file
+   * is still written, 0600. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (regular);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDir) listing = NULL;
+    guint n = 0;
+
+    g_assert_true (sp_file_write_atomically (file, contents, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (regular, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    listing = g_dir_open (dir, 0, NULL);
+    while (g_dir_read_name (listing))
+      n++;
+    g_assert_cmpuint (n, ==, 5);
+  }
+
+  g_unlink (regular);
+  g_unlink (link);
+  g_unlink (target);
+  g_unlink (fifo);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
 static void
 test_async_write (void)
 {
@@ -335,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/sp/persistence/full-disk-injected", test_full_disk_injected);
   g_test_add_func ("/sp/persistence/vanished-folder", test_vanished_folder);
   g_test_add_func ("/sp/persistence/real-file-systems", test_real_file_systems);
+  g_test_add_func ("/sp/persistence/refuses-special-files", test_refuses_special_files);
   g_test_add_func ("/sp/persistence/async-write", test_async_write);
   g_test_add_func ("/sp/persistence/drafts", test_drafts);
 

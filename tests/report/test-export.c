@@ -153,7 +153,7 @@ test_bad_case (void)
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   assert_one_line (run.err);
-  g_assert_nonnull (strstr (run.err, "<stdin>"));
+  g_assert_nonnull (strstr (run.err, "standard input: "));
   g_assert_nonnull (strstr (run.err, "conservative_wekes"));
 }
 
