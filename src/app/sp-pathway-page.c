@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-case-assessment.h"
 #include "sp-case-relevance.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
@@ -49,6 +50,7 @@ struct _SpPathwayPage
   GtkWidget    *jump_button;
   GtkWidget    *decisions_scroller;
   GtkWidget    *decisions_group;
+  GtkWidget    *not_assessed_row; /* stands for the decisions until assessed */
   GtkWidget    *advice_group;
 
   GPtrArray    *pending;        /* sections whose rows are yet to be made */
@@ -492,11 +494,16 @@ on_advisories_changed (SpPathwayPage *self)
     update_advice (self);
 }
 
+static void update_assessment (SpPathwayPage *self);
+
 static void
 on_fact_changed (SpPathwayPage *self)
 {
   if (self->started)
-    update_relevance (self);
+    {
+      update_relevance (self);
+      update_assessment (self);
+    }
 }
 
 /* The row may be among the first ones made; only if it is not, make the
@@ -547,6 +554,8 @@ sp_pathway_page_show_decisions (SpPathwayPage *self)
       SpDecisionRule *rule = sp_policy_get_decision (policy, i);
       GtkWidget *row = g_hash_table_lookup (self->decision_rows, sp_decision_rule_get_id (rule));
 
+      if (row && !gtk_widget_get_visible (row))
+        row = self->not_assessed_row;
       if (row)
         {
           if (!gtk_widget_grab_focus (row))
@@ -711,7 +720,66 @@ build_decisions (SpPathwayPage *self)
       g_hash_table_insert (self->decision_rows, (gpointer) sp_decision_get_id (decision), row);
       shown++;
     }
+
+  if (shown > 0)
+    {
+      self->not_assessed_row = adw_action_row_new ();
+      gtk_widget_set_name (self->not_assessed_row, "not-assessed");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->not_assessed_row), _("Not assessed"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->not_assessed_row), FALSE);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->not_assessed_row), 0);
+      gtk_widget_add_css_class (self->not_assessed_row, "sp-not-assessed");
+      /* Focusable, so "Jump to Decisions" has somewhere to land. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->not_assessed_row), FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->decisions_group), self->not_assessed_row);
+    }
   gtk_widget_set_visible (self->decisions_group, shown > 0);
+  update_assessment (self);
+}
+
+/* Until something of this pathway is recorded its decisions are not the
+ * patient's: with nothing against them several read "Supported", and a
+ * lumbar patient must not see green pills for the neck. They are listed,
+ * without a status, under one "Not assessed" row instead, by the same rule
+ * as the summary's. */
+static void
+update_assessment (SpPathwayPage *self)
+{
+  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
+  SpPolicy *policy = sp_case_get_policy (case_);
+  gboolean assessed;
+  GString *labels;
+  g_autofree char *subtitle = NULL;
+
+  if (self->not_assessed_row == NULL)
+    return;
+
+  assessed = sp_case_is_pathway_assessed (case_, self->pathway_id);
+  labels = g_string_new (NULL);
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    {
+      SpDecisionRule *rule = sp_policy_get_decision (policy, i);
+      GtkWidget *row = g_hash_table_lookup (self->decision_rows, sp_decision_rule_get_id (rule));
+
+      if (row == NULL)
+        continue;
+      gtk_widget_set_visible (row, assessed);
+      if (labels->len > 0)
+        g_string_append (labels, "; ");
+      g_string_append (labels, sp_decision_rule_get_label (rule));
+    }
+
+  /* Translators: %s is the pathway, e.g. "Cervical"; then its decisions */
+  subtitle = g_strdup_printf (_("Nothing is recorded for %s yet, so these decisions do not apply to this patient. "
+                                "Answer a question of this tab to assess them.\n%s"),
+                              sp_policy_get_pathway_label (policy, self->pathway_id),
+                              labels->str);
+  g_string_free (labels, TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->not_assessed_row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->not_assessed_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  gtk_widget_set_visible (self->not_assessed_row, !assessed);
 }
 
 /**

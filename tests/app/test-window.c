@@ -436,6 +436,54 @@ test_tab_lumbar (void)
   sp_test_destroy_window (win);
 }
 
+/* A lumbar patient: the neck's decisions are not shown as the patient's.
+ * With nothing recorded on the cervical tab the engine finds referral for
+ * neck pain "Supported"; the tab shows one "Not assessed" row naming them,
+ * and no status, until something of the neck is recorded. */
+static void
+test_not_assessed (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *cervical = sp_window_get_page (win, "cervical");
+  GtkWidget *referral;
+  GtkWidget *not_assessed;
+  g_autofree char *shown = NULL;
+  GString *text = g_string_new (NULL);
+
+  screen_negative (win);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_choice (win, "conservative_status", "unsuitable");
+  adw_view_stack_set_visible_child (sp_window_get_stack (win), cervical);
+  sp_test_wait_ms (50);
+
+  referral = sp_window_lookup_decision_row (win, "cervical.specialist_referral");
+  g_assert_nonnull (referral);
+  g_assert_cmpstr (pill_text (win, "cervical.specialist_referral"), ==, sp_status_get_label (SP_STATUS_SUPPORTED));
+  g_assert_false (gtk_widget_get_visible (referral));
+  g_assert_cmpuint (count_named (cervical, "not-assessed"), ==, 1);
+  not_assessed = find_descendant_with_class (cervical, ADW_TYPE_ACTION_ROW, "sp-not-assessed");
+  g_assert_nonnull (not_assessed);
+  g_assert_true (gtk_widget_get_mapped (not_assessed));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (not_assessed)), ==, "Not assessed");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (not_assessed)), "Specialist referral"));
+  collect_text (cervical, text);
+  shown = g_string_free (text, FALSE);
+  g_assert_null (strstr (shown, sp_status_get_label (SP_STATUS_SUPPORTED)));
+  sp_test_save_png (GTK_WIDGET (win), "not-assessed-cervical-1280");
+
+  /* The lumbar tab is assessed: its decisions show their status. */
+  g_assert_true (gtk_widget_get_visible (sp_window_lookup_decision_row (win, "lumbar.discectomy")));
+  /* The patient's general decisions always show. */
+  g_assert_true (gtk_widget_get_visible (sp_window_lookup_decision_row (win, "general.acupuncture")));
+
+  /* Any answer on the neck's tab assesses it. */
+  sp_test_set_number (win, "cervical_previous_epidurals", 0);
+  g_assert_true (gtk_widget_get_visible (referral));
+  g_assert_false (gtk_widget_get_visible (not_assessed));
+
+  sp_test_destroy_window (win);
+}
+
 static void
 test_tab_facet (void)
 {
@@ -1246,6 +1294,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/facet", test_tab_facet);
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
   g_test_add_func ("/app/window/implied-fact", test_implied_fact);
+  g_test_add_func ("/app/window/not-assessed", test_not_assessed);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/row-layout", test_row_layout);
   g_test_add_func ("/app/window/help-popover", test_help_popover);
