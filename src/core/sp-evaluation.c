@@ -402,6 +402,23 @@ sp_evaluation_dup_red_flag_summary (SpEvaluation *self)
 }
 
 /**
+ * sp_evaluation_dup_serious_pathology_summary:
+ *
+ * Returns: (transfer full) (nullable): the serious pathologies suspected,
+ *   in words (those that are red flags left out), or %NULL while the
+ *   serious-pathology step of the precedence does not apply
+ */
+char *
+sp_evaluation_dup_serious_pathology_summary (SpEvaluation *self)
+{
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  if (!self->result->serious_pathology)
+    return NULL;
+  return sp_engine_describe_serious_pathology (self->policy, sp_case_get_values (self->case_));
+}
+
+/**
  * sp_evaluation_count_needing_information:
  * @pathway: (nullable): a pathway id, or %NULL for all
  *

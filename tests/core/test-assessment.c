@@ -55,6 +55,30 @@ test_other_fact_of_pathway (void)
   g_assert_false (sp_case_is_pathway_assessed (case_, "lumbar"));
 }
 
+/* The serious-pathology banner names what is suspected; a spinal cord
+ * injury is a red flag and belongs to the red-flag banner instead. */
+static void
+test_serious_pathology_summary (void)
+{
+  g_autoptr(SpCase) case_ = sp_case_new (policy);
+  g_autoptr(SpEvaluation) evaluation = sp_evaluation_new (case_);
+  const char *cancer_and_infection[] = { "cancer", "infection", NULL };
+  const char *with_cord_injury[] = { "infection", "spinal_cord_injury", NULL };
+  g_autofree char *summary = NULL;
+  g_autofree char *nothing = NULL;
+
+  g_assert_null (sp_evaluation_dup_serious_pathology_summary (evaluation));
+
+  sp_case_set_choice_list (case_, "serious_pathology_suspected", cancer_and_infection);
+  summary = sp_evaluation_dup_serious_pathology_summary (evaluation);
+  g_assert_cmpstr (summary, ==, "Cancer; Infection");
+
+  /* A red flag overrides the serious-pathology step altogether. */
+  sp_case_set_choice_list (case_, "serious_pathology_suspected", with_cord_injury);
+  nothing = sp_evaluation_dup_serious_pathology_summary (evaluation);
+  g_assert_null (nothing);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +93,8 @@ main (int   argc,
   g_test_add_func ("/assessment/nothing-recorded", test_nothing_recorded);
   g_test_add_func ("/assessment/lumbar-patient", test_lumbar_patient);
   g_test_add_func ("/assessment/other-fact-of-pathway", test_other_fact_of_pathway);
+
+  g_test_add_func ("/assessment/serious-pathology-summary", test_serious_pathology_summary);
 
   status = g_test_run ();
   g_object_unref (policy);
