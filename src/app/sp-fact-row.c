@@ -211,6 +211,15 @@ sync_from_case (FactRow *fr)
   if (fr->clear_button)
     gtk_widget_set_sensitive (fr->clear_button, recorded);
 
+  /* A Yes on a red flag changes everything the window says: it must not
+   * look like any other answer. */
+  if (sp_fact_get_fact_type (fr->fact) == SP_FACT_BOOLEAN &&
+      recorded && sp_case_get_boolean (fr->case_, fact_id (fr)) &&
+      sp_policy_is_red_flag (sp_case_get_policy (fr->case_), fr->fact))
+    gtk_widget_add_css_class (fr->row, "sp-red-flag-positive");
+  else
+    gtk_widget_remove_css_class (fr->row, "sp-red-flag-positive");
+
   fr->syncing = FALSE;
 }
 

@@ -36,6 +36,8 @@ struct _SpWindow
   GtkRevealer          *red_flag_revealer;
   GtkLabel             *red_flag_emergency;
   GtkLabel             *red_flag_summary;
+  GtkRevealer          *serious_pathology_revealer;
+  GtkLabel             *serious_pathology_title;
   GtkRevealer          *screening_revealer;
   GtkRevealer          *review_revealer;
   GtkLabel             *review_label;

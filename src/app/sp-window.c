@@ -77,6 +77,7 @@ update_status (SpWindow *self)
   const char * const *pathways = sp_policy_get_pathway_ids (self->policy);
   gboolean urgent = sp_evaluation_is_urgent (self->evaluation);
   gboolean screened = sp_evaluation_is_screening_complete (self->evaluation);
+  g_autofree char *pathology = NULL;
 
   for (guint i = 0; pathways && pathways[i]; i++)
     {
@@ -105,6 +106,17 @@ update_status (SpWindow *self)
     }
   gtk_revealer_set_reveal_child (self->red_flag_revealer, urgent);
   gtk_widget_set_visible (GTK_WIDGET (self->red_flag_revealer), urgent);
+
+  pathology = sp_evaluation_dup_serious_pathology_summary (self->evaluation);
+  if (pathology)
+    {
+      /* Translators: followed by what is suspected, e.g. "Cancer; Infection" */
+      g_autofree char *title = g_strdup_printf (_("Serious pathology suspected: %s."), pathology);
+
+      gtk_label_set_text (self->serious_pathology_title, title);
+    }
+  gtk_revealer_set_reveal_child (self->serious_pathology_revealer, pathology != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->serious_pathology_revealer), pathology != NULL);
   gtk_revealer_set_reveal_child (self->screening_revealer, !urgent && !screened);
   gtk_widget_set_visible (GTK_WIDGET (self->screening_revealer), !urgent && !screened);
 }
@@ -651,6 +663,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_emergency);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_summary);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_title);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, screening_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_label);
@@ -867,6 +881,13 @@ sp_window_lookup_decision_row (SpWindow   *self,
       !(page = g_hash_table_lookup (self->pages, sp_decision_rule_get_pathway (rule))))
     return NULL;
   return sp_pathway_page_lookup_decision_row (SP_PATHWAY_PAGE (page), decision_id);
+}
+
+GtkWidget *
+sp_window_get_serious_pathology_banner (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->serious_pathology_revealer);
 }
 
 GtkWidget *

@@ -158,6 +158,36 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The banner's shown labels start at one x: text aligned as one block,
+ * not staggered in columns. */
+static void
+collect_label_x (GtkWidget *widget,
+                 GtkWidget *banner,
+                 GArray    *xs)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_compute_point (widget, banner, &GRAPHENE_POINT_INIT (0, 0), &point))
+    g_array_append_val (xs, point.x);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_x (child, banner, xs);
+}
+
+static void
+assert_banner_aligned (GtkWidget *banner,
+                       guint      n_labels)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
+
+  sp_test_wait_ms (400);
+  collect_label_x (banner, banner, xs);
+  g_assert_cmpuint (xs->len, ==, n_labels);
+  for (guint i = 1; i < xs->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (xs, float, i), g_array_index (xs, float, 0), 0.5);
+}
+
 /* Tests */
 
 static void
@@ -285,6 +315,7 @@ test_red_flag_banner (void)
     g_assert_nonnull (strstr (text, "Emergency same-day assessment."));
     g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome"));
   }
+  assert_banner_aligned (banner, 3);
   g_assert_false (revealed (sp_window_get_screening_banner (win)));
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
     assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_URGENT_REFERRAL);
@@ -305,6 +336,55 @@ test_red_flag_banner (void)
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
   g_assert_true (revealed (banner));
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
+  g_assert_false (revealed (banner));
+
+  sp_test_destroy_window (win);
+}
+
+/* Contract step 3: a suspected cancer gets a banner of its own on every
+ * tab, naming it and saying what to do, below the red-flag banner. A Yes on
+ * a red flag is marked on its row. */
+static void
+test_serious_pathology_banner (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *banner = sp_window_get_serious_pathology_banner (win);
+  GtkWidget *red_flags = sp_window_get_red_flag_banner (win);
+  GtkWidget *flag_row;
+  GString *text = g_string_new (NULL);
+  g_autofree char *words = NULL;
+  graphene_point_t red_at, serious_at;
+
+  g_assert_false (revealed (banner));
+  sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
+  g_assert_true (revealed (banner));
+  collect_text (banner, text);
+  words = g_string_free (text, FALSE);
+  g_assert_nonnull (strstr (words, "Serious pathology suspected: Cancer."));
+  g_assert_nonnull (strstr (words, "urgent suspected cancer pathway"));
+  g_assert_nonnull (strstr (words, "not through routine care"));
+  assert_banner_aligned (banner, 2);
+  sp_test_save_png (GTK_WIDGET (win), "serious-pathology-1280");
+
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_wait_ms (20);
+  g_assert_true (gtk_widget_get_mapped (banner));
+
+  /* Beside a red flag, under its banner, and the flag's Yes is marked. */
+  flag_row = sp_window_lookup_fact_row (win, "red_flag_objective_weakness");
+  g_assert_false (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+  g_assert_true (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
+  g_assert_true (revealed (red_flags));
+  g_assert_true (revealed (banner));
+  sp_test_wait_ms (400);
+  g_assert_true (gtk_widget_compute_point (red_flags, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &red_at));
+  g_assert_true (gtk_widget_compute_point (banner, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &serious_at));
+  g_assert_cmpfloat (serious_at.y, >, red_at.y);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  g_assert_false (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
+
+  sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", FALSE);
   g_assert_false (revealed (banner));
 
   sp_test_destroy_window (win);
@@ -1288,6 +1368,7 @@ main (int   argc,
   g_test_add_func ("/app/window/new-case", test_new_case);
   g_test_add_func ("/app/window/screening-walk", test_screening_walk);
   g_test_add_func ("/app/window/red-flag-banner", test_red_flag_banner);
+  g_test_add_func ("/app/window/serious-pathology-banner", test_serious_pathology_banner);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);

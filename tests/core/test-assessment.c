@@ -64,6 +64,7 @@ test_serious_pathology_summary (void)
   g_autoptr(SpEvaluation) evaluation = sp_evaluation_new (case_);
   const char *cancer_and_infection[] = { "cancer", "infection", NULL };
   const char *with_cord_injury[] = { "infection", "spinal_cord_injury", NULL };
+  const char *none[] = { NULL };
   g_autofree char *summary = NULL;
   g_autofree char *nothing = NULL;
 
@@ -73,8 +74,13 @@ test_serious_pathology_summary (void)
   summary = sp_evaluation_dup_serious_pathology_summary (evaluation);
   g_assert_cmpstr (summary, ==, "Cancer; Infection");
 
-  /* A red flag overrides the serious-pathology step altogether. */
+  /* Beside a red flag the infection is still named, the cord injury not. */
   sp_case_set_choice_list (case_, "serious_pathology_suspected", with_cord_injury);
+  g_clear_pointer (&summary, g_free);
+  summary = sp_evaluation_dup_serious_pathology_summary (evaluation);
+  g_assert_cmpstr (summary, ==, "Infection");
+
+  sp_case_set_choice_list (case_, "serious_pathology_suspected", none);
   nothing = sp_evaluation_dup_serious_pathology_summary (evaluation);
   g_assert_null (nothing);
 }
