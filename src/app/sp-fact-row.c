@@ -434,6 +434,14 @@ on_text_activate (GtkWidget *row)
         const char *text = gtk_editable_get_text (GTK_EDITABLE (fr->input));
         g_autoptr(GError) error = NULL;
         g_autofree char *stripped = g_strstrip (g_strdup (text));
+        guint32 julian;
+
+        /* Typed day first, as UK clinicians write dates; stored as ISO. */
+        if (sp_date_parse_typed (stripped, &julian))
+          {
+            g_free (stripped);
+            stripped = sp_date_format (julian);
+          }
 
         if (stripped[0] == '\0')
           sp_case_clear_fact (fr->case_, fact_id (fr));
@@ -836,7 +844,7 @@ build_date (FactRow *fr)
   else
     /* Translators: the format of a typed date; keep the letters in English
      * or translate them, the digits must be year-month-day */
-    gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), _("YYYY-MM-DD"));
+    gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), _("DD/MM/YYYY"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->input);
 
   fr->calendar = gtk_calendar_new ();

@@ -897,6 +897,70 @@ sp_pathway_page_get_narrow (SpPathwayPage *self)
   return self->narrow;
 }
 
+/* Brings @row into view in whichever scroller moves the form: focusing it
+ * is not enough when it sits in a scroller that is not itself scrolling
+ * (the form's, in the one-column layout) or when the page was just shown
+ * and is not laid out yet. So it is done now and again once the page has
+ * its size. */
+static gboolean
+scroll_to_row_now (SpPathwayPage *self,
+                   GtkWidget     *row)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->narrow ? self->outer : self->form_scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t top;
+  double value, page_size, row_height;
+
+  if (content == NULL || !gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  value = gtk_adjustment_get_value (adj);
+  page_size = gtk_adjustment_get_page_size (adj);
+  row_height = gtk_widget_get_height (row);
+  /* The point is in the scrolled content's own coordinates, whatever the
+   * scroll value. */
+  if (top.y < value || top.y + row_height > value + page_size)
+    gtk_adjustment_set_value (adj, MAX (0, top.y - (page_size - row_height) / 3));
+  return TRUE;
+}
+
+typedef struct {
+  SpPathwayPage *page;
+  GtkWidget     *row;
+} ScrollRequest;
+
+static void
+scroll_request_free (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  g_object_unref (request->page);
+  g_object_unref (request->row);
+  g_free (request);
+}
+
+static gboolean
+scroll_to_row_cb (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  scroll_to_row_now (request->page, request->row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_row (SpPathwayPage *self,
+               GtkWidget     *row)
+{
+  ScrollRequest *request = g_new0 (ScrollRequest, 1);
+
+  scroll_to_row_now (self, row);
+  request->page = g_object_ref (self);
+  request->row = g_object_ref (row);
+  /* Low priority: after GTK's layout of the next frame. */
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_row_cb, request, scroll_request_free);
+}
+
 /**
  * sp_pathway_page_focus_fact:
  *
@@ -920,5 +984,8 @@ sp_pathway_page_focus_fact (SpPathwayPage *self,
   for (GtkWidget *w = gtk_widget_get_parent (row); w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
     if (ADW_IS_PREFERENCES_GROUP (w))
       gtk_widget_set_visible (w, TRUE);
-  return sp_fact_row_focus_input (row);
+  if (!sp_fact_row_focus_input (row))
+    return FALSE;
+  scroll_to_row (self, row);
+  return TRUE;
 }

@@ -390,6 +390,59 @@ test_serious_pathology_banner (void)
   sp_test_destroy_window (win);
 }
 
+/* Ctrl+R from anywhere on the page: the first red flag in view, focused,
+ * in both layouts. */
+static void
+check_ctrl_r (int width)
+{
+  SpWindow *win = sp_test_make_window (app, width, 700);
+  SpPolicy *policy = sp_window_get_policy (win);
+  const char *flag_id = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+  graphene_point_t at;
+  int win_height;
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy) && !flag_id; i++)
+    if (sp_policy_is_red_flag (policy, sp_policy_get_fact (policy, i)))
+      flag_id = sp_fact_get_id (sp_policy_get_fact (policy, i));
+  g_assert_nonnull (flag_id);
+  row = sp_window_lookup_fact_row (win, flag_id);
+  sp_test_wait_ms (200);
+
+  /* Scroll every scroller holding the row to its end, then focus another
+   * tab, as a clinician midway through an assessment would be. */
+  for (GtkWidget *w = gtk_widget_get_parent (row); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      }
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_wait_ms (200);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.screen", NULL));
+  sp_test_wait_ms (400);
+
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  win_height = gtk_widget_get_height (GTK_WIDGET (win));
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_cmpfloat (at.y, >=, 0);
+  g_assert_cmpfloat (at.y + gtk_widget_get_height (row), <=, win_height);
+
+  sp_test_destroy_window (win);
+}
+
+static void
+test_ctrl_r_scrolls_to_red_flag (void)
+{
+  check_ctrl_r (1280);
+  check_ctrl_r (360);
+}
+
 static void
 test_tab_patient (void)
 {
@@ -1369,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/app/window/screening-walk", test_screening_walk);
   g_test_add_func ("/app/window/red-flag-banner", test_red_flag_banner);
   g_test_add_func ("/app/window/serious-pathology-banner", test_serious_pathology_banner);
+  g_test_add_func ("/app/window/ctrl-r", test_ctrl_r_scrolls_to_red_flag);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
