@@ -443,6 +443,59 @@ test_ctrl_r_scrolls_to_red_flag (void)
   check_ctrl_r (360);
 }
 
+static GtkWidget *
+find_entry_row_titled (GtkWidget  *widget,
+                       const char *prefix)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row_titled (child, prefix);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Dates as UK clinicians write them, day first, in the date of birth and
+ * in a date question; a day that does not exist is refused. */
+static void
+test_typed_dates (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpCase *case_ = sp_window_get_case (win);
+  GtkWidget *dob = find_entry_row_titled (sp_window_get_identity_group (win), "_Date of birth");
+  GtkWidget *date_input = sp_window_lookup_fact_input (win, "assessment_date");
+  g_autofree char *date = NULL;
+
+  g_assert_nonnull (dob);
+  gtk_editable_set_text (GTK_EDITABLE (dob), "15/03/1981");
+  g_assert_cmpstr (sp_case_get_date_of_birth (case_), ==, "1981-03-15");
+  /* Left as typed, not rewritten under the clinician's cursor. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dob)), ==, "15/03/1981");
+  gtk_editable_set_text (GTK_EDITABLE (dob), "16.03.1981");
+  g_assert_cmpstr (sp_case_get_date_of_birth (case_), ==, "1981-03-16");
+  gtk_editable_set_text (GTK_EDITABLE (dob), "1981-03-17");
+  g_assert_cmpstr (sp_case_get_date_of_birth (case_), ==, "1981-03-17");
+  gtk_editable_set_text (GTK_EDITABLE (dob), "31/02/1981");
+  g_assert_true (gtk_widget_has_css_class (dob, "error"));
+  g_assert_null (sp_case_get_date_of_birth (case_));
+
+  sp_test_set_text (win, "assessment_date", "02.03.2025");
+  date = sp_case_dup_date (case_, "assessment_date");
+  g_assert_cmpstr (date, ==, "2025-03-02");
+  sp_case_clear_fact (case_, "assessment_date");
+  gtk_editable_set_text (GTK_EDITABLE (date_input), "31/02/2025");
+  g_signal_emit_by_name (date_input, "activate");
+  g_assert_false (sp_case_is_recorded (case_, "assessment_date"));
+  g_assert_true (gtk_widget_has_css_class (date_input, "error"));
+
+  sp_test_destroy_window (win);
+}
+
 static void
 test_tab_patient (void)
 {
@@ -1438,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/app/window/missing-link", test_missing_link);
   g_test_add_func ("/app/window/individual-funding", test_individual_funding);
   g_test_add_func ("/app/window/nhs-number", test_nhs_number);
+  g_test_add_func ("/app/window/typed-dates", test_typed_dates);
   g_test_add_func ("/app/window/open-cases", test_open_cases);
   g_test_add_func ("/app/window/window-state", test_window_state);
   g_test_add_func ("/app/window/about-and-shortcuts", test_about_and_shortcuts);
