@@ -962,6 +962,39 @@ scroll_to_row (SpPathwayPage *self,
 }
 
 /**
+ * sp_pathway_page_scroll_by:
+ * @dy: pixels, positive to move the content up
+ *
+ * Scrolls what moves the form by @dy: the window keeps the form still
+ * under the pointer with it when banners above the page come and go.
+ */
+void
+sp_pathway_page_scroll_by (SpPathwayPage *self,
+                           double         dy)
+{
+  GtkWidget *scrollers[2];
+  guint n = 0;
+
+  g_return_if_fail (SP_IS_PATHWAY_PAGE (self));
+
+  if (self->outer == NULL)
+    return;
+  if (self->narrow)
+    scrollers[n++] = self->outer;
+  else
+    {
+      scrollers[n++] = self->form_scroller;
+      scrollers[n++] = self->decisions_scroller;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrollers[i]));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy);
+    }
+}
+
+/**
  * sp_pathway_page_focus_fact:
  *
  * Moves the focus to the input of @fact_id, showing its row first.

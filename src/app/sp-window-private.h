@@ -51,6 +51,10 @@ struct _SpWindow
   GHashTable           *pages;     /* pathway id → SpPathwayPage */
   char                 *review_date;
   guint                 reveal_bar_id;
+  /* Keeping the form still while banners come and go: see
+   * hold_form_in_place(). */
+  gulong                hold_layout_id;
+  double                held_stack_y;
   /* Set once the clinician has answered the unsaved-changes question for
    * a close, so the close-request that follows goes through. */
   gboolean              close_confirmed;

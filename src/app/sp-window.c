@@ -71,6 +71,44 @@ cauda_equina_recorded (SpWindow *self)
          sp_case_get_boolean (self->case_, fact_id);
 }
 
+/* Banners appear above the stack and would push the page down under the
+ * pointer, taking the row just answered away from it. After the next
+ * layout the visible page is scrolled by as much as the banners moved it,
+ * before that frame is painted. */
+static void
+on_layout_after_banners (GdkFrameClock *clock,
+                         SpWindow      *self)
+{
+  graphene_point_t point;
+  GtkWidget *page;
+
+  g_signal_handler_disconnect (clock, self->hold_layout_id);
+  self->hold_layout_id = 0;
+
+  page = adw_view_stack_get_visible_child (self->stack);
+  if (page && SP_IS_PATHWAY_PAGE (page) &&
+      gtk_widget_compute_point (GTK_WIDGET (self->stack), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &point) &&
+      point.y != self->held_stack_y)
+    sp_pathway_page_scroll_by (SP_PATHWAY_PAGE (page), point.y - self->held_stack_y);
+}
+
+static void
+hold_form_in_place (SpWindow *self)
+{
+  graphene_point_t point;
+  GdkFrameClock *clock;
+
+  if (self->hold_layout_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->stack), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  /* Where the stack is now: its allocation is not updated until layout. */
+  self->held_stack_y = point.y;
+  /* Connected after the surface's own layout handler, so this runs once
+   * the window has its new allocation and before it is painted. */
+  self->hold_layout_id = g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout_after_banners), self, G_CONNECT_AFTER);
+}
+
 static void
 update_status (SpWindow *self)
 {
@@ -119,6 +157,7 @@ update_status (SpWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->serious_pathology_revealer), pathology != NULL);
   gtk_revealer_set_reveal_child (self->screening_revealer, !urgent && !screened);
   gtk_widget_set_visible (GTK_WIDGET (self->screening_revealer), !urgent && !screened);
+  hold_form_in_place (self);
 }
 
 static void

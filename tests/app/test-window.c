@@ -496,6 +496,71 @@ test_typed_dates (void)
   sp_test_destroy_window (win);
 }
 
+static double
+window_y (SpWindow  *win,
+          GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* The row just answered stays under the pointer as the banners above the
+ * page come and go (they pushed it 65-105 px down), in both layouts. */
+static void
+check_banners_keep_form_still (int width)
+{
+  SpWindow *win = sp_test_make_window (app, width, 700);
+  GtkWidget *flag = sp_window_lookup_fact_row (win, "red_flag_objective_weakness");
+  GtkWidget *pathology = sp_window_lookup_fact_row (win, "serious_pathology_suspected");
+  double before;
+
+  sp_test_wait_ms (300);
+  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  /* Midway down the form, as a clinician answering it is: at the very top
+   * a banner that shrinks cannot be made up for by scrolling. */
+  for (GtkWidget *w = gtk_widget_get_parent (flag); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+
+        if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) > 200)
+          {
+            gtk_adjustment_set_value (adj, 150);
+            break;
+          }
+      }
+  sp_test_wait_ms (100);
+
+  before = window_y (win, flag);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+  sp_test_wait_ms (400);
+  g_assert_true (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
+
+  before = window_y (win, pathology);
+  sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
+  sp_test_wait_ms (400);
+  g_assert_true (revealed (sp_window_get_serious_pathology_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_y (win, pathology), before, 1.0);
+
+  before = window_y (win, flag);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_wait_ms (400);
+  g_assert_false (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
+
+  sp_test_destroy_window (win);
+}
+
+static void
+test_banners_keep_form_still (void)
+{
+  check_banners_keep_form_still (1280);
+  check_banners_keep_form_still (360);
+}
+
 static void
 test_tab_patient (void)
 {
@@ -1476,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/app/window/red-flag-banner", test_red_flag_banner);
   g_test_add_func ("/app/window/serious-pathology-banner", test_serious_pathology_banner);
   g_test_add_func ("/app/window/ctrl-r", test_ctrl_r_scrolls_to_red_flag);
+  g_test_add_func ("/app/window/banners-keep-form-still", test_banners_keep_form_still);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
