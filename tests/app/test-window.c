@@ -544,6 +544,11 @@ check_banners_keep_form_still (int width)
   sp_test_wait_ms (400);
   g_assert_true (revealed (sp_window_get_serious_pathology_banner (win)));
   g_assert_cmpfloat_with_epsilon (window_y (win, pathology), before, 1.0);
+  {
+    g_autofree char *png = g_strdup_printf ("banners-%d", width);
+
+    sp_test_save_png (GTK_WIDGET (win), png);
+  }
 
   before = window_y (win, flag);
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
@@ -558,6 +563,7 @@ static void
 test_banners_keep_form_still (void)
 {
   check_banners_keep_form_still (1280);
+  check_banners_keep_form_still (700);
   check_banners_keep_form_still (360);
 }
 
