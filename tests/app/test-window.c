@@ -1143,10 +1143,23 @@ test_individual_funding (void)
   list = sp_case_dup_choice_list (case_, "exceptional_interventions");
   g_assert_nonnull (list);
   g_assert_true (g_strv_contains ((const char * const *) list, "lumbar.disc_replacement"));
-  /* Without significant impairment the status stays. */
+  /* Without significant impairment the status stays, and the row says what
+   * else is needed, with the way there. */
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
+  {
+    GtkWidget *needs = sp_decision_row_get_funding_needs_button (SP_DECISION_ROW (row));
 
-  sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+    g_assert_true (gtk_widget_get_visible (needs));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (needs)), ==,
+                     "Also record “Significant health impairment” on the Patient tab");
+    g_signal_emit_by_name (needs, "clicked");
+    sp_test_wait_ms (50);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)),
+                                           sp_window_lookup_fact_row (win, "exceptional_significant_impairment")));
+
+    sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+    g_assert_false (gtk_widget_get_visible (needs));
+  }
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_EXCEPTIONAL_CASE);
   g_assert_cmpstr (pill_text (win, "lumbar.disc_replacement"), ==,
                    "Individual funding request possible (not an approval)");
