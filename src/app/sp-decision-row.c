@@ -261,12 +261,15 @@ rebuild_details (SpDecisionRow *self)
         {
           SpClause *clause = sp_policy_lookup_clause (policy, citations[i]);
           g_autofree char *quoted = NULL;
+          g_autofree char *formatted = NULL;
 
           if (clause == NULL)
             continue;
           add_label (self->details, sp_clause_get_heading (clause), "sp-clause-heading");
+          /* Bullets on lines of their own, as the policy sets them out. */
+          formatted = sp_clause_dup_formatted (clause);
           /* Translators: a quotation of the policy's text */
-          quoted = g_strdup_printf (_("“%s”"), sp_clause_get_text (clause));
+          quoted = g_strdup_printf (_("“%s”"), formatted);
           add_label (self->details, quoted, "sp-clause");
         }
     }

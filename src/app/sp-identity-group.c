@@ -207,7 +207,12 @@ add_entry_row (SpIdentityGroup *self,
                GCallback        callback)
 {
   GtkWidget *row = adw_entry_row_new ();
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
+  /* The case file's limit (README, "Limits"): what cannot be saved and
+   * opened again cannot be typed. */
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_max_length (GTK_TEXT (text), SP_CASE_MAX_NAME_CHARACTERS);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);

@@ -34,7 +34,6 @@ struct _SpWindow
   GMenuModel           *primary_menu;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *red_flag_revealer;
-  GtkLabel             *red_flag_emergency;
   GtkLabel             *red_flag_summary;
   GtkRevealer          *serious_pathology_revealer;
   GtkLabel             *serious_pathology_title;

@@ -60,17 +60,6 @@ assessment_date_fact (SpPolicy *policy)
   return NULL;
 }
 
-static gboolean
-cauda_equina_recorded (SpWindow *self)
-{
-  /* The contract names this red flag as the one needing same-day care. */
-  static const char *fact_id = "red_flag_cauda_equina";
-
-  return sp_policy_lookup_fact (self->policy, fact_id) != NULL &&
-         sp_case_is_recorded (self->case_, fact_id) &&
-         sp_case_get_boolean (self->case_, fact_id);
-}
-
 /* Banners appear above the stack and would push the page down under the
  * pointer, taking the row just answered away from it. After the next
  * layout the visible page is scrolled by as much as the banners moved it,
@@ -135,12 +124,12 @@ update_status (SpWindow *self)
 
   if (urgent)
     {
-      g_autofree char *flags = sp_evaluation_dup_red_flag_summary (self->evaluation);
-      /* Translators: followed by the red flags recorded, in words */
-      g_autofree char *text = g_strdup_printf (_("Recorded: %s."), flags ? flags : "");
+      /* The policy's words for this case: the findings recorded and no
+       * others, and emergency same-day assessment only when one of them
+       * (cauda equina syndrome, spinal cord injury) needs it. */
+      g_autofree char *text = sp_evaluation_dup_banner_text (self->evaluation, "urgent");
 
-      gtk_label_set_text (self->red_flag_summary, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->red_flag_emergency), cauda_equina_recorded (self));
+      gtk_label_set_text (self->red_flag_summary, text ? text : "");
     }
   gtk_revealer_set_reveal_child (self->red_flag_revealer, urgent);
   gtk_widget_set_visible (GTK_WIDGET (self->red_flag_revealer), urgent);
@@ -700,7 +689,6 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_emergency);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_summary);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_title);

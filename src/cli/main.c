@@ -88,9 +88,8 @@ print_error (const GError *error)
 {
   /* One line each: a message with a newline in it would break a pipeline
    * reading errors line by line. */
-  g_autofree char *line = g_strdup (error->message);
+  g_autofree char *line = sp_printable_line (error->message);
 
-  g_strdelimit (line, "\n\r", ' ');
   g_printerr ("%s\n", line);
 }
 
@@ -142,11 +141,14 @@ evaluate_one (SpPolicy   *policy,
   return EXIT_OK;
 }
 
+/* Blank means JSON whitespace only: a NUL byte makes a bad line, never a
+ * skipped one (a case must not vanish from a batch unreported). */
 static gboolean
-is_blank (const char *line)
+is_blank (const char *line,
+          gsize       length)
 {
-  for (; *line; line++)
-    if (!g_ascii_isspace (*line))
+  for (gsize i = 0; i < length; i++)
+    if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n')
       return FALSE;
   return TRUE;
 }
@@ -211,10 +213,9 @@ evaluate_chunk (Batch               *batch,
       if (!sp_case_line_reader_read (reader, chunk->text->str + line->offset, line->length,
                                      batch->path, line->number, batch->today, values, &error))
         {
-          g_autofree char *one_line = g_strdup (error->message);
+          g_autofree char *one_line = sp_printable_line (error->message);
 
           chunk->any_bad = TRUE;
-          g_strdelimit (one_line, "\n\r", ' ');
           g_string_append_printf (chunk->errors, "%s\n", one_line);
           sp_result_json_append_error (chunk->out, line->number, error->message);
         }
@@ -316,7 +317,7 @@ chunk_read (Chunk    *chunk,
           return FALSE;
         }
       (*number)++;
-      if (is_blank (*buffer))
+      if (is_blank (*buffer, length))
         continue;
 
       line = &chunk->lines[chunk->n_lines++];

@@ -13,6 +13,7 @@
 #include <gio/gunixinputstream.h>
 
 #include "sp-cli-export.h"
+#include "sp-core-private.h"
 #include "sp-report.h"
 
 /* The contract's exit statuses. */
@@ -62,9 +63,8 @@ static void
 print_one_line (const char *message)
 {
   /* Errors are one line each, for scripts that read them line by line. */
-  g_autofree char *line = g_strdup (message);
+  g_autofree char *line = sp_printable_line (message);
 
-  g_strdelimit (line, "\n\r", ' ');
   g_printerr ("%s\n", line);
 }
 

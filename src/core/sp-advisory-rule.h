@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (SpAdvisoryRule, sp_advisory_rule, SP, ADVISORY_RULE, GObje
 const char         *sp_advisory_rule_get_id         (SpAdvisoryRule *self);
 const char         *sp_advisory_rule_get_text       (SpAdvisoryRule *self);
 const char * const *sp_advisory_rule_get_clause_ids (SpAdvisoryRule *self);
+const char         *sp_advisory_rule_get_banner     (SpAdvisoryRule *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "sp-case.h"
 #include "sp-core-private.h"
 #include "sp-implications.h"
+#include "sp-json-gate.h"
 #include "sp-date.h"
 #include "sp-fact.h"
 #include "sp-nhs-number.h"
@@ -35,6 +36,30 @@ read_person (JsonObject          *root,
   return sp_json_check_members (*out, allowed, file, member, SP_ERROR_INVALID_CASE, error);
 }
 
+/* Limits no real record comes near (README, "Limits"); past them the text
+ * is refused, not cut, so nothing entered is lost without a word. */
+#define MAX_NAME_CHARACTERS  SP_CASE_MAX_NAME_CHARACTERS
+#define MAX_NOTES_CHARACTERS SP_CASE_MAX_NOTES_CHARACTERS
+
+static gboolean
+check_length (const char  *text,
+              glong        max_characters,
+              const char  *file,
+              const char  *member,
+              GError     **error)
+{
+  glong length;
+
+  if (text == NULL)
+    return TRUE;
+  length = g_utf8_strlen (text, -1);
+  if (length <= max_characters)
+    return TRUE;
+  sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, member,
+                       "too long (%ld characters; at most %ld)", length, max_characters);
+  return FALSE;
+}
+
 static gboolean
 read_identity (SpCase      *self,
                JsonObject  *root,
@@ -54,7 +79,8 @@ read_identity (SpCase      *self,
     {
       if (!sp_json_get_string (patient, "name", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &name, error) ||
           !sp_json_get_string (patient, "nhs_number", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &nhs_number, error) ||
-          !sp_json_get_string (patient, "date_of_birth", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &date_of_birth, error))
+          !sp_json_get_string (patient, "date_of_birth", FALSE, file, "patient", SP_ERROR_INVALID_CASE, &date_of_birth, error) ||
+          !check_length (name, MAX_NAME_CHARACTERS, file, "patient.name", error))
         return FALSE;
       if (nhs_number != NULL && !sp_nhs_number_is_valid (nhs_number))
         {
@@ -80,7 +106,9 @@ read_identity (SpCase      *self,
   if (clinician != NULL)
     {
       if (!sp_json_get_string (clinician, "name", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &name, error) ||
-          !sp_json_get_string (clinician, "role", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &role, error))
+          !sp_json_get_string (clinician, "role", FALSE, file, "clinician", SP_ERROR_INVALID_CASE, &role, error) ||
+          !check_length (name, MAX_NAME_CHARACTERS, file, "clinician.name", error) ||
+          !check_length (role, MAX_NAME_CHARACTERS, file, "clinician.role", error))
         return FALSE;
       if (self != NULL)
         {
@@ -92,7 +120,8 @@ read_identity (SpCase      *self,
   if (json_object_has_member (root, "notes") &&
       !JSON_NODE_HOLDS_NULL (json_object_get_member (root, "notes")))
     {
-      if (!sp_json_get_string (root, "notes", TRUE, file, "", SP_ERROR_INVALID_CASE, &notes, error))
+      if (!sp_json_get_string (root, "notes", TRUE, file, "", SP_ERROR_INVALID_CASE, &notes, error) ||
+          !check_length (notes, MAX_NOTES_CHARACTERS, file, "notes", error))
         return FALSE;
       if (self != NULL)
         sp_case_set_notes (self, notes);
@@ -320,14 +349,23 @@ sp_case_new_from_bytes (SpPolicy    *policy,
   g_autoptr(GError) parse_error = NULL;
   const char *file = display_name ? display_name : "case";
   const char *data;
-  gsize size;
+  gsize size, offset = 0;
 
   g_return_val_if_fail (SP_IS_POLICY (policy), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  if (size > SP_CASE_FILE_MAX_SIZE)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
+                           "too large for a case file (%" G_GSIZE_FORMAT " bytes; at most %u)",
+                           size, SP_CASE_FILE_MAX_SIZE);
+      return NULL;
+    }
+  if (!sp_json_gate_check (data, size, file, SP_ERROR_INVALID_CASE, &offset, error))
+    return NULL;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  if (!json_parser_load_from_data (parser, data + offset, size - offset, &parse_error))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, NULL,
                            "not a Spinal Pathways case: not valid JSON (%s)", parse_error->message);

@@ -10,6 +10,7 @@
 
 #include "sp-case.h"
 #include "sp-case-line-reader.h"
+#include "sp-json-gate.h"
 #include "sp-core-private.h"
 #include "sp-policy.h"
 
@@ -501,12 +502,47 @@ sp_case_line_reader_read (SpCaseLineReader *self,
                           GError          **error)
 {
   g_autoptr(GError) parse_error = NULL;
-  g_autofree char *where = NULL;
+  g_autofree char *where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, line);
+  gsize offset = 0;
+
+  if (length > SP_BATCH_LINE_MAX_SIZE)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE,
+                   "%s: too long for a case (%" G_GSIZE_FORMAT " bytes; at most %u)",
+                   where, length, SP_BATCH_LINE_MAX_SIZE);
+      for (guint i = 0; i < self->n_facts; i++)
+        sp_value_clear (&values[i]);
+      return FALSE;
+    }
+
+  /* A carriage return that ends no line (old Mac line endings) would
+   * otherwise join every case of the file into this one. */
+  for (const char *cr = memchr (text, '\r', length); cr != NULL;
+       cr = memchr (cr + 1, '\r', length - (cr + 1 - text)))
+    if (cr + 1 < text + length && cr[1] != '\n')
+      {
+        g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE,
+                     "%s: lines end with a carriage return only (CR); a batch file needs one case per "
+                     "line, ending in LF or CR LF", where);
+        for (guint i = 0; i < self->n_facts; i++)
+          sp_value_clear (&values[i]);
+        return FALSE;
+      }
+
+  /* Both readers see only what the strict gate lets through: a repeated
+   * fact, a second value on the line, "012" or a NUL never reach either. */
+  if (!sp_json_gate_check (text, length, where, SP_ERROR_INVALID_CASE, &offset, error))
+    {
+      for (guint i = 0; i < self->n_facts; i++)
+        sp_value_clear (&values[i]);
+      return FALSE;
+    }
+  text += offset;
+  length -= offset;
 
   if (sp_case_line_reader_read_fast (self, text, length, today, values))
     return TRUE;
 
-  where = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, line);
   if (!json_parser_load_from_data (self->parser, text, length, &parse_error))
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE,

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* What a case file may hold (README, "Limits"). */
+#define SP_CASE_MAX_NAME_CHARACTERS  200
+#define SP_CASE_MAX_NOTES_CHARACTERS 100000
+
 #define SP_CASE_FORMAT         "spinal-pathways-case"
 #define SP_CASE_FORMAT_VERSION 1
 

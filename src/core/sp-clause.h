@@ -18,5 +18,11 @@ SpClause *sp_clause_new (const char *id, const char *heading, const char *text) 
 const char *sp_clause_get_id (SpClause *self);
 const char *sp_clause_get_heading (SpClause *self);
 const char *sp_clause_get_text (SpClause *self);
+const char *sp_clause_get_intro (SpClause *self);
+guint       sp_clause_get_n_items (SpClause *self);
+const char *sp_clause_get_item (SpClause *self,
+                                guint     index,
+                                guint    *level);
+char       *sp_clause_dup_formatted (SpClause *self);
 
 G_END_DECLS

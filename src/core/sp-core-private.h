@@ -26,6 +26,13 @@ void     sp_set_member_error       (GError    **error,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (5, 6);
 
+void     sp_clause_add_item        (SpClause    *self,
+                                    guint        level,
+                                    const char  *text);
+void     sp_append_printable       (GString     *out,
+                                    const char  *text);
+char    *sp_printable_line         (const char  *text);
+
 SpFact  *sp_fact_new_from_json     (JsonObject  *object,
                                     const char  *file,
                                     const char  *path,
@@ -72,6 +79,8 @@ void     sp_fact_write_value       (SpFact      *self,
                                     JsonBuilder *builder);
 char    *sp_fact_describe_value    (SpFact      *self,
                                     const SpValue *value);
+void     sp_fact_get_full_domain   (SpFact      *fact,
+                                    SpDomain    *domain);
 
 void     sp_value_clear            (SpValue     *value);
 void     sp_value_copy             (SpValue       *dest,
@@ -159,12 +168,18 @@ void             sp_decision_rule_add_row    (SpDecisionRule *self,
                                               SpRuleRow      *row);
 const SpRuleRow *sp_decision_rule_get_rows   (SpDecisionRule *self,
                                               guint          *n_rows);
+const SpFactSet *sp_decision_rule_get_facts_read (SpDecisionRule *self);
 
 SpAdvisoryRule  *sp_advisory_rule_new        (const char *id,
                                               const char *text,
                                               SpExpr     *when,
                                               const char **clause_ids);
 const SpExpr    *sp_advisory_rule_get_when   (SpAdvisoryRule *self);
+void             sp_advisory_rule_add_finding (SpAdvisoryRule *self,
+                                               SpExpr         *when,
+                                               const char     *text);
+void             sp_advisory_rule_set_banner  (SpAdvisoryRule *self,
+                                               const char     *banner);
 void             sp_advisory_rule_add_variant (SpAdvisoryRule *self,
                                                SpExpr         *when,
                                                const char     *text);
@@ -208,6 +223,9 @@ const SpScreening  *sp_policy_get_screening    (SpPolicy *self);
 const SpConstraint *sp_policy_get_constraints  (SpPolicy *self,
                                                 guint    *n_constraints);
 GPtrArray          *sp_policy_get_fact_array   (SpPolicy *self);
+/* Per fact, for the engine's inner loops: no type checks, no lookups. */
+const SpDomain     *sp_policy_get_full_domains (SpPolicy *self);
+const guint8       *sp_policy_get_fact_types   (SpPolicy *self);
 GPtrArray          *sp_policy_get_decision_array (SpPolicy *self);
 GPtrArray          *sp_policy_get_advisory_array (SpPolicy *self);
 const char         *sp_policy_get_interpretation_sentence (SpPolicy   *self,

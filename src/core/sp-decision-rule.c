@@ -8,6 +8,7 @@
 
 #include "sp-core-private.h"
 #include "sp-decision-rule.h"
+#include "sp-expr.h"
 
 /**
  * SpDecisionRule:
@@ -23,6 +24,7 @@ struct _SpDecisionRule
   char    *pathway;
   char    *label;
   GArray  *rows;      /* SpRuleRow */
+  SpFactSet facts_read;  /* by value, by any row: what an implied fact must touch */
   guint    index;
   guint    surgical : 1;
   guint    support_on_serious_pathology : 1;
@@ -141,6 +143,21 @@ sp_decision_rule_add_row (SpDecisionRule *self,
   g_assert (SP_IS_DECISION_RULE (self));
 
   g_array_append_vals (self->rows, row, 1);
+  if (row->when != NULL)
+    {
+      SpFactSet by_presence;
+
+      sp_fact_set_clear (&by_presence);
+      sp_expr_collect_facts (row->when, &self->facts_read, &by_presence);
+    }
+}
+
+/* The facts any row reads by value: a rule none of whose facts is
+ * narrowed has nothing implied to explain. */
+const SpFactSet *
+sp_decision_rule_get_facts_read (SpDecisionRule *self)
+{
+  return &self->facts_read;
 }
 
 const SpRuleRow *

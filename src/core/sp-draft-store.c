@@ -14,6 +14,7 @@
 #include "sp-case.h"
 #include "sp-core-private.h"
 #include "sp-draft-store.h"
+#include "sp-json-gate.h"
 #include "sp-file-util.h"
 
 #define DRAFT_FORMAT         "spinal-pathways-draft"
@@ -192,6 +193,38 @@ sp_draft_store_save (SpDraftStore  *self,
   return sp_file_write_atomically (file, bytes, error);
 }
 
+/* Members of a draft read without json-glib's criticals: an edited draft
+ * may hold anything, and a wrong type reads as absent. */
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+draft_version_is (JsonObject *root,
+                  gint64      version)
+{
+  JsonNode *node = json_object_get_member (root, "format_version");
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) == version;
+}
+
 static gboolean
 read_draft (SpDraftStore  *self,
             const char    *draft_id,
@@ -202,19 +235,35 @@ read_draft (SpDraftStore  *self,
   g_autoptr(GFile) file = sp_draft_store_get_file (self, draft_id);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0, offset = 0;
   JsonNode *node;
   const char *format;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  /* A draft is our own file, but on a disk anyone with the account can
+   * edit: it passes the same strict gate as a case file. */
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  if (length > 2 * SP_CASE_FILE_MAX_SIZE)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE, "%s: too large for a draft", path);
+      return FALSE;
+    }
+  if (!sp_json_gate_check (data, length, path, SP_ERROR_INVALID_CASE, &offset, error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, data + offset, length - offset, &local_error))
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE, "%s: %s", path, local_error->message);
       return FALSE;
     }
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      !(format = json_object_get_string_member_with_default (json_node_get_object (node), "format", NULL)) ||
+      !(format = string_member (json_node_get_object (node), "format")) ||
       !g_str_equal (format, DRAFT_FORMAT) ||
-      json_object_get_int_member_with_default (json_node_get_object (node), "format_version", 0) != DRAFT_FORMAT_VERSION)
+      !draft_version_is (json_node_get_object (node), DRAFT_FORMAT_VERSION))
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_CASE, "%s: not a Spinal Pathways draft", path);
       return FALSE;
@@ -267,17 +316,17 @@ sp_draft_store_list (SpDraftStore *self)
 
       info = g_new0 (SpDraftInfo, 1);
       info->id = g_steal_pointer (&id);
-      changed = json_object_get_string_member_with_default (root, "changed", NULL);
+      changed = string_member (root, "changed");
       info->changed = changed ? g_date_time_new_from_iso8601 (changed, NULL) : NULL;
       if (info->changed == NULL)
         info->changed = g_date_time_new_from_unix_utc (0);
-      saved_as = json_object_get_string_member_with_default (root, "saved_as", NULL);
+      saved_as = string_member (root, "saved_as");
       if (saved_as != NULL)
         info->saved_as = g_file_new_for_uri (saved_as);
-      case_object = json_object_get_object_member (root, "case");
-      patient = case_object ? json_object_get_object_member (case_object, "patient") : NULL;
+      case_object = object_member (root, "case");
+      patient = case_object ? object_member (case_object, "patient") : NULL;
       if (patient != NULL)
-        info->title = g_strdup (json_object_get_string_member_with_default (patient, "name", NULL));
+        info->title = g_strdup (string_member (patient, "name"));
       g_ptr_array_add (drafts, info);
     }
 
@@ -313,7 +362,7 @@ sp_draft_store_load (SpDraftStore  *self,
   path = g_file_get_path (file);
   if (saved_as != NULL)
     {
-      uri = json_object_get_string_member_with_default (root, "saved_as", NULL);
+      uri = string_member (root, "saved_as");
       *saved_as = uri ? g_file_new_for_uri (uri) : NULL;
     }
   return sp_case_new_from_json_node (policy, json_object_get_member (root, "case"), path, error);

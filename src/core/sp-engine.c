@@ -715,6 +715,15 @@ describe_criterion (SpPolicy *policy,
   return words;
 }
 
+static char *
+make_met_sentence (const SpExpr *criterion,
+                   gpointer      policy)
+{
+  g_autofree char *words = describe_criterion (policy, criterion);
+
+  return fill_sentence (_("Met: %s."), words);
+}
+
 /* Each criterion of the supported row, in the case's own terms: met ones
  * for a supported decision, unmet ones for criteria not met. */
 static void
@@ -737,11 +746,14 @@ explain_criteria (SpPolicy             *policy,
   for (guint i = 0; i < criteria->len; i++)
     {
       const SpExpr *criterion = g_ptr_array_index (criteria, i);
-      g_autofree char *words = describe_criterion (policy, criterion);
+      g_autofree char *words = NULL;
 
       if (met)
-        add_reason_take (explanation, SP_REASON_MET, fill_sentence (_("Met: %s."), words));
-      else if (sp_expr_get_unmet_text (criterion) != NULL)
+        {
+          add_reason (explanation, SP_REASON_MET, sp_expr_get_met_sentence (criterion, make_met_sentence, policy));
+          continue;
+        }
+      if (sp_expr_get_unmet_text (criterion) != NULL)
         {
           g_autofree char *unmet = render_unmet (policy, sp_expr_get_unmet_text (criterion),
                                                  context->values, implications);
@@ -749,7 +761,10 @@ explain_criteria (SpPolicy             *policy,
           add_reason_take (explanation, SP_REASON_UNMET, fill_sentence ("%s.", unmet));
         }
       else
-        add_reason_take (explanation, SP_REASON_UNMET, fill_sentence (_("Not met: %s."), words));
+        {
+          words = describe_criterion (policy, criterion);
+          add_reason_take (explanation, SP_REASON_UNMET, fill_sentence (_("Not met: %s."), words));
+        }
     }
 }
 
@@ -761,7 +776,7 @@ describe_because (SpPolicy             *policy,
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+  for (guint i = 0, n_facts = sp_policy_get_fact_array (policy)->len; i < n_facts; i++)
     {
       g_autofree char *value = NULL;
 
@@ -819,6 +834,7 @@ describe_possible_values (SpFact         *fact,
  * "radicular symptoms" came from "sciatica", not from an answer. */
 static void
 explain_implied (SpPolicy             *policy,
+                 SpDecisionRule       *rule,
                  const SpRuleRow      *rows,
                  guint                 n_rows,
                  gint                  deciding_row,
@@ -829,8 +845,15 @@ explain_implied (SpPolicy             *policy,
 {
   SpFactSet used;
 
-  if (sp_fact_set_is_empty (&implications->narrowed))
-    return;
+  {
+    const SpFactSet *read = sp_decision_rule_get_facts_read (rule);
+    gboolean touched = FALSE;
+
+    for (guint w = 0; w < G_N_ELEMENTS (read->words); w++)
+      touched |= (read->words[w] & implications->narrowed.words[w]) != 0;
+    if (!touched)
+      return;
+  }
   sp_fact_set_clear (&used);
   for (guint r = 0; r < n_rows; r++)
     {
@@ -864,14 +887,15 @@ explain_implied (SpPolicy             *policy,
 
   if (sp_fact_set_is_empty (&used))
     return;
-  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+  for (guint i = 0, n_facts = sp_policy_get_fact_array (policy)->len; i < n_facts; i++)
     {
-      SpFact *fact = sp_policy_get_fact (policy, i);
+      SpFact *fact;
       g_autofree char *because = NULL;
       g_autofree char *value = NULL;
 
       if (!sp_fact_set_contains (&used, i))
         continue;
+      fact = sp_policy_get_fact (policy, i);
       because = describe_because (policy, context->values, implications, i);
       value = describe_fact_value (policy, context->values, implications, i);
       if (value == NULL)
@@ -998,7 +1022,7 @@ sp_engine_explain (SpPolicy             *policy,
           if (rows[r].when == NULL || sp_expr_evaluate (rows[r].when, &context) != SP_TRUTH_FALSE)
             add_ids (explanation->clause_ids, rows[r].clause_ids);
         }
-      explain_implied (policy, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
+      explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
                        &result->implications, explanation);
       return;
     }
@@ -1040,7 +1064,7 @@ sp_engine_explain (SpPolicy             *policy,
         }
       add_ids (explanation->clause_ids, row->clause_ids);
       add_ids (explanation->interpretation_ids, row->interpretation_ids);
-      explain_implied (policy, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
+      explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
                        &result->implications, explanation);
     }
 

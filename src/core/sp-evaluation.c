@@ -547,3 +547,30 @@ sp_evaluation_dup_implied_because (SpEvaluation *self,
       g_strv_builder_add (builder, sp_fact_get_id (sp_policy_get_fact (self->policy, i)));
   return g_strv_builder_end (builder);
 }
+
+/**
+ * sp_evaluation_dup_banner_text:
+ * @banner: "urgent" (red flags) or "serious" (suspected serious pathology)
+ *
+ * Returns: (transfer full) (nullable): the words of the advisory shown as
+ *   that banner, for this case (naming what was recorded, and only that),
+ *   or %NULL when no such advisory is shown
+ */
+char *
+sp_evaluation_dup_banner_text (SpEvaluation *self,
+                               const char   *banner)
+{
+  guint n;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->advisories));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (G_LIST_MODEL (self->advisories), i);
+
+      if (g_strcmp0 (sp_advisory_rule_get_banner (sp_advisory_get_rule (advisory)), banner) == 0)
+        return g_strdup (sp_advisory_get_text (advisory));
+    }
+  return NULL;
+}

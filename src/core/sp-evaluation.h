@@ -36,6 +36,8 @@ char         *sp_evaluation_dup_serious_pathology_summary (SpEvaluation *self);
 guint         sp_evaluation_count_needing_information (SpEvaluation *self,
                                                      const char   *pathway);
 void          sp_evaluation_refresh                 (SpEvaluation *self);
+char         *sp_evaluation_dup_banner_text         (SpEvaluation *self,
+                                                     const char   *banner);
 gboolean      sp_evaluation_is_implied              (SpEvaluation *self,
                                                      const char   *fact_id);
 JsonNode     *sp_evaluation_dup_implied_value       (SpEvaluation *self,

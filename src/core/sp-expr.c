@@ -51,6 +51,7 @@ struct _SpExpr
   SpExpr     **children;
   char        *text;
   char        *unmet;        /* the case's side of an unmet criterion, in words */
+  char        *met_sentence; /* "Met: …", made once on first use, by any thread */
 };
 
 void
@@ -64,6 +65,7 @@ sp_expr_free (SpExpr *expr)
   g_free (expr->children);
   g_free (expr->text);
   g_free (expr->unmet);
+  g_free (expr->met_sentence);
   g_free (expr);
 }
 
@@ -964,6 +966,73 @@ add_if_unknown (const SpEvalContext *context,
   sp_fact_set_add (unknown, fact);
 }
 
+/* One walk that both evaluates and collects, so a deep expression is not
+ * evaluated again at every level: @unknown gains the facts of the unknown
+ * children only when the node itself is unknown. */
+static SpTruth
+collect_unknown (const SpExpr        *expr,
+                 const SpEvalContext *context,
+                 SpFactSet           *unknown)
+{
+  switch (expr->kind)
+    {
+    case SP_EXPR_ALL:
+    case SP_EXPR_ANY:
+      {
+        SpTruth deciding = expr->kind == SP_EXPR_ALL ? SP_TRUTH_FALSE : SP_TRUTH_TRUE;
+        SpTruth result = expr->kind == SP_EXPR_ALL ? SP_TRUTH_TRUE : SP_TRUTH_FALSE;
+        SpFactSet collected;
+
+        sp_fact_set_clear (&collected);
+        for (guint i = 0; i < expr->n_children; i++)
+          {
+            SpTruth child = collect_unknown (expr->children[i], context, &collected);
+
+            if (child == deciding)
+              return deciding;
+            if (child == SP_TRUTH_UNKNOWN)
+              result = SP_TRUTH_UNKNOWN;
+          }
+        if (result == SP_TRUTH_UNKNOWN)
+          sp_fact_set_union (unknown, &collected);
+        return result;
+      }
+
+    case SP_EXPR_NOT:
+      switch (collect_unknown (expr->children[0], context, unknown))
+        {
+        case SP_TRUTH_TRUE: return SP_TRUTH_FALSE;
+        case SP_TRUTH_FALSE: return SP_TRUTH_TRUE;
+        case SP_TRUTH_UNKNOWN: return SP_TRUTH_UNKNOWN;
+        default: g_assert_not_reached ();
+        }
+
+    case SP_EXPR_BOOLEAN_IS:
+    case SP_EXPR_COMPARE:
+    case SP_EXPR_CHOICE_IN:
+    case SP_EXPR_LIST_CONTAINS_ANY:
+    case SP_EXPR_MONTHS_BEFORE:
+      {
+        SpTruth truth = evaluate (expr, context);
+
+        if (truth == SP_TRUTH_UNKNOWN)
+          {
+            add_if_unknown (context, expr->fact, unknown);
+            add_if_unknown (context, expr->other_fact, unknown);
+          }
+        return truth;
+      }
+
+    case SP_EXPR_CONST:
+    case SP_EXPR_DEFINITELY:
+    case SP_EXPR_RECORDED:
+    case SP_EXPR_DECISION_IN:
+    default:
+      /* Always definite: nothing of theirs is ever missing. */
+      return evaluate (expr, context);
+    }
+}
+
 /**
  * sp_expr_collect_unknown:
  * @unknown: (inout): the set to add to
@@ -979,34 +1048,7 @@ sp_expr_collect_unknown (const SpExpr        *expr,
 {
   g_return_if_fail (expr != NULL);
 
-  if (evaluate (expr, context) != SP_TRUTH_UNKNOWN)
-    return;
-
-  switch (expr->kind)
-    {
-    case SP_EXPR_ALL:
-    case SP_EXPR_ANY:
-    case SP_EXPR_NOT:
-      for (guint i = 0; i < expr->n_children; i++)
-        sp_expr_collect_unknown (expr->children[i], context, unknown);
-      break;
-
-    case SP_EXPR_BOOLEAN_IS:
-    case SP_EXPR_COMPARE:
-    case SP_EXPR_CHOICE_IN:
-    case SP_EXPR_LIST_CONTAINS_ANY:
-    case SP_EXPR_MONTHS_BEFORE:
-      add_if_unknown (context, expr->fact, unknown);
-      add_if_unknown (context, expr->other_fact, unknown);
-      break;
-
-    case SP_EXPR_CONST:
-    case SP_EXPR_DEFINITELY:
-    case SP_EXPR_RECORDED:
-    case SP_EXPR_DECISION_IN:
-    default:
-      g_assert_not_reached ();
-    }
+  collect_unknown (expr, context, unknown);
 }
 
 /**
@@ -1374,4 +1416,31 @@ sp_expr_describe (const SpExpr *expr,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * sp_expr_get_met_sentence:
+ * @make: builds the sentence, called at most once per expression unless
+ *   two threads race, when one result is kept and the other freed
+ *
+ * Returns: the sentence saying this criterion is met: the same for every
+ *   case, so it is made once, not once per decision per case
+ */
+const char *
+sp_expr_get_met_sentence (const SpExpr *expr,
+                          char       *(*make) (const SpExpr *expr, gpointer data),
+                          gpointer      data)
+{
+  SpExpr *writable = (SpExpr *) expr;
+  char *sentence = g_atomic_pointer_get (&writable->met_sentence);
+
+  if (sentence != NULL)
+    return sentence;
+  sentence = make (expr, data);
+  if (!g_atomic_pointer_compare_and_exchange (&writable->met_sentence, NULL, sentence))
+    {
+      g_free (sentence);
+      sentence = g_atomic_pointer_get (&writable->met_sentence);
+    }
+  return sentence;
 }

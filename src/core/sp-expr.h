@@ -58,6 +58,9 @@ char     *sp_expr_describe          (const SpExpr        *expr,
                                      GPtrArray           *facts);
 const char *sp_expr_get_text        (const SpExpr        *expr);
 const char *sp_expr_get_unmet_text  (const SpExpr        *expr);
+const char *sp_expr_get_met_sentence (const SpExpr       *expr,
+                                     char              *(*make) (const SpExpr *expr, gpointer data),
+                                     gpointer             data);
 
 void      sp_expr_collect_facts     (const SpExpr        *expr,
                                      SpFactSet           *by_value,

@@ -957,3 +957,36 @@ sp_value_equal (const SpValue *a,
   /* The union is compared as its widest member; setters zero it first. */
   return a->list == b->list && g_strcmp0 (a->string, b->string) == 0;
 }
+
+/**
+ * sp_fact_get_full_domain:
+ * @domain: (out caller-allocates): every value @self can take
+ */
+void
+sp_fact_get_full_domain (SpFact   *fact,
+                         SpDomain *domain)
+{
+  guint n_choices = sp_fact_get_n_choices (fact);
+
+  SpFactType type = sp_fact_get_fact_type (fact);
+
+  domain->mask = 0;
+  domain->low = domain->high = 0;
+  if (type == SP_FACT_BOOLEAN)
+    domain->mask = 3;
+  else if (type == SP_FACT_CHOICE)
+    domain->mask = n_choices >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n_choices) - 1;
+  else if (type == SP_FACT_INTEGER || type == SP_FACT_NUMBER)
+    {
+      domain->low = sp_fact_has_range (fact) ? sp_fact_get_minimum (fact) : -G_MAXDOUBLE;
+      domain->high = sp_fact_has_range (fact) ? sp_fact_get_maximum (fact) : G_MAXDOUBLE;
+    }
+  else if (type == SP_FACT_DATE)
+    {
+      domain->low = 1;
+      domain->high = G_MAXUINT32;
+    }
+  else
+    g_assert_not_reached ();  /* the loader narrows no other type */
+}
+

@@ -20,41 +20,11 @@
 #define MAX_CANDIDATES (MAX_THRESHOLDS * 4 + 2)
 
 static void
-full_domain (SpFact   *fact,
-             SpDomain *domain)
+pin (SpFactType  type,
+     SpValue    *value,
+     double      number,
+     guint       bit)
 {
-  guint n_choices = sp_fact_get_n_choices (fact);
-
-  SpFactType type = sp_fact_get_fact_type (fact);
-
-  domain->mask = 0;
-  domain->low = domain->high = 0;
-  if (type == SP_FACT_BOOLEAN)
-    domain->mask = 3;
-  else if (type == SP_FACT_CHOICE)
-    domain->mask = n_choices >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n_choices) - 1;
-  else if (type == SP_FACT_INTEGER || type == SP_FACT_NUMBER)
-    {
-      domain->low = sp_fact_has_range (fact) ? sp_fact_get_minimum (fact) : -G_MAXDOUBLE;
-      domain->high = sp_fact_has_range (fact) ? sp_fact_get_maximum (fact) : G_MAXDOUBLE;
-    }
-  else if (type == SP_FACT_DATE)
-    {
-      domain->low = 1;
-      domain->high = G_MAXUINT32;
-    }
-  else
-    g_assert_not_reached ();  /* the loader narrows no other type */
-}
-
-static void
-pin (SpFact  *fact,
-     SpValue *value,
-     double   number,
-     guint    bit)
-{
-  SpFactType type = sp_fact_get_fact_type (fact);
-
   memset (value, 0, sizeof *value);
   value->recorded = TRUE;
   if (type == SP_FACT_BOOLEAN)
@@ -68,10 +38,8 @@ pin (SpFact  *fact,
 }
 
 static gboolean
-is_whole (SpFact *fact)
+is_whole (SpFactType type)
 {
-  SpFactType type = sp_fact_get_fact_type (fact);
-
   return type == SP_FACT_INTEGER || type == SP_FACT_DATE;
 }
 
@@ -81,7 +49,7 @@ is_whole (SpFact *fact)
  * compared with, since a comparison's answer can change only there. */
 static void
 narrow_one (const SpExpr  *must,
-            SpFact        *fact,
+            SpFactType     type,
             guint          index,
             SpEvalContext *context,
             SpDomain      *domain)
@@ -91,7 +59,7 @@ narrow_one (const SpExpr  *must,
   context->pinned_fact = index;
   context->pinned_value = &pinned;
 
-  if (sp_fact_get_fact_type (fact) == SP_FACT_BOOLEAN || sp_fact_get_fact_type (fact) == SP_FACT_CHOICE)
+  if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
     {
       guint64 kept = 0;
 
@@ -99,7 +67,7 @@ narrow_one (const SpExpr  *must,
         {
           if (!((domain->mask >> bit) & 1))
             continue;
-          pin (fact, &pinned, 0, bit);
+          pin (type, &pinned, 0, bit);
           if (sp_expr_evaluate (must, context) != SP_TRUTH_FALSE)
             kept |= G_GUINT64_CONSTANT (1) << bit;
         }
@@ -119,7 +87,7 @@ narrow_one (const SpExpr  *must,
         {
           double t = thresholds[i];
 
-          if (is_whole (fact))
+          if (is_whole (type))
             {
               candidates[n++] = floor (t) - 1;
               candidates[n++] = floor (t);
@@ -142,7 +110,7 @@ narrow_one (const SpExpr  *must,
             continue;
           if (candidate >= low && candidate <= high)
             continue;  /* already inside what is kept */
-          pin (fact, &pinned, candidate, 0);
+          pin (type, &pinned, candidate, 0);
           if (sp_expr_evaluate (must, context) == SP_TRUTH_FALSE)
             continue;
           low = MIN (low, candidate);
@@ -159,11 +127,9 @@ narrow_one (const SpExpr  *must,
 }
 
 static gboolean
-domain_is_empty (SpFact         *fact,
+domain_is_empty (SpFactType      type,
                  const SpDomain *domain)
 {
-  SpFactType type = sp_fact_get_fact_type (fact);
-
   if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
     return domain->mask == 0;
   return domain->low > domain->high;
@@ -177,11 +143,9 @@ domain_equal (const SpDomain *a,
 }
 
 static gboolean
-domain_is_single (SpFact         *fact,
+domain_is_single (SpFactType      type,
                   const SpDomain *domain)
 {
-  SpFactType type = sp_fact_get_fact_type (fact);
-
   if (type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE)
     return domain->mask != 0 && (domain->mask & (domain->mask - 1)) == 0;
   return domain->low == domain->high;
@@ -209,7 +173,9 @@ sp_implications_compute (SpPolicy       *policy,
   GPtrArray *facts = sp_policy_get_fact_array (policy);
   const SpConstraint *constraints;
   SpEvalContext context = { 0 };
-  SpFactSet known, narrowed_before;
+  const SpDomain *full_domains = sp_policy_get_full_domains (policy);
+  const guint8 *types = sp_policy_get_fact_types (policy);
+  SpFactSet known, recorded, narrowed_before;
   guint n_constraints;
 
   sp_fact_set_clear (&narrowed_before);
@@ -224,10 +190,13 @@ sp_implications_compute (SpPolicy       *policy,
   context.domains = implications->domains;
 
   constraints = sp_policy_get_constraints (policy, &n_constraints);
-  sp_fact_set_clear (&known);
+  sp_fact_set_clear (&recorded);
   for (guint f = 0; f < facts->len; f++)
-    if (values[f].recorded || (gint) f == screening->assessment_date)
-      sp_fact_set_add (&known, f);
+    if (values[f].recorded)
+      sp_fact_set_add (&recorded, f);
+  known = recorded;
+  if (screening->assessment_date >= 0)
+    sp_fact_set_add (&known, screening->assessment_date);
 
   for (guint pass = 0; pass < MAX_PASSES; pass++)
     {
@@ -266,18 +235,18 @@ sp_implications_compute (SpPolicy       *policy,
             for (guint64 bits = constraint->narrows.words[w]; bits; bits &= bits - 1)
               {
                 guint index = w * 64 + __builtin_ctzll (bits);
-                SpFact *fact = g_ptr_array_index (facts, index);
+                SpFactType type = types[index];
                 SpDomain *domain = &implications->domains[index];
                 SpDomain before;
 
                 if (values[index].recorded || (gint) index == screening->assessment_date)
                   continue;
                 if (!sp_fact_set_contains (&implications->narrowed, index))
-                  full_domain (fact, domain);
+                  *domain = full_domains[index];
                 before = *domain;
-                narrow_one (constraint->must, fact, index, &context, domain);
+                narrow_one (constraint->must, type, index, &context, domain);
 
-                if (domain_is_empty (fact, domain))
+                if (domain_is_empty (type, domain))
                   {
                     /* The recorded facts contradict each other through
                      * this fact: the case reader refuses such a case. */
@@ -290,10 +259,7 @@ sp_implications_compute (SpPolicy       *policy,
                   continue;
                 if (!sp_fact_set_contains (&implications->narrowed, index))
                   {
-                    SpDomain full;
-
-                    full_domain (fact, &full);
-                    if (domain_equal (domain, &full))
+                    if (domain_equal (domain, &full_domains[index]))
                       continue;
                     sp_fact_set_clear (&implications->because[index]);
                     sp_fact_set_add (&implications->narrowed, index);
@@ -301,14 +267,19 @@ sp_implications_compute (SpPolicy       *policy,
 
                 /* What narrowed it: the recorded facts of the constraint,
                  * and what narrowed the other facts it read. */
-                for (guint i = 0; i < facts->len; i++)
+                for (guint w2 = 0; w2 < G_N_ELEMENTS (recorded.words); w2++)
                   {
-                    if (i == index || !(sp_fact_set_contains (&constraint->reads, i)))
-                      continue;
-                    if (values[i].recorded)
-                      sp_fact_set_add (&implications->because[index], i);
-                    else if (sp_fact_set_contains (&implications->narrowed, i))
-                      sp_fact_set_union (&implications->because[index], &implications->because[i]);
+                    guint64 others = constraint->reads.words[w2];
+
+                    implications->because[index].words[w2] |= others & recorded.words[w2];
+                    for (guint64 narrowed = others & implications->narrowed.words[w2]; narrowed;
+                         narrowed &= narrowed - 1)
+                      {
+                        guint other = w2 * 64 + __builtin_ctzll (narrowed);
+
+                        if (other != index)
+                          sp_fact_set_union (&implications->because[index], &implications->because[other]);
+                      }
                   }
                 sp_fact_set_add (&narrowed_now, index);
                 changed = TRUE;
@@ -325,7 +296,7 @@ sp_implications_compute (SpPolicy       *policy,
       {
         guint index = w * 64 + __builtin_ctzll (bits);
 
-        if (domain_is_single (g_ptr_array_index (facts, index), &implications->domains[index]))
+        if (domain_is_single (types[index], &implications->domains[index]))
           sp_fact_set_add (&implications->implied, index);
       }
 }
@@ -343,14 +314,12 @@ sp_implications_get_value (SpPolicy             *policy,
                            SpValue              *value)
 {
   const SpDomain *domain;
-  SpFact *fact_object;
 
   if (!sp_fact_set_contains (&implications->implied, fact))
     return FALSE;
 
   domain = &implications->domains[fact];
-  fact_object = sp_policy_get_fact (policy, fact);
-  pin (fact_object, value, domain->low,
+  pin (sp_policy_get_fact_types (policy)[fact], value, domain->low,
        domain->mask != 0 ? (guint) __builtin_ctzll (domain->mask) : 0);
   return TRUE;
 }

@@ -29,6 +29,68 @@ sp_set_member_error (GError    **error,
     g_set_error (error, SP_ERROR, code, "%s: %s", file, message);
 }
 
+static void append_printable (GString    *out,
+                              const char *text,
+                              guint       max_characters);
+
+/**
+ * sp_append_printable:
+ *
+ * Appends @text for an error line: control characters (terminal escape
+ * sequences among them) escaped as \u00XX, and at most 80 characters, so
+ * a hostile value can neither drive the terminal nor flood it.
+ */
+void
+sp_append_printable (GString    *out,
+                     const char *text)
+{
+  append_printable (out, text, 80);
+}
+
+/**
+ * sp_printable_line:
+ *
+ * Returns: (transfer full): @text as one line for standard error: line
+ *   breaks, terminal escape sequences and every other control character
+ *   escaped, invalid UTF-8 shown as bytes
+ */
+char *
+sp_printable_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_printable (out, text, G_MAXUINT);
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_printable (GString    *out,
+                  const char *text,
+                  guint       max_characters)
+{
+  guint shown = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          break;
+        }
+      if (++shown > max_characters)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
 char *
 sp_json_member_path (const char *path,
                      const char *member)

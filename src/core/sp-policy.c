@@ -17,6 +17,7 @@
 #include "sp-decision-rule.h"
 #include "sp-fact.h"
 #include "sp-interpretation.h"
+#include "sp-json-gate.h"
 #include "sp-policy.h"
 
 #define DEFAULT_POLICY_PATH RESOURCE_BASE "/policy/spinal-interventions.json"
@@ -65,6 +66,8 @@ struct _SpPolicy
 
   GArray       *constraints;          /* SpConstraint */
   SpScreening   screening;
+  SpDomain     *full_domains;         /* per fact: every value it can take */
+  guint8       *fact_types;           /* per fact: its SpFactType */
 };
 
 G_DEFINE_FINAL_TYPE (SpPolicy, sp_policy, G_TYPE_OBJECT)
@@ -120,6 +123,8 @@ sp_policy_finalize (GObject *object)
   g_clear_pointer (&self->interpretations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->interpretation_sentences, g_hash_table_unref);
   g_clear_pointer (&self->constraints, g_array_unref);
+  g_clear_pointer (&self->full_domains, g_free);
+  g_clear_pointer (&self->fact_types, g_free);
   g_clear_pointer (&self->screening.serious_pathology_interpretations, g_free);
 
   G_OBJECT_CLASS (sp_policy_parent_class)->finalize (object);
@@ -420,6 +425,67 @@ check_pathway (Loader      *loader,
   return TRUE;
 }
 
+/* A bulleted clause keeps its list: "items" are its bullets, each a string
+ * or {"text", "items"} for a bullet with its own list, two levels at most,
+ * as the policy text has. */
+static gboolean
+read_clause_items (Loader      *loader,
+                   SpClause    *clause,
+                   JsonNode    *node,
+                   const char  *path,
+                   guint        level,
+                   GError     **error)
+{
+  g_autofree char *items_path = sp_json_member_path (path, "items");
+  JsonArray *items;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, items_path,
+                           "must be a non-empty list of bullets");
+      return FALSE;
+    }
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      static const char * const allowed[] = { "text", "items", NULL };
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", items_path, i);
+      JsonNode *item = json_array_get_element (items, i);
+      const char *text = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+        text = json_node_get_string (item);
+      else if (JSON_NODE_HOLDS_OBJECT (item))
+        {
+          if (!sp_json_check_members (json_node_get_object (item), allowed, loader->file, item_path,
+                                      SP_ERROR_INVALID_POLICY, error) ||
+              !sp_json_get_string (json_node_get_object (item), "text", TRUE, loader->file, item_path,
+                                   SP_ERROR_INVALID_POLICY, &text, error))
+            return FALSE;
+        }
+      if (text == NULL || text[0] == '\0')
+        {
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, item_path,
+                               "a bullet must be the policy's words, or {\"text\", \"items\"}");
+          return FALSE;
+        }
+      sp_clause_add_item (clause, level, text);
+      if (JSON_NODE_HOLDS_OBJECT (item) && json_object_has_member (json_node_get_object (item), "items"))
+        {
+          if (level >= 2)
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, item_path,
+                                   "bullets nest two levels deep at most");
+              return FALSE;
+            }
+          if (!read_clause_items (loader, clause, json_object_get_member (json_node_get_object (item), "items"),
+                                  item_path, level + 1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_clauses (Loader      *loader,
               JsonObject  *root,
@@ -434,7 +500,7 @@ load_clauses (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (clauses); i++)
     {
-      static const char * const allowed[] = { "id", "heading", "text", NULL };
+      static const char * const allowed[] = { "id", "heading", "text", "items", NULL };
       g_autofree char *path = g_strdup_printf ("clauses[%u]", i);
       JsonNode *node = json_array_get_element (clauses, i);
       g_autoptr(SpClause) clause = NULL;
@@ -472,6 +538,10 @@ load_clauses (Loader      *loader,
         }
 
       clause = sp_clause_new (id, heading, text);
+      if (json_object_has_member (json_node_get_object (node), "items") &&
+          !read_clause_items (loader, clause, json_object_get_member (json_node_get_object (node), "items"),
+                              path, 1, error))
+        return FALSE;
       g_list_store_append (self->clauses, clause);
       g_hash_table_insert (self->clauses_by_id, (gpointer) sp_clause_get_id (clause), clause);
     }
@@ -891,14 +961,17 @@ load_screening (Loader      *loader,
   return TRUE;
 }
 
-/* Lists and text are never narrowed: no constraint settles a list. */
+/* Lists and text are never narrowed: no constraint settles a list. Nor
+ * are dates: a date constraint bounds a date ("not after the assessment")
+ * without ever settling it, and narrowing it for every case would cost
+ * every case the implied-fact work for nothing. */
 static gboolean
 fact_can_be_implied (SpFact *fact)
 {
   SpFactType type = sp_fact_get_fact_type (fact);
 
   return type == SP_FACT_BOOLEAN || type == SP_FACT_CHOICE || type == SP_FACT_INTEGER ||
-         type == SP_FACT_NUMBER || type == SP_FACT_DATE;
+         type == SP_FACT_NUMBER;
 }
 
 static gboolean
@@ -1120,8 +1193,11 @@ load_advisories (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (advisories); i++)
     {
-      static const char * const allowed[] = { "id", "when", "text", "clauses", "variants", NULL };
-      JsonArray *variants = NULL;
+      static const char * const allowed[] = { "id", "when", "text", "clauses", "variants", "findings",
+                                              "banner", NULL };
+      static const char * const banners[] = { "urgent", "serious", NULL };
+      JsonArray *variants = NULL, *findings = NULL;
+      const char *banner = NULL;
       g_autofree char *path = g_strdup_printf ("advisories[%u]", i);
       g_autofree char *when_path = sp_json_member_path (path, "when");
       JsonNode *node = json_array_get_element (advisories, i);
@@ -1156,6 +1232,64 @@ load_advisories (Loader      *loader,
       rule = sp_advisory_rule_new (id, text, g_steal_pointer (&when), clause_ids);
       g_ptr_array_add (loader->policy->advisory_array, rule);
       g_list_store_append (loader->policy->advisories, rule);
+
+      if (!sp_json_get_string (object, "banner", FALSE, loader->file, path, SP_ERROR_INVALID_POLICY, &banner, error))
+        return FALSE;
+      if (banner != NULL && !g_strv_contains (banners, banner))
+        {
+          g_autofree char *banner_path = sp_json_member_path (path, "banner");
+
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, banner_path,
+                               "must be \"urgent\" or \"serious\"");
+          return FALSE;
+        }
+      sp_advisory_rule_set_banner (rule, banner);
+
+      if (json_object_has_member (object, "findings") &&
+          !(findings = sp_json_get_array (object, "findings", TRUE, loader->file, path,
+                                          SP_ERROR_INVALID_POLICY, error)))
+        return FALSE;
+      if ((findings != NULL && json_array_get_length (findings) > 0) != (strstr (text, "{findings}") != NULL))
+        {
+          g_autofree char *text_path = sp_json_member_path (path, "text");
+
+          sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, text_path,
+                               "names {findings} exactly when the advisory has findings");
+          return FALSE;
+        }
+      for (guint f = 0; findings && f < json_array_get_length (findings); f++)
+        {
+          static const char * const finding_allowed[] = { "when", "text", NULL };
+          g_autofree char *finding_path = g_strdup_printf ("%s.findings[%u]", path, f);
+          g_autofree char *finding_when_path = sp_json_member_path (finding_path, "when");
+          JsonNode *finding_node = json_array_get_element (findings, f);
+          JsonObject *finding;
+          const char *finding_text;
+          SpExpr *finding_when;
+
+          if (!JSON_NODE_HOLDS_OBJECT (finding_node))
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, finding_path,
+                                   "must be an object with when and text");
+              return FALSE;
+            }
+          finding = json_node_get_object (finding_node);
+          if (!sp_json_check_members (finding, finding_allowed, loader->file, finding_path,
+                                      SP_ERROR_INVALID_POLICY, error) ||
+              !sp_json_get_string (finding, "text", TRUE, loader->file, finding_path,
+                                   SP_ERROR_INVALID_POLICY, &finding_text, error))
+            return FALSE;
+          if (!json_object_has_member (finding, "when"))
+            {
+              sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, finding_when_path,
+                                   "required member is missing");
+              return FALSE;
+            }
+          if (!(finding_when = sp_expr_parse (json_object_get_member (finding, "when"),
+                                              finding_when_path, &scope, error)))
+            return FALSE;
+          sp_advisory_rule_add_finding (rule, finding_when, finding_text);
+        }
 
       if (json_object_has_member (object, "variants") &&
           !(variants = sp_json_get_array (object, "variants", TRUE, loader->file, path,
@@ -1305,14 +1439,23 @@ sp_policy_new_from_bytes (GBytes      *bytes,
   JsonNode *root_node;
   JsonObject *root;
   Loader loader = { 0 };
-  gsize size;
+  gsize size, offset = 0;
   const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  if (size > SP_POLICY_FILE_MAX_SIZE)
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, file, NULL,
+                           "too large for a policy file (%" G_GSIZE_FORMAT " bytes; at most %u)",
+                           size, SP_POLICY_FILE_MAX_SIZE);
+      return NULL;
+    }
+  if (!sp_json_gate_check (data, size, file, SP_ERROR_INVALID_POLICY, &offset, error))
+    return NULL;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  if (!json_parser_load_from_data (parser, data + offset, size - offset, &parse_error))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_POLICY, file, NULL,
                            "not valid JSON: %s", parse_error->message);
@@ -1351,6 +1494,17 @@ sp_policy_new_from_bytes (GBytes      *bytes,
       !load_advisories (&loader, root, error) ||
       !check_everything_used (&loader, error))
     return NULL;
+
+  self->full_domains = g_new0 (SpDomain, MAX (self->fact_array->len, 1));
+  self->fact_types = g_new0 (guint8, MAX (self->fact_array->len, 1));
+  for (guint i = 0; i < self->fact_array->len; i++)
+    {
+      SpFact *fact = g_ptr_array_index (self->fact_array, i);
+
+      self->fact_types[i] = sp_fact_get_fact_type (fact);
+      if (fact_can_be_implied (fact))
+        sp_fact_get_full_domain (fact, &self->full_domains[i]);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -1716,6 +1870,18 @@ sp_policy_get_constraints (SpPolicy *self,
   g_assert (SP_IS_POLICY (self));
   *n_constraints = self->constraints->len;
   return (const SpConstraint *) (gpointer) self->constraints->data;
+}
+
+const SpDomain *
+sp_policy_get_full_domains (SpPolicy *self)
+{
+  return self->full_domains;
+}
+
+const guint8 *
+sp_policy_get_fact_types (SpPolicy *self)
+{
+  return self->fact_types;
 }
 
 GPtrArray *

@@ -450,7 +450,7 @@ append_implied (GString              *out,
     return;
 
   APPEND_LITERAL (out, ",\"implied\":[");
-  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+  for (guint i = 0, n_facts = sp_policy_get_fact_array (policy)->len; i < n_facts; i++)
     {
       SpFact *fact = sp_policy_get_fact (policy, i);
       gboolean first_because = TRUE;
@@ -466,7 +466,7 @@ append_implied (GString              *out,
       APPEND_LITERAL (out, ",\"value\":");
       append_implied_value (out, fact, &value);
       APPEND_LITERAL (out, ",\"because\":[");
-      for (guint j = 0; j < sp_policy_get_n_facts (policy); j++)
+      for (guint j = 0; j < n_facts; j++)
         {
           if (!sp_fact_set_contains (&implications->because[i], j) || !values[j].recorded)
             continue;

@@ -213,7 +213,20 @@ append_block (GString              *out,
 
         append_wrapped (out, "", "  ", attribution);
         if (block->text[0] != '\0')
-          append_wrapped (out, "    ", "    ", quoted);
+          {
+            /* A bulleted clause keeps its lines: each bullet starts a line
+             * of its own, wrapped under its own words. */
+            g_auto(GStrv) lines = g_strsplit (quoted, "\n", -1);
+
+            for (guint i = 0; lines[i]; i++)
+              {
+                guint depth = strspn (lines[i], " ");
+                g_autofree char *first = g_strnfill (4 + depth, ' ');
+                g_autofree char *indent = g_strnfill (4 + depth + (lines[i][depth] != '\0' && i > 0 ? 2 : 0), ' ');
+
+                append_wrapped (out, first, indent, lines[i] + depth);
+              }
+          }
       }
       break;
 

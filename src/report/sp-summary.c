@@ -339,10 +339,9 @@ build_banner (Builder      *builder,
 
   if (sp_evaluation_is_urgent (evaluation))
     {
-      g_autofree char *flags = sp_evaluation_dup_red_flag_summary (evaluation);
-      g_autofree char *detail = g_strdup_printf ("Red flags recorded: %s. Suspected cauda equina "
-                                                 "syndrome needs emergency same-day assessment.",
-                                                 flags ? flags : "a red flag");
+      /* The policy's own words for this case: the findings recorded, and
+       * the emergency sentence only when one of them needs it. */
+      g_autofree char *detail = sp_evaluation_dup_banner_text (evaluation, "urgent");
 
       block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
                          "Urgent referral to an acute spinal centre: this policy does not apply",
@@ -375,6 +374,20 @@ build_banner (Builder      *builder,
                          detail);
       block->tone = SP_SUMMARY_TONE_WARNING;
     }
+
+  /* Contract step 3: below any red-flag banner, naming what is suspected
+   * and how urgently to act (cancer and infection: urgently). */
+  {
+    g_autofree char *serious = sp_evaluation_dup_banner_text (evaluation, "serious");
+
+    if (serious != NULL)
+      {
+        block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
+                           "Suspected serious pathology: investigate or refer before any intervention",
+                           serious);
+        block->tone = SP_SUMMARY_TONE_URGENT;
+      }
+  }
 }
 
 static void
@@ -512,7 +525,11 @@ build_details (Builder      *builder,
             }
           g_hash_table_add (quoted, (gpointer) citations[c]);
           key = g_strdup_printf ("Policy, %s", sp_clause_get_heading (clause));
-          add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, sp_clause_get_text (clause));
+          {
+            g_autofree char *formatted = sp_clause_dup_formatted (clause);
+
+            add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, formatted);
+          }
         }
 
       for (guint k = 0; interpretations && interpretations[k]; k++)

@@ -302,8 +302,9 @@ test_red_flag_banner (void)
     g_autofree char *text = banner_text (win);
 
     g_assert_nonnull (strstr (text, "Urgent referral to an acute spinal centre: this policy does not apply."));
-    g_assert_nonnull (strstr (text, "New or worsening objective weakness"));
-    g_assert_null (strstr (text, "Emergency same-day assessment."));
+    g_assert_nonnull (strstr (text, "Red flag recorded (new or worsening objective weakness)"));
+    g_assert_null (strstr (text, "same-day"));
+    g_assert_null (strstr (text, "cauda equina"));
   }
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
   g_assert_false (revealed (banner));
@@ -312,8 +313,8 @@ test_red_flag_banner (void)
   {
     g_autofree char *text = banner_text (win);
 
-    g_assert_nonnull (strstr (text, "Emergency same-day assessment."));
-    g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome"));
+    g_assert_nonnull (strstr (text, "Red flag recorded (suspected cauda equina syndrome)"));
+    g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome needs emergency same-day assessment."));
   }
   assert_banner_aligned (banner, 3);
   g_assert_false (revealed (sp_window_get_screening_banner (win)));
@@ -332,8 +333,15 @@ test_red_flag_banner (void)
   g_assert_false (revealed (banner));
   g_assert_false (advice_shown (win, "lumbar", "advisory.red_flags"));
 
-  /* A suspected spinal cord injury is a red flag too. */
+  /* A suspected spinal cord injury is a red flag too, and an emergency. */
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
+  g_assert_true (revealed (banner));
+  {
+    g_autofree char *text = banner_text (win);
+
+    g_assert_nonnull (strstr (text, "Suspected spinal cord injury needs emergency same-day assessment."));
+    g_assert_null (strstr (text, "cauda equina"));
+  }
   g_assert_true (revealed (banner));
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
   g_assert_false (revealed (banner));

@@ -17,6 +17,7 @@
 #include "sp-core.h"
 #include "sp-core-private.h"
 #include "sp-case-line-reader.h"
+#include "sp-json-gate.h"
 
 #define N_GENERATED 3000
 #define N_MUTATIONS 3
@@ -83,12 +84,16 @@ check_line (Fixture    *fixture,
   g_autofree char *shown = g_strescape (text, NULL);
   guint n_facts = sp_policy_get_n_facts (fixture->policy);
   gboolean fast, reference, batch;
+  gsize offset = 0;
 
   fixture->n_lines++;
   fast = sp_case_line_reader_read_fast (fixture->reader, text, length, fixture->today,
                                         fixture->fast_values);
 
-  if (!json_parser_load_from_data (fixture->parser, text, length, &parse_error))
+  /* The general path: the strict gate, then json-glib. */
+  if (!sp_json_gate_check (text, length, "t.jsonl:7", SP_ERROR_INVALID_CASE, &offset, &reference_error))
+    reference = FALSE;
+  else if (!json_parser_load_from_data (fixture->parser, text + offset, length - offset, &parse_error))
     {
       reference = FALSE;
       g_set_error (&reference_error, SP_ERROR, SP_ERROR_INVALID_CASE,

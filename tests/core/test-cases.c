@@ -54,6 +54,22 @@ strv_to_string (const char * const *strv)
   return g_strdup_printf ("[%s]", joined);
 }
 
+static char *
+advisory_text (SpEvaluation *evaluation,
+               const char   *advisory_id)
+{
+  GListModel *advisories = sp_evaluation_get_advisories (evaluation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (advisories); i++)
+    {
+      g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
+
+      if (g_str_equal (sp_advisory_get_id (advisory), advisory_id))
+        return g_strdup (sp_advisory_get_text (advisory));
+    }
+  return NULL;
+}
+
 static gboolean
 reasons_contain (SpDecision *decision,
                  const char *fragment)
@@ -202,6 +218,37 @@ test_case_file (gconstpointer data)
       for (guint i = 0; i < json_array_get_length (absent); i++)
         if (sp_evaluation_is_implied (evaluation, json_array_get_string_element (absent, i)))
           g_error ("%s: %s should not be implied", name, json_array_get_string_element (absent, i));
+    }
+
+  /* Revision 3: advisories name what was recorded, and nothing else. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *member = pass == 0 ? "advisory_text_include" : "advisory_text_exclude";
+      JsonObject *wanted;
+      JsonObjectIter advice_iter;
+      const char *advisory_id;
+      JsonNode *fragments;
+
+      if (!json_object_has_member (expect, member))
+        continue;
+      wanted = json_object_get_object_member (expect, member);
+      json_object_iter_init (&advice_iter, wanted);
+      while (json_object_iter_next (&advice_iter, &advisory_id, &fragments))
+        {
+          g_autofree char *text = advisory_text (evaluation, advisory_id);
+          JsonArray *list = json_node_get_array (fragments);
+
+          if (text == NULL)
+            g_error ("%s: advisory %s should be shown", name, advisory_id);
+          for (guint i = 0; i < json_array_get_length (list); i++)
+            {
+              const char *fragment = json_array_get_string_element (list, i);
+
+              if ((strstr (text, fragment) != NULL) != (pass == 0))
+                g_error ("%s: advisory %s %s \"%s\": %s", name, advisory_id,
+                         pass == 0 ? "lacks" : "says", fragment, text);
+            }
+        }
     }
 
   if (json_object_has_member (expect, "advisories_present"))

@@ -255,6 +255,89 @@ test_cli_bad_policy (void)
   g_rmdir (dir);
 }
 
+/* The policy text with its layout taken out: bullets, the private-use
+ * arrows of its sub-bullets, words hyphenated across a line joined, and
+ * every run of white space one space. */
+static char *
+normalise_policy_words (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2022 || c == 0xF0D8 || g_unichar_isspace (c))
+        {
+          /* "Non-\nspecific" in the source is "Non-specific". */
+          if (g_unichar_isspace (c) && out->len > 0 && out->str[out->len - 1] == '-' &&
+              strchr (p, '\n') != NULL && (p[0] == '\n' || space))
+            {
+              const char *q = p;
+
+              while (*q == ' ' || *q == '\n')
+                q++;
+              if (memchr (p, '\n', q - p) != NULL)
+                {
+                  p = q - 1;
+                  space = FALSE;
+                  continue;
+                }
+            }
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Clauses quote the policy verbatim, bullet by bullet (revision 3: a
+ * bulleted clause keeps its list), when the policy text is beside the
+ * source tree; a reworded quotation would put words in the policy's mouth. */
+static void
+test_clauses_are_verbatim (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "..", "shared", "policy",
+                                            "spinal-interventions-policy.txt", NULL);
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *words = NULL;
+  GListModel *clauses = sp_policy_get_clauses (policy);
+  guint n_items = 0;
+
+  if (!g_file_get_contents (path, &source, NULL, NULL))
+    {
+      g_test_skip ("../shared/policy is not beside the source tree");
+      return;
+    }
+  words = normalise_policy_words (source);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(SpClause) clause = g_list_model_get_item (clauses, i);
+      g_autofree char *intro = normalise_policy_words (sp_clause_get_intro (clause));
+
+      if (strstr (words, intro) == NULL)
+        g_error ("%s: not in the policy text: %s", sp_clause_get_id (clause), intro);
+      for (guint j = 0; j < sp_clause_get_n_items (clause); j++)
+        {
+          g_autofree char *item = normalise_policy_words (sp_clause_get_item (clause, j, NULL));
+
+          if (strstr (words, item) == NULL)
+            g_error ("%s: bullet %u not in the policy text: %s", sp_clause_get_id (clause), j, item);
+          n_items++;
+        }
+    }
+  /* The two bulleted clauses: denervation's criteria, and what is not
+   * funded in non-specific low back pain. */
+  g_assert_cmpuint (n_items, >=, 4 + 3 + 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/sp/policy/refusals", test_refusals);
   g_test_add_func ("/sp/policy/built-in", test_built_in_policy);
   g_test_add_func ("/sp/policy/interpretations-name-clauses", test_interpretations_name_clauses);
+  g_test_add_func ("/sp/policy/clauses-are-verbatim", test_clauses_are_verbatim);
   g_test_add_func ("/sp/policy/cli-revision", test_cli_policy_revision);
   g_test_add_func ("/sp/policy/cli-bad-policy", test_cli_bad_policy);
 

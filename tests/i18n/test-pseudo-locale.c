@@ -167,7 +167,9 @@ read_policy_strings (void)
   policy_phrases = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, policy_strings);
   while (g_hash_table_iter_next (&iter, (gpointer *)&text, NULL))
-    if (strchr (text, ' '))
+    /* One-word policy strings long enough not to be app words by chance:
+     * a bulleted clause shows "Prolotherapy" as a line of its own. */
+    if (strchr (text, ' ') || strlen (text) >= 10)
       g_ptr_array_add (policy_phrases, (gpointer) text);
   g_ptr_array_sort (policy_phrases, by_length_descending);
 }
