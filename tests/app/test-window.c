@@ -316,7 +316,7 @@ test_red_flag_banner (void)
     g_assert_nonnull (strstr (text, "Red flag recorded (suspected cauda equina syndrome)"));
     g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome needs emergency same-day assessment."));
   }
-  assert_banner_aligned (banner, 3);
+  assert_banner_aligned (banner, 2);
   g_assert_false (revealed (sp_window_get_screening_banner (win)));
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
     assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_URGENT_REFERRAL);
