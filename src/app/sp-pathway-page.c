@@ -944,7 +944,9 @@ scroll_to_row_cb (gpointer data)
 {
   ScrollRequest *request = data;
 
-  scroll_to_row_now (request->page, request->row);
+  /* The window may have gone meanwhile. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (request->page)) && request->page->outer != NULL)
+    scroll_to_row_now (request->page, request->row);
   return G_SOURCE_REMOVE;
 }
 
