@@ -35,6 +35,7 @@ struct _SpDecisionRow
   GtkWidget      *pill_label;
   GtkWidget      *details;          /* rebuilt when the decision's words change */
   GtkWidget      *exceptional_check;
+  GtkWidget      *exceptional_needs;  /* what else individual funding needs */
 
   char           *shown_signature;  /* what details shows, to skip a rebuild */
 
@@ -345,6 +346,30 @@ update_exceptional (SpDecisionRow *self)
   self->syncing = TRUE;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->exceptional_check), named);
   self->syncing = FALSE;
+
+  /* The tick alone changes nothing until the impairment is recorded, on
+   * another tab: say so, with the way there. */
+  {
+    SpFact *impairment = sp_policy_get_exceptional_impairment_fact (sp_case_get_policy (self->case_));
+    const char *impairment_id = sp_fact_get_id (impairment);
+    gboolean impaired = sp_case_is_recorded (self->case_, impairment_id) &&
+                        sp_case_get_boolean (self->case_, impairment_id);
+
+    if (named && !impaired)
+      {
+        const char *pathway = sp_fact_get_pathway (impairment);
+        /* Translators: the first %s is a question, the second a tab */
+        g_autofree char *text = g_strdup_printf (_("Also record “%s” on the %s tab"),
+                                                 sp_fact_get_label (impairment),
+                                                 sp_policy_get_pathway_label (sp_case_get_policy (self->case_), pathway));
+
+        gtk_button_set_label (GTK_BUTTON (self->exceptional_needs), text);
+        /* The target first: an action name without it is a type mismatch. */
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (self->exceptional_needs), "s", impairment_id);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->exceptional_needs), "win.focus-fact");
+      }
+    gtk_widget_set_visible (self->exceptional_needs, named && !impaired);
+  }
 }
 
 /* The details (reasons, quoted clauses, interpretations, links) are long
@@ -442,6 +467,11 @@ sp_decision_row_init (SpDecisionRow *self)
   gtk_widget_set_margin_top (self->exceptional_check, 6);
   gtk_widget_set_visible (self->exceptional_check, FALSE);
   gtk_box_append (GTK_BOX (box), self->exceptional_check);
+  self->exceptional_needs = gtk_button_new ();
+  gtk_widget_add_css_class (self->exceptional_needs, "link");
+  gtk_widget_set_halign (self->exceptional_needs, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->exceptional_needs, FALSE);
+  gtk_box_append (GTK_BOX (box), self->exceptional_needs);
   g_signal_connect_object (self->exceptional_check, "toggled",
                            G_CALLBACK (on_exceptional_toggled), self, G_CONNECT_SWAPPED);
 
@@ -484,6 +514,12 @@ sp_decision_row_new (SpCase     *case_,
 
       g_signal_connect_object (case_, detailed, G_CALLBACK (on_list_changed), self, G_CONNECT_SWAPPED);
     }
+  {
+    SpFact *impairment = sp_policy_get_exceptional_impairment_fact (sp_case_get_policy (case_));
+    g_autofree char *detailed = g_strdup_printf ("fact-changed::%s", sp_fact_get_id (impairment));
+
+    g_signal_connect_object (case_, detailed, G_CALLBACK (on_list_changed), self, G_CONNECT_SWAPPED);
+  }
 
   g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded), NULL);
   update_status (self);
@@ -561,4 +597,18 @@ sp_decision_row_get_missing_button (SpDecisionRow *self,
   if (!self->details_built)
     ensure_details (self);
   return g_hash_table_lookup (self->missing_buttons, fact_id);
+}
+
+/**
+ * sp_decision_row_get_funding_needs_button:
+ *
+ * Returns: (transfer none): the link to what individual funding still
+ *   needs, shown while this intervention is named and the impairment is not
+ *   recorded
+ */
+GtkWidget *
+sp_decision_row_get_funding_needs_button (SpDecisionRow *self)
+{
+  g_return_val_if_fail (SP_IS_DECISION_ROW (self), NULL);
+  return self->exceptional_needs;
 }

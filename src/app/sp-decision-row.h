@@ -30,4 +30,6 @@ GtkWidget   *sp_decision_row_get_missing_button   (SpDecisionRow *self,
 const char  *sp_status_get_icon_name              (SpStatus       status);
 const char  *sp_status_get_style_class            (SpStatus       status);
 
+GtkWidget   *sp_decision_row_get_funding_needs_button (SpDecisionRow *self);
+
 G_END_DECLS

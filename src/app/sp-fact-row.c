@@ -211,6 +211,15 @@ sync_from_case (FactRow *fr)
   if (fr->clear_button)
     gtk_widget_set_sensitive (fr->clear_button, recorded);
 
+  /* A Yes on a red flag changes everything the window says: it must not
+   * look like any other answer. */
+  if (sp_fact_get_fact_type (fr->fact) == SP_FACT_BOOLEAN &&
+      recorded && sp_case_get_boolean (fr->case_, fact_id (fr)) &&
+      sp_policy_is_red_flag (sp_case_get_policy (fr->case_), fr->fact))
+    gtk_widget_add_css_class (fr->row, "sp-red-flag-positive");
+  else
+    gtk_widget_remove_css_class (fr->row, "sp-red-flag-positive");
+
   fr->syncing = FALSE;
 }
 
@@ -425,6 +434,14 @@ on_text_activate (GtkWidget *row)
         const char *text = gtk_editable_get_text (GTK_EDITABLE (fr->input));
         g_autoptr(GError) error = NULL;
         g_autofree char *stripped = g_strstrip (g_strdup (text));
+        guint32 julian;
+
+        /* Typed day first, as UK clinicians write dates; stored as ISO. */
+        if (sp_date_parse_typed (stripped, &julian))
+          {
+            g_free (stripped);
+            stripped = sp_date_format (julian);
+          }
 
         if (stripped[0] == '\0')
           sp_case_clear_fact (fr->case_, fact_id (fr));
@@ -827,7 +844,7 @@ build_date (FactRow *fr)
   else
     /* Translators: the format of a typed date; keep the letters in English
      * or translate them, the digits must be year-month-day */
-    gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), _("YYYY-MM-DD"));
+    gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), _("DD/MM/YYYY"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->input);
 
   fr->calendar = gtk_calendar_new ();

@@ -78,7 +78,16 @@ static void
 sync_from_case (SpIdentityGroup *self)
 {
   set_text (self, self->name_row, sp_case_get_patient_name (self->case_));
-  set_text (self, self->dob_row, sp_case_get_date_of_birth (self->case_));
+  /* A date typed day first stays as typed while it is the case's date. */
+  {
+    const char *dob = sp_case_get_date_of_birth (self->case_);
+    guint32 typed, recorded;
+
+    if (!(dob && sp_date_parse (dob, &recorded) &&
+          sp_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->dob_row)), &typed) &&
+          typed == recorded))
+      set_text (self, self->dob_row, dob);
+  }
   set_text (self, self->clinician_row, sp_case_get_clinician_name (self->case_));
   set_text (self, self->role_row, sp_case_get_clinician_role (self->case_));
   if (sp_case_get_nhs_number (self->case_) || !gtk_widget_has_css_class (self->nhs_row, "error"))
@@ -164,18 +173,28 @@ on_dob_changed (SpIdentityGroup *self)
       show_error (self->dob_row, self->dob_error, NULL);
       sp_case_set_date_of_birth (self->case_, NULL, NULL);
     }
-  else if (strlen (text) >= 10)
+  else if (strlen (text) >= 8)
     {
       guint32 julian;
 
-      if (!sp_date_parse (text, &julian))
-        show_error (self->dob_row, self->dob_error, _("Not a real date: write it as YYYY-MM-DD"));
+      /* 1/3/1981 is whole at 8 characters; anything shorter is still
+       * being typed, and anything this long that does not parse is an
+       * error only once it could be whole in every form. */
+      if (!sp_date_parse_typed (text, &julian))
+        {
+          if (strlen (text) >= 10)
+            show_error (self->dob_row, self->dob_error, _("Not a real date: write it as 15/03/1981"));
+          else
+            show_error (self->dob_row, self->dob_error, NULL);
+        }
       else if (julian > sp_date_today ())
         show_error (self->dob_row, self->dob_error, _("The date of birth is in the future"));
       else
         {
+          g_autofree char *iso = sp_date_format (julian);
+
           show_error (self->dob_row, self->dob_error, NULL);
-          sp_case_set_date_of_birth (self->case_, text, NULL);
+          sp_case_set_date_of_birth (self->case_, iso, NULL);
         }
     }
   else
@@ -245,7 +264,7 @@ sp_identity_group_init (SpIdentityGroup *self)
   self->nhs_row = add_entry_row (self, _("NH_S number"), G_CALLBACK (on_nhs_changed));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->nhs_row), 12);
   gtk_widget_set_name (self->nhs_row, "nhs_number");
-  self->dob_row = add_entry_row (self, _("_Date of birth (YYYY-MM-DD)"), G_CALLBACK (on_dob_changed));
+  self->dob_row = add_entry_row (self, _("_Date of birth (DD/MM/YYYY)"), G_CALLBACK (on_dob_changed));
   gtk_widget_set_name (self->dob_row, "date_of_birth");
   self->clinician_row = add_entry_row (self, _("_Clinician"), G_CALLBACK (on_name_changed));
   self->role_row = add_entry_row (self, _("Clinician’s _role"), G_CALLBACK (on_name_changed));

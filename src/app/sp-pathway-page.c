@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-case-assessment.h"
 #include "sp-case-relevance.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
@@ -49,6 +50,7 @@ struct _SpPathwayPage
   GtkWidget    *jump_button;
   GtkWidget    *decisions_scroller;
   GtkWidget    *decisions_group;
+  GtkWidget    *not_assessed_row; /* stands for the decisions until assessed */
   GtkWidget    *advice_group;
 
   GPtrArray    *pending;        /* sections whose rows are yet to be made */
@@ -492,11 +494,16 @@ on_advisories_changed (SpPathwayPage *self)
     update_advice (self);
 }
 
+static void update_assessment (SpPathwayPage *self);
+
 static void
 on_fact_changed (SpPathwayPage *self)
 {
   if (self->started)
-    update_relevance (self);
+    {
+      update_relevance (self);
+      update_assessment (self);
+    }
 }
 
 /* The row may be among the first ones made; only if it is not, make the
@@ -547,6 +554,8 @@ sp_pathway_page_show_decisions (SpPathwayPage *self)
       SpDecisionRule *rule = sp_policy_get_decision (policy, i);
       GtkWidget *row = g_hash_table_lookup (self->decision_rows, sp_decision_rule_get_id (rule));
 
+      if (row && !gtk_widget_get_visible (row))
+        row = self->not_assessed_row;
       if (row)
         {
           if (!gtk_widget_grab_focus (row))
@@ -711,7 +720,66 @@ build_decisions (SpPathwayPage *self)
       g_hash_table_insert (self->decision_rows, (gpointer) sp_decision_get_id (decision), row);
       shown++;
     }
+
+  if (shown > 0)
+    {
+      self->not_assessed_row = adw_action_row_new ();
+      gtk_widget_set_name (self->not_assessed_row, "not-assessed");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->not_assessed_row), _("Not assessed"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->not_assessed_row), FALSE);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->not_assessed_row), 0);
+      gtk_widget_add_css_class (self->not_assessed_row, "sp-not-assessed");
+      /* Focusable, so "Jump to Decisions" has somewhere to land. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->not_assessed_row), FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->decisions_group), self->not_assessed_row);
+    }
   gtk_widget_set_visible (self->decisions_group, shown > 0);
+  update_assessment (self);
+}
+
+/* Until something of this pathway is recorded its decisions are not the
+ * patient's: with nothing against them several read "Supported", and a
+ * lumbar patient must not see green pills for the neck. They are listed,
+ * without a status, under one "Not assessed" row instead, by the same rule
+ * as the summary's. */
+static void
+update_assessment (SpPathwayPage *self)
+{
+  SpCase *case_ = sp_evaluation_get_case (self->evaluation);
+  SpPolicy *policy = sp_case_get_policy (case_);
+  gboolean assessed;
+  GString *labels;
+  g_autofree char *subtitle = NULL;
+
+  if (self->not_assessed_row == NULL)
+    return;
+
+  assessed = sp_case_is_pathway_assessed (case_, self->pathway_id);
+  labels = g_string_new (NULL);
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    {
+      SpDecisionRule *rule = sp_policy_get_decision (policy, i);
+      GtkWidget *row = g_hash_table_lookup (self->decision_rows, sp_decision_rule_get_id (rule));
+
+      if (row == NULL)
+        continue;
+      gtk_widget_set_visible (row, assessed);
+      if (labels->len > 0)
+        g_string_append (labels, "; ");
+      g_string_append (labels, sp_decision_rule_get_label (rule));
+    }
+
+  /* Translators: %s is the pathway, e.g. "Cervical"; then its decisions */
+  subtitle = g_strdup_printf (_("Nothing is recorded for %s yet, so these decisions do not apply to this patient. "
+                                "Answer a question of this tab to assess them.\n%s"),
+                              sp_policy_get_pathway_label (policy, self->pathway_id),
+                              labels->str);
+  g_string_free (labels, TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->not_assessed_row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->not_assessed_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  gtk_widget_set_visible (self->not_assessed_row, !assessed);
 }
 
 /**
@@ -829,6 +897,105 @@ sp_pathway_page_get_narrow (SpPathwayPage *self)
   return self->narrow;
 }
 
+/* Brings @row into view in whichever scroller moves the form: focusing it
+ * is not enough when it sits in a scroller that is not itself scrolling
+ * (the form's, in the one-column layout) or when the page was just shown
+ * and is not laid out yet. So it is done now and again once the page has
+ * its size. */
+static gboolean
+scroll_to_row_now (SpPathwayPage *self,
+                   GtkWidget     *row)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->narrow ? self->outer : self->form_scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t top;
+  double value, page_size, row_height;
+
+  if (content == NULL || !gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  value = gtk_adjustment_get_value (adj);
+  page_size = gtk_adjustment_get_page_size (adj);
+  row_height = gtk_widget_get_height (row);
+  /* The point is in the scrolled content's own coordinates, whatever the
+   * scroll value. */
+  if (top.y < value || top.y + row_height > value + page_size)
+    gtk_adjustment_set_value (adj, MAX (0, top.y - (page_size - row_height) / 3));
+  return TRUE;
+}
+
+typedef struct {
+  SpPathwayPage *page;
+  GtkWidget     *row;
+} ScrollRequest;
+
+static void
+scroll_request_free (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  g_object_unref (request->page);
+  g_object_unref (request->row);
+  g_free (request);
+}
+
+static gboolean
+scroll_to_row_cb (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  /* The window may have gone meanwhile. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (request->page)) && request->page->outer != NULL)
+    scroll_to_row_now (request->page, request->row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_row (SpPathwayPage *self,
+               GtkWidget     *row)
+{
+  ScrollRequest *request = g_new0 (ScrollRequest, 1);
+
+  scroll_to_row_now (self, row);
+  request->page = g_object_ref (self);
+  request->row = g_object_ref (row);
+  /* Low priority: after GTK's layout of the next frame. */
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_row_cb, request, scroll_request_free);
+}
+
+/**
+ * sp_pathway_page_scroll_by:
+ * @dy: pixels, positive to move the content up
+ *
+ * Scrolls what moves the form by @dy: the window keeps the form still
+ * under the pointer with it when banners above the page come and go.
+ */
+void
+sp_pathway_page_scroll_by (SpPathwayPage *self,
+                           double         dy)
+{
+  GtkWidget *scrollers[2];
+  guint n = 0;
+
+  g_return_if_fail (SP_IS_PATHWAY_PAGE (self));
+
+  if (self->outer == NULL)
+    return;
+  if (self->narrow)
+    scrollers[n++] = self->outer;
+  else
+    {
+      scrollers[n++] = self->form_scroller;
+      scrollers[n++] = self->decisions_scroller;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrollers[i]));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy);
+    }
+}
+
 /**
  * sp_pathway_page_focus_fact:
  *
@@ -852,5 +1019,8 @@ sp_pathway_page_focus_fact (SpPathwayPage *self,
   for (GtkWidget *w = gtk_widget_get_parent (row); w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
     if (ADW_IS_PREFERENCES_GROUP (w))
       gtk_widget_set_visible (w, TRUE);
-  return sp_fact_row_focus_input (row);
+  if (!sp_fact_row_focus_input (row))
+    return FALSE;
+  scroll_to_row (self, row);
+  return TRUE;
 }

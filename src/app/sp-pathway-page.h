@@ -29,6 +29,8 @@ GList      *sp_pathway_page_list_fact_rows     (SpPathwayPage *self);
 GList      *sp_pathway_page_list_decision_rows (SpPathwayPage *self);
 GtkWidget  *sp_pathway_page_get_advice_group   (SpPathwayPage *self);
 gboolean    sp_pathway_page_get_narrow         (SpPathwayPage *self);
+void        sp_pathway_page_scroll_by          (SpPathwayPage *self,
+                                                double         dy);
 void        sp_pathway_page_show_decisions     (SpPathwayPage *self);
 gboolean    sp_pathway_page_focus_fact         (SpPathwayPage *self,
                                                 const char    *fact_id);

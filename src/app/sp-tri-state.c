@@ -65,6 +65,23 @@ clear_action (GtkWidget  *widget,
     gtk_widget_grab_focus (self->buttons[SP_TRI_STATE_UNKNOWN]);
 }
 
+/* Y and N answer from wherever the focus is in the question, as Delete
+ * clears: one key instead of arrows and Space. The focus follows the
+ * answer so the one Tab stop stays on the pressed button. */
+static void
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SpTriState *self = SP_TRI_STATE (widget);
+  SpTriStateValue value = g_variant_get_boolean (parameter) ? SP_TRI_STATE_YES : SP_TRI_STATE_NO;
+  gboolean had_focus = gtk_widget_get_focus_child (widget) != NULL;
+
+  sp_tri_state_set_value (self, value);
+  if (had_focus)
+    gtk_widget_grab_focus (self->buttons[value]);
+}
+
 static gboolean
 sp_tri_state_grab_focus (GtkWidget *widget)
 {
@@ -192,6 +209,18 @@ sp_tri_state_class_init (SpTriStateClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tri-state.clear", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tri-state.clear", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "tri-state.clear", NULL);
+
+  /**
+   * SpTriState|tri-state.answer:
+   * @parameter: %TRUE for Yes
+   *
+   * Records Yes or No; bound to Y and N.
+   */
+  gtk_widget_class_install_action (widget_class, "tri-state.answer", "b", answer_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, 0, "tri-state.answer", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Y, GDK_SHIFT_MASK, "tri-state.answer", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "tri-state.answer", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK, "tri-state.answer", "b", FALSE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sp-tri-state");

@@ -34,8 +34,9 @@ struct _SpWindow
   GMenuModel           *primary_menu;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *red_flag_revealer;
-  GtkLabel             *red_flag_emergency;
   GtkLabel             *red_flag_summary;
+  GtkRevealer          *serious_pathology_revealer;
+  GtkLabel             *serious_pathology_title;
   GtkRevealer          *screening_revealer;
   GtkRevealer          *review_revealer;
   GtkLabel             *review_label;
@@ -49,6 +50,10 @@ struct _SpWindow
   GHashTable           *pages;     /* pathway id → SpPathwayPage */
   char                 *review_date;
   guint                 reveal_bar_id;
+  /* Keeping the form still while banners come and go: see
+   * hold_form_in_place(). */
+  gulong                hold_layout_id;
+  double                held_stack_y;
   /* Set once the clinician has answered the unsaved-changes question for
    * a close, so the close-request that follows goes through. */
   gboolean              close_confirmed;

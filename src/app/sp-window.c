@@ -60,12 +60,51 @@ assessment_date_fact (SpPolicy *policy)
   return NULL;
 }
 
+/* Banners appear above the stack and would push the page down under the
+ * pointer, taking the row just answered away from it. After the next
+ * layout the visible page is scrolled by as much as the banners moved it,
+ * before that frame is painted. */
+static void
+on_layout_after_banners (GdkFrameClock *clock,
+                         SpWindow      *self)
+{
+  graphene_point_t point;
+  GtkWidget *page;
+
+  g_signal_handler_disconnect (clock, self->hold_layout_id);
+  self->hold_layout_id = 0;
+
+  page = adw_view_stack_get_visible_child (self->stack);
+  if (page && SP_IS_PATHWAY_PAGE (page) &&
+      gtk_widget_compute_point (GTK_WIDGET (self->stack), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &point) &&
+      point.y != self->held_stack_y)
+    sp_pathway_page_scroll_by (SP_PATHWAY_PAGE (page), point.y - self->held_stack_y);
+}
+
+static void
+hold_form_in_place (SpWindow *self)
+{
+  graphene_point_t point;
+  GdkFrameClock *clock;
+
+  if (self->hold_layout_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->stack), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  /* Where the stack is now: its allocation is not updated until layout. */
+  self->held_stack_y = point.y;
+  /* Connected after the surface's own layout handler, so this runs once
+   * the window has its new allocation and before it is painted. */
+  self->hold_layout_id = g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout_after_banners), self, G_CONNECT_AFTER);
+}
+
 static void
 update_status (SpWindow *self)
 {
   const char * const *pathways = sp_policy_get_pathway_ids (self->policy);
   gboolean urgent = sp_evaluation_is_urgent (self->evaluation);
   gboolean screened = sp_evaluation_is_screening_complete (self->evaluation);
+  g_autofree char *pathology = NULL;
 
   for (guint i = 0; pathways && pathways[i]; i++)
     {
@@ -94,8 +133,20 @@ update_status (SpWindow *self)
     }
   gtk_revealer_set_reveal_child (self->red_flag_revealer, urgent);
   gtk_widget_set_visible (GTK_WIDGET (self->red_flag_revealer), urgent);
+
+  pathology = sp_evaluation_dup_serious_pathology_summary (self->evaluation);
+  if (pathology)
+    {
+      /* Translators: followed by what is suspected, e.g. "Cancer; Infection" */
+      g_autofree char *title = g_strdup_printf (_("Serious pathology suspected: %s."), pathology);
+
+      gtk_label_set_text (self->serious_pathology_title, title);
+    }
+  gtk_revealer_set_reveal_child (self->serious_pathology_revealer, pathology != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->serious_pathology_revealer), pathology != NULL);
   gtk_revealer_set_reveal_child (self->screening_revealer, !urgent && !screened);
   gtk_widget_set_visible (GTK_WIDGET (self->screening_revealer), !urgent && !screened);
+  hold_form_in_place (self);
 }
 
 static void
@@ -639,6 +690,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_summary);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_title);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, screening_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_label);
@@ -855,6 +908,13 @@ sp_window_lookup_decision_row (SpWindow   *self,
       !(page = g_hash_table_lookup (self->pages, sp_decision_rule_get_pathway (rule))))
     return NULL;
   return sp_pathway_page_lookup_decision_row (SP_PATHWAY_PAGE (page), decision_id);
+}
+
+GtkWidget *
+sp_window_get_serious_pathology_banner (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->serious_pathology_revealer);
 }
 
 GtkWidget *

@@ -74,6 +74,7 @@ GtkWidget    *sp_window_lookup_fact_row       (SpWindow       *self,
 GtkWidget    *sp_window_lookup_decision_row   (SpWindow       *self,
                                                const char     *decision_id);
 GtkWidget    *sp_window_get_red_flag_banner   (SpWindow       *self);
+GtkWidget    *sp_window_get_serious_pathology_banner (SpWindow *self);
 GtkWidget    *sp_window_get_screening_banner  (SpWindow       *self);
 GtkWidget    *sp_window_get_review_banner     (SpWindow       *self);
 GtkWidget    *sp_window_get_identity_group    (SpWindow       *self);

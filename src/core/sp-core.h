@@ -10,6 +10,7 @@
 #include "sp-advisory.h"
 #include "sp-advisory-rule.h"
 #include "sp-case.h"
+#include "sp-case-assessment.h"
 #include "sp-case-relevance.h"
 #include "sp-clause.h"
 #include "sp-date.h"

@@ -56,6 +56,83 @@ sp_date_parse (const char *text,
   return TRUE;
 }
 
+/* Reads 1 to @max_digits digits at *@p into *@value. */
+static gboolean
+read_number (const char **p,
+             guint        max_digits,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (**p) && n < max_digits)
+    {
+      *value = *value * 10 + (guint) (**p - '0');
+      (*p)++;
+      n++;
+    }
+  return n > 0 && !g_ascii_isdigit (**p);
+}
+
+/**
+ * sp_date_parse_typed:
+ * @text: a date as a clinician types it
+ * @julian: (out) (optional): the Julian day number
+ *
+ * Accepts `YYYY-MM-DD` and, day first as written in the UK, `DD/MM/YYYY`
+ * and `DD.MM.YYYY` (one or two digits for the day and month, one separator
+ * throughout, spaces around the whole ignored). Never month first: an
+ * American 03/15/1981 is refused (there is no 15th month) rather than
+ * guessed. The year has four digits, so "15/03/81" is not a century
+ * guessed at either. The day must exist in that month: 31/02/2026 is
+ * refused.
+ *
+ * Returns: %TRUE if @text is a real calendar date in one of these forms
+ */
+gboolean
+sp_date_parse_typed (const char *text,
+                     guint32    *julian)
+{
+  g_autofree char *stripped = NULL;
+  const char *p;
+  guint day, month, year;
+  char separator;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (sp_date_parse (stripped, julian))
+    return TRUE;
+
+  p = stripped;
+  if (!read_number (&p, 2, &day))
+    return FALSE;
+  separator = *p;
+  if (separator != '/' && separator != '.')
+    return FALSE;
+  p++;
+  if (!read_number (&p, 2, &month) || *p != separator)
+    return FALSE;
+  p++;
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) ||
+      !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]) || p[4] != '\0')
+    return FALSE;
+  year = (guint) ((p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'));
+
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  if (julian != NULL)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, day, month, year);
+      *julian = g_date_get_julian (&date);
+    }
+  return TRUE;
+}
+
 /**
  * sp_date_format:
  *

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 gboolean  sp_date_parse            (const char *text,
                                     guint32    *julian);
+gboolean  sp_date_parse_typed      (const char *text,
+                                    guint32    *julian);
 char     *sp_date_format           (guint32     julian);
 guint32   sp_date_add_months       (guint32     julian,
                                     guint       months);

@@ -583,6 +583,34 @@ sp_engine_describe_red_flags (SpPolicy      *policy,
   return g_string_free (text, FALSE);
 }
 
+/* The serious pathologies suspected, in words, for the banner that says
+ * what to do about them; those the policy treats as red flags are left to
+ * the red-flag banner. */
+char *
+sp_engine_describe_serious_pathology (SpPolicy      *policy,
+                                      const SpValue *values)
+{
+  const SpScreening *screening = sp_policy_get_screening (policy);
+  SpFact *pathology = sp_policy_get_fact (policy, screening->serious_pathology);
+  const SpValue *pathology_value = &values[screening->serious_pathology];
+  GString *text = g_string_new (NULL);
+
+  if (!pathology_value->recorded)
+    return g_string_free (text, FALSE);
+  for (guint c = 0; c < sp_fact_get_n_choices (pathology); c++)
+    {
+      guint64 bit = G_GUINT64_CONSTANT (1) << c;
+
+      if ((pathology_value->list & bit) && !(screening->urgent_pathologies & bit))
+        {
+          if (text->len > 0)
+            g_string_append (text, "; ");
+          g_string_append (text, sp_fact_get_choice_label (pathology, c));
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The value of a fact as the case has it: recorded, or implied. */
 static char *
 describe_fact_value (SpPolicy            *policy,

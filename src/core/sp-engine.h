@@ -73,6 +73,8 @@ void            sp_engine_explain      (SpPolicy             *policy,
                                         SpExplanation        *explanation);
 char           *sp_engine_describe_red_flags (SpPolicy       *policy,
                                         const SpValue        *values);
+char           *sp_engine_describe_serious_pathology (SpPolicy       *policy,
+                                                      const SpValue  *values);
 char           *sp_engine_describe_advisory (SpPolicy        *policy,
                                         const SpValue        *values,
                                         const SpEngineResult *result,

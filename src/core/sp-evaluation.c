@@ -402,6 +402,25 @@ sp_evaluation_dup_red_flag_summary (SpEvaluation *self)
 }
 
 /**
+ * sp_evaluation_dup_serious_pathology_summary:
+ *
+ * Returns: (transfer full) (nullable): the serious pathologies suspected,
+ *   in words (those that are red flags left out), or %NULL when none is
+ */
+char *
+sp_evaluation_dup_serious_pathology_summary (SpEvaluation *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SP_IS_EVALUATION (self), NULL);
+
+  /* Named even beside a red flag: the emergency referral does not make a
+   * suspected cancer any less urgent to pass on. */
+  text = sp_engine_describe_serious_pathology (self->policy, sp_case_get_values (self->case_));
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/**
  * sp_evaluation_count_needing_information:
  * @pathway: (nullable): a pathway id, or %NULL for all
  *

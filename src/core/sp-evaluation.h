@@ -32,6 +32,7 @@ gboolean      sp_evaluation_is_urgent               (SpEvaluation *self);
 gboolean      sp_evaluation_is_screening_complete   (SpEvaluation *self);
 gboolean      sp_evaluation_has_serious_pathology   (SpEvaluation *self);
 char         *sp_evaluation_dup_red_flag_summary    (SpEvaluation *self);
+char         *sp_evaluation_dup_serious_pathology_summary (SpEvaluation *self);
 guint         sp_evaluation_count_needing_information (SpEvaluation *self,
                                                      const char   *pathway);
 void          sp_evaluation_refresh                 (SpEvaluation *self);

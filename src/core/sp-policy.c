@@ -1960,6 +1960,20 @@ sp_policy_lookup_interpretation (SpPolicy   *self,
   return g_hash_table_lookup (self->interpretations_by_id, interpretation_id);
 }
 
+/**
+ * sp_policy_get_exceptional_impairment_fact:
+ *
+ * Returns: (transfer none): the fact individual funding needs recorded
+ *   true beside an intervention named for it (the policy's screening
+ *   "exceptional_impairment")
+ */
+SpFact *
+sp_policy_get_exceptional_impairment_fact (SpPolicy *self)
+{
+  g_return_val_if_fail (SP_IS_POLICY (self), NULL);
+  return sp_policy_get_fact (self, self->screening.exceptional_impairment);
+}
+
 gboolean
 sp_policy_is_red_flag (SpPolicy *self,
                        SpFact   *fact)

@@ -61,6 +61,7 @@ SpClause           *sp_policy_lookup_clause        (SpPolicy    *self,
 SpInterpretation   *sp_policy_lookup_interpretation (SpPolicy   *self,
                                                     const char  *interpretation_id);
 
+SpFact             *sp_policy_get_exceptional_impairment_fact (SpPolicy *self);
 gboolean            sp_policy_is_red_flag          (SpPolicy    *self,
                                                     SpFact      *fact);
 gboolean            sp_policy_is_screening_fact    (SpPolicy    *self,

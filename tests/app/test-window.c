@@ -158,6 +158,36 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The banner's shown labels start at one x: text aligned as one block,
+ * not staggered in columns. */
+static void
+collect_label_x (GtkWidget *widget,
+                 GtkWidget *banner,
+                 GArray    *xs)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_compute_point (widget, banner, &GRAPHENE_POINT_INIT (0, 0), &point))
+    g_array_append_val (xs, point.x);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_x (child, banner, xs);
+}
+
+static void
+assert_banner_aligned (GtkWidget *banner,
+                       guint      n_labels)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
+
+  sp_test_wait_ms (400);
+  collect_label_x (banner, banner, xs);
+  g_assert_cmpuint (xs->len, ==, n_labels);
+  for (guint i = 1; i < xs->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (xs, float, i), g_array_index (xs, float, 0), 0.5);
+}
+
 /* Tests */
 
 static void
@@ -286,6 +316,7 @@ test_red_flag_banner (void)
     g_assert_nonnull (strstr (text, "Red flag recorded (suspected cauda equina syndrome)"));
     g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome needs emergency same-day assessment."));
   }
+  assert_banner_aligned (banner, 2);
   g_assert_false (revealed (sp_window_get_screening_banner (win)));
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
     assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_URGENT_REFERRAL);
@@ -316,6 +347,232 @@ test_red_flag_banner (void)
   g_assert_false (revealed (banner));
 
   sp_test_destroy_window (win);
+}
+
+/* Contract step 3: a suspected cancer gets a banner of its own on every
+ * tab, naming it and saying what to do, below the red-flag banner. A Yes on
+ * a red flag is marked on its row. */
+static void
+test_serious_pathology_banner (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *banner = sp_window_get_serious_pathology_banner (win);
+  GtkWidget *red_flags = sp_window_get_red_flag_banner (win);
+  GtkWidget *flag_row;
+  GString *text = g_string_new (NULL);
+  g_autofree char *words = NULL;
+  graphene_point_t red_at, serious_at;
+
+  g_assert_false (revealed (banner));
+  sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
+  g_assert_true (revealed (banner));
+  collect_text (banner, text);
+  words = g_string_free (text, FALSE);
+  g_assert_nonnull (strstr (words, "Serious pathology suspected: Cancer."));
+  g_assert_nonnull (strstr (words, "urgent suspected cancer pathway"));
+  g_assert_nonnull (strstr (words, "not through routine care"));
+  assert_banner_aligned (banner, 2);
+  sp_test_save_png (GTK_WIDGET (win), "serious-pathology-1280");
+
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_wait_ms (20);
+  g_assert_true (gtk_widget_get_mapped (banner));
+
+  /* Beside a red flag, under its banner, and the flag's Yes is marked. */
+  flag_row = sp_window_lookup_fact_row (win, "red_flag_objective_weakness");
+  g_assert_false (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+  g_assert_true (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
+  g_assert_true (revealed (red_flags));
+  g_assert_true (revealed (banner));
+  sp_test_wait_ms (400);
+  g_assert_true (gtk_widget_compute_point (red_flags, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &red_at));
+  g_assert_true (gtk_widget_compute_point (banner, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &serious_at));
+  g_assert_cmpfloat (serious_at.y, >, red_at.y);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  g_assert_false (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
+
+  sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", FALSE);
+  g_assert_false (revealed (banner));
+
+  sp_test_destroy_window (win);
+}
+
+/* Ctrl+R from anywhere on the page: the first red flag in view, focused,
+ * in both layouts. */
+static void
+check_ctrl_r (int width)
+{
+  SpWindow *win = sp_test_make_window (app, width, 700);
+  SpPolicy *policy = sp_window_get_policy (win);
+  const char *flag_id = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+  graphene_point_t at;
+  int win_height;
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy) && !flag_id; i++)
+    if (sp_policy_is_red_flag (policy, sp_policy_get_fact (policy, i)))
+      flag_id = sp_fact_get_id (sp_policy_get_fact (policy, i));
+  g_assert_nonnull (flag_id);
+  row = sp_window_lookup_fact_row (win, flag_id);
+  sp_test_wait_ms (200);
+
+  /* Scroll every scroller holding the row to its end, then focus another
+   * tab, as a clinician midway through an assessment would be. */
+  for (GtkWidget *w = gtk_widget_get_parent (row); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      }
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_wait_ms (200);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.screen", NULL));
+  sp_test_wait_ms (400);
+
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  win_height = gtk_widget_get_height (GTK_WIDGET (win));
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_cmpfloat (at.y, >=, 0);
+  g_assert_cmpfloat (at.y + gtk_widget_get_height (row), <=, win_height);
+
+  sp_test_destroy_window (win);
+}
+
+static void
+test_ctrl_r_scrolls_to_red_flag (void)
+{
+  check_ctrl_r (1280);
+  check_ctrl_r (360);
+}
+
+static GtkWidget *
+find_entry_row_titled (GtkWidget  *widget,
+                       const char *prefix)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row_titled (child, prefix);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Dates as UK clinicians write them, day first, in the date of birth and
+ * in a date question; a day that does not exist is refused. */
+static void
+test_typed_dates (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpCase *case_ = sp_window_get_case (win);
+  GtkWidget *dob = find_entry_row_titled (sp_window_get_identity_group (win), "_Date of birth");
+  GtkWidget *date_input = sp_window_lookup_fact_input (win, "assessment_date");
+  g_autofree char *date = NULL;
+
+  g_assert_nonnull (dob);
+  gtk_editable_set_text (GTK_EDITABLE (dob), "15/03/1981");
+  g_assert_cmpstr (sp_case_get_date_of_birth (case_), ==, "1981-03-15");
+  /* Left as typed, not rewritten under the clinician's cursor. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dob)), ==, "15/03/1981");
+  gtk_editable_set_text (GTK_EDITABLE (dob), "16.03.1981");
+  g_assert_cmpstr (sp_case_get_date_of_birth (case_), ==, "1981-03-16");
+  gtk_editable_set_text (GTK_EDITABLE (dob), "1981-03-17");
+  g_assert_cmpstr (sp_case_get_date_of_birth (case_), ==, "1981-03-17");
+  gtk_editable_set_text (GTK_EDITABLE (dob), "31/02/1981");
+  g_assert_true (gtk_widget_has_css_class (dob, "error"));
+  g_assert_null (sp_case_get_date_of_birth (case_));
+
+  sp_test_set_text (win, "assessment_date", "02.03.2025");
+  date = sp_case_dup_date (case_, "assessment_date");
+  g_assert_cmpstr (date, ==, "2025-03-02");
+  sp_case_clear_fact (case_, "assessment_date");
+  gtk_editable_set_text (GTK_EDITABLE (date_input), "31/02/2025");
+  g_signal_emit_by_name (date_input, "activate");
+  g_assert_false (sp_case_is_recorded (case_, "assessment_date"));
+  g_assert_true (gtk_widget_has_css_class (date_input, "error"));
+
+  sp_test_destroy_window (win);
+}
+
+static double
+window_y (SpWindow  *win,
+          GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* The row just answered stays under the pointer as the banners above the
+ * page come and go (they pushed it 65-105 px down), in both layouts. */
+static void
+check_banners_keep_form_still (int width)
+{
+  SpWindow *win = sp_test_make_window (app, width, 700);
+  GtkWidget *flag = sp_window_lookup_fact_row (win, "red_flag_objective_weakness");
+  GtkWidget *pathology = sp_window_lookup_fact_row (win, "serious_pathology_suspected");
+  double before;
+
+  sp_test_wait_ms (300);
+  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  /* Midway down the form, as a clinician answering it is: at the very top
+   * a banner that shrinks cannot be made up for by scrolling. */
+  for (GtkWidget *w = gtk_widget_get_parent (flag); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+
+        if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) > 200)
+          {
+            gtk_adjustment_set_value (adj, 150);
+            break;
+          }
+      }
+  sp_test_wait_ms (100);
+
+  before = window_y (win, flag);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
+  sp_test_wait_ms (400);
+  g_assert_true (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
+
+  before = window_y (win, pathology);
+  sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
+  sp_test_wait_ms (400);
+  g_assert_true (revealed (sp_window_get_serious_pathology_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_y (win, pathology), before, 1.0);
+  {
+    g_autofree char *png = g_strdup_printf ("banners-%d", width);
+
+    sp_test_save_png (GTK_WIDGET (win), png);
+  }
+
+  before = window_y (win, flag);
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_wait_ms (400);
+  g_assert_false (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
+
+  sp_test_destroy_window (win);
+}
+
+static void
+test_banners_keep_form_still (void)
+{
+  check_banners_keep_form_still (1280);
+  check_banners_keep_form_still (700);
+  check_banners_keep_form_still (360);
 }
 
 static void
@@ -440,6 +697,54 @@ test_tab_lumbar (void)
   assert_pill (win, "lumbar.discectomy", SP_STATUS_CRITERIA_NOT_MET);
   sp_test_set_number (win, "radicular_symptom_months", 4);
   assert_pill (win, "lumbar.discectomy", SP_STATUS_SUPPORTED);
+
+  sp_test_destroy_window (win);
+}
+
+/* A lumbar patient: the neck's decisions are not shown as the patient's.
+ * With nothing recorded on the cervical tab the engine finds referral for
+ * neck pain "Supported"; the tab shows one "Not assessed" row naming them,
+ * and no status, until something of the neck is recorded. */
+static void
+test_not_assessed (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *cervical = sp_window_get_page (win, "cervical");
+  GtkWidget *referral;
+  GtkWidget *not_assessed;
+  g_autofree char *shown = NULL;
+  GString *text = g_string_new (NULL);
+
+  screen_negative (win);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_choice (win, "conservative_status", "unsuitable");
+  adw_view_stack_set_visible_child (sp_window_get_stack (win), cervical);
+  sp_test_wait_ms (50);
+
+  referral = sp_window_lookup_decision_row (win, "cervical.specialist_referral");
+  g_assert_nonnull (referral);
+  g_assert_cmpstr (pill_text (win, "cervical.specialist_referral"), ==, sp_status_get_label (SP_STATUS_SUPPORTED));
+  g_assert_false (gtk_widget_get_visible (referral));
+  g_assert_cmpuint (count_named (cervical, "not-assessed"), ==, 1);
+  not_assessed = find_descendant_with_class (cervical, ADW_TYPE_ACTION_ROW, "sp-not-assessed");
+  g_assert_nonnull (not_assessed);
+  g_assert_true (gtk_widget_get_mapped (not_assessed));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (not_assessed)), ==, "Not assessed");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (not_assessed)), "Specialist referral"));
+  collect_text (cervical, text);
+  shown = g_string_free (text, FALSE);
+  g_assert_null (strstr (shown, sp_status_get_label (SP_STATUS_SUPPORTED)));
+  sp_test_save_png (GTK_WIDGET (win), "not-assessed-cervical-1280");
+
+  /* The lumbar tab is assessed: its decisions show their status. */
+  g_assert_true (gtk_widget_get_visible (sp_window_lookup_decision_row (win, "lumbar.discectomy")));
+  /* The patient's general decisions always show. */
+  g_assert_true (gtk_widget_get_visible (sp_window_lookup_decision_row (win, "general.acupuncture")));
+
+  /* Any answer on the neck's tab assesses it. */
+  sp_test_set_number (win, "cervical_previous_epidurals", 0);
+  g_assert_true (gtk_widget_get_visible (referral));
+  g_assert_false (gtk_widget_get_visible (not_assessed));
 
   sp_test_destroy_window (win);
 }
@@ -846,10 +1151,23 @@ test_individual_funding (void)
   list = sp_case_dup_choice_list (case_, "exceptional_interventions");
   g_assert_nonnull (list);
   g_assert_true (g_strv_contains ((const char * const *) list, "lumbar.disc_replacement"));
-  /* Without significant impairment the status stays. */
+  /* Without significant impairment the status stays, and the row says what
+   * else is needed, with the way there. */
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_NOT_NORMALLY_FUNDED);
+  {
+    GtkWidget *needs = sp_decision_row_get_funding_needs_button (SP_DECISION_ROW (row));
 
-  sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+    g_assert_true (gtk_widget_get_visible (needs));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (needs)), ==,
+                     "Also record “Significant health impairment” on the Patient tab");
+    g_signal_emit_by_name (needs, "clicked");
+    sp_test_wait_ms (50);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)),
+                                           sp_window_lookup_fact_row (win, "exceptional_significant_impairment")));
+
+    sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
+    g_assert_false (gtk_widget_get_visible (needs));
+  }
   assert_pill (win, "lumbar.disc_replacement", SP_STATUS_EXCEPTIONAL_CASE);
   g_assert_cmpstr (pill_text (win, "lumbar.disc_replacement"), ==,
                    "Individual funding request possible (not an approval)");
@@ -1248,12 +1566,16 @@ main (int   argc,
   g_test_add_func ("/app/window/new-case", test_new_case);
   g_test_add_func ("/app/window/screening-walk", test_screening_walk);
   g_test_add_func ("/app/window/red-flag-banner", test_red_flag_banner);
+  g_test_add_func ("/app/window/serious-pathology-banner", test_serious_pathology_banner);
+  g_test_add_func ("/app/window/ctrl-r", test_ctrl_r_scrolls_to_red_flag);
+  g_test_add_func ("/app/window/banners-keep-form-still", test_banners_keep_form_still);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
   g_test_add_func ("/app/window/tab/facet", test_tab_facet);
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
   g_test_add_func ("/app/window/implied-fact", test_implied_fact);
+  g_test_add_func ("/app/window/not-assessed", test_not_assessed);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/row-layout", test_row_layout);
   g_test_add_func ("/app/window/help-popover", test_help_popover);
@@ -1262,6 +1584,7 @@ main (int   argc,
   g_test_add_func ("/app/window/missing-link", test_missing_link);
   g_test_add_func ("/app/window/individual-funding", test_individual_funding);
   g_test_add_func ("/app/window/nhs-number", test_nhs_number);
+  g_test_add_func ("/app/window/typed-dates", test_typed_dates);
   g_test_add_func ("/app/window/open-cases", test_open_cases);
   g_test_add_func ("/app/window/window-state", test_window_state);
   g_test_add_func ("/app/window/about-and-shortcuts", test_about_and_shortcuts);
