@@ -37,6 +37,7 @@ struct _SpWindow
   GtkLabel             *red_flag_summary;
   GtkRevealer          *serious_pathology_revealer;
   GtkLabel             *serious_pathology_title;
+  GtkLabel             *serious_pathology_action;
   GtkRevealer          *screening_revealer;
   GtkRevealer          *review_revealer;
   GtkLabel             *review_label;

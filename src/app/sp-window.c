@@ -140,7 +140,13 @@ update_status (SpWindow *self)
       /* Translators: followed by what is suspected, e.g. "Cancer; Infection" */
       g_autofree char *title = g_strdup_printf (_("Serious pathology suspected: %s."), pathology);
 
+      /* What to do, in the policy's words for what is suspected: urgently
+       * for cancer or infection, not for a strain. */
+      g_autofree char *action = sp_evaluation_dup_banner_text (self->evaluation, "serious");
+
       gtk_label_set_text (self->serious_pathology_title, title);
+      if (action != NULL)
+        gtk_label_set_text (self->serious_pathology_action, action);
     }
   gtk_revealer_set_reveal_child (self->serious_pathology_revealer, pathology != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->serious_pathology_revealer), pathology != NULL);
@@ -692,6 +698,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_summary);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_action);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, screening_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_label);
