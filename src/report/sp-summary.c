@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sp-case-relevance.h"
+#include "sp-case-assessment.h"
 #include "sp-summary.h"
 
 /**
@@ -187,23 +188,6 @@ join_fact_labels (SpPolicy           *policy,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-pathway_has_facts_recorded (SpCase     *case_,
-                            const char *pathway)
-{
-  SpPolicy *policy = sp_case_get_policy (case_);
-
-  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
-    {
-      SpFact *fact = sp_policy_get_fact (policy, i);
-
-      if (g_str_equal (sp_fact_get_pathway (fact), pathway) &&
-          sp_case_is_recorded (case_, sp_fact_get_id (fact)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Which pathways the summary reports on: those with a fact recorded, and
  * the general one always, in the policy's order. */
 static GPtrArray *
@@ -217,7 +201,8 @@ shown_pathways (SpCase     *case_,
   *not_shown = g_ptr_array_new ();
   for (guint i = 0; ids[i]; i++)
     {
-      if (i == 0 || g_str_equal (ids[i], "general") || pathway_has_facts_recorded (case_, ids[i]))
+      /* The window's rule, from one place (the contract, "Presentation"). */
+      if (sp_case_is_pathway_assessed (case_, ids[i]))
         g_ptr_array_add (shown, (gpointer) ids[i]);
       else
         g_ptr_array_add (*not_shown, (gpointer) ids[i]);
