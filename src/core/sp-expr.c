@@ -80,10 +80,12 @@ resolve_fact (const SpExprScope  *scope,
 {
   SpFact *fact;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  /* An absent "fact" (`{"ge": {}}`) is refused here, before json-glib is
+   * asked about a node that is not there. */
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       sp_set_member_error (error, SP_ERROR_INVALID_POLICY, scope->file, path,
-                           "must be a fact id");
+                           node == NULL ? "required member is missing: a fact id" : "must be a fact id");
       return NULL;
     }
   if (!(fact = g_hash_table_lookup (scope->facts_by_id, json_node_get_string (node))))

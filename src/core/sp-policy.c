@@ -327,6 +327,16 @@ load_metadata (Loader      *loader,
       !sp_json_get_string (root, "effective_date", TRUE, loader->file, "",
                            SP_ERROR_INVALID_POLICY, &effective_date, error))
     return FALSE;
+  if (effective_date != NULL && !sp_date_parse (effective_date, NULL))
+    {
+      GString *shown = g_string_new (NULL);
+
+      sp_append_printable (shown, effective_date);
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, "effective_date",
+                           "\"%s\" is not a real calendar date written YYYY-MM-DD", shown->str);
+      g_string_free (shown, TRUE);
+      return FALSE;
+    }
 
   if (review_cycle < 1 || review_cycle > 20 || review_cycle != (guint) review_cycle)
     {

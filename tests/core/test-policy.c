@@ -171,6 +171,37 @@ relevance_long_chain (JsonObject *root)
     }
 }
 
+/* Wrong types found by attacking the loader: each refused in one line,
+ * never a json-glib critical (the tests run with G_DEBUG=fatal-warnings). */
+static void
+comparison_with_empty_object (JsonObject *root)
+{
+  JsonObject *row = json_array_get_object_element (json_object_get_array_member (array_object (root, "decisions", 1), "rows"), 0);
+
+  json_object_set_member (row, "when", json_from_string ("{\"fact\": \"conservative_weeks\", \"ge\": {}}", NULL));
+}
+
+static void
+impossible_effective_date (JsonObject *root)
+{
+  json_object_set_string_member (root, "effective_date", "2026-02-30");
+}
+
+static void
+expression_too_deep (JsonObject *root)
+{
+  JsonObject *row = json_array_get_object_element (json_object_get_array_member (array_object (root, "decisions", 1), "rows"), 0);
+  GString *json = g_string_new (NULL);
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (json, "{\"not\": ");
+  g_string_append (json, "{\"fact\": \"conservative_weeks\", \"ge\": 1}");
+  for (guint i = 0; i < 80; i++)
+    g_string_append_c (json, '}');
+  json_object_set_member (row, "when", json_from_string (json->str, NULL));
+  g_string_free (json, TRUE);
+}
+
 static void
 set_first_sign_off (JsonObject *root,
                     const char *sign_off_json)
@@ -239,6 +270,20 @@ test_refusals (void)
   assert_refused (unknown_fact_in_rule, "decisions[2].rows[0].when.fact", "unknown fact \"conservative_wekks\"");
   assert_refused (duplicate_fact, "facts[51].id", "duplicate id");
   assert_refused (relevance_cycle, "facts[7].relevant_when", "refers back to itself");
+  assert_refused (comparison_with_empty_object, "decisions[1].rows[0].when.ge.fact", "required member is missing");
+  assert_refused (impossible_effective_date, "effective_date", "not a real calendar date");
+  /* Expressions are bounded by the JSON gate's 64 levels: a deeper one is
+   * refused before it is parsed, so parsing never recurses deeply. */
+  {
+    g_autofree char *text = mutated_policy (expression_too_deep);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (text), strlen (text));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SpPolicy) deep = sp_policy_new_from_bytes (bytes, "revision.json", &error);
+
+    g_assert_null (deep);
+    g_assert_true (g_str_has_prefix (error->message, "revision.json: decisions[1].rows[0].when.not.not."));
+    g_assert_nonnull (strstr (error->message, "nested more than 64 levels deep"));
+  }
   assert_refused (relevance_long_chain, "facts[60].relevant_when", "a chain of more than 8 follow-up questions");
   assert_refused (uncited_clause, "clauses[36]", "cited by no rule");
   assert_refused (unread_fact, "facts[51]", "read by no rule");
