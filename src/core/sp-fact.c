@@ -559,12 +559,26 @@ sp_fact_get_asked_when (SpFact *self)
   return self->asked_when;
 }
 
+/* The shortest decimal that reads back as @number: what the file said, so
+ * an error about 8.0000000001 does not say "not 8", and 12345678901234
+ * is not shown as 1.23456789e+13. */
 static char *
 format_number (double number)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", number));
+  if (number == floor (number) && fabs (number) < 1e15)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.0f", number));
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, number);
+      if (g_ascii_strtod (buffer, NULL) == number)
+        break;
+    }
+  return g_strdup (buffer);
 }
 
 static gboolean

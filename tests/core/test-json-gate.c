@@ -172,6 +172,32 @@ test_every_reader (void)
   g_assert_true (g_str_has_prefix (error->message, "revision.json: schema: this member appears twice"));
 }
 
+/* Numbers in errors are shown as the file wrote them, near enough to be
+ * found: not "not 8" for 8.0000000001, not 1.23456789e+13. */
+static void
+test_numbers_as_written (void)
+{
+  g_autoptr(SpPolicy) policy = sp_policy_new_default (NULL);
+  static const struct { const char *number; const char *said; } cases[] = {
+    { "8.0000000001", "must be a whole number, not 8.0000000001" },
+    { "12345678901234", "12345678901234 is out of range (0 to 50)" },
+    { "7.25", "must be a whole number, not 7.25" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"spinal-pathways-case\", \"format_version\": 1, "
+                                               "\"facts\": {\"lumbar_previous_epidurals\": %s}}", cases[i].number);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpCase) case_ = sp_case_new_from_bytes (policy, bytes, "case.spcase", &error);
+
+      g_assert_null (case_);
+      if (strstr (error->message, cases[i].said) == NULL)
+        g_error ("%s: \"%s\" lacks \"%s\"", cases[i].number, error->message, cases[i].said);
+    }
+}
+
 /* The public JSONTestSuite (../shared/json-test-suite/test_parsing): every
  * y_ file accepted and every n_ file refused, except where the contract is
  * stricter than RFC 8259, and each i_ file as doc/strict-json.md says. */
@@ -239,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/sp/json-gate/many-members", test_many_members);
   g_test_add_func ("/sp/json-gate/every-reader", test_every_reader);
   g_test_add_func ("/sp/json-gate/json-test-suite", test_json_test_suite);
+  g_test_add_func ("/sp/json-gate/numbers-as-written", test_numbers_as_written);
 
   return g_test_run ();
 }
