@@ -171,6 +171,35 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The intended purpose from the clinical safety case
+ * (doc/clinical-safety/intended-purpose.md), compiled in: what the app is
+ * for and not for, readable offline from About. Markdown's marks are taken
+ * out; the words are the document's. */
+static void
+add_intended_purpose (AdwAboutWindow *about)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/spinalpathways/SpinalPathways/doc/intended-purpose.md",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GString) text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return;
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_string_replace (text, "**", "", 0);
+  g_string_replace (text, "`", "", 0);
+  lines = g_strsplit (text->str, "\n", -1);
+  g_string_truncate (text, 0);
+  for (guint i = 0; lines[i]; i++)
+    g_string_append_printf (text, "%s\n", lines[i] + strspn (lines[i], "#") + (lines[i][0] == '#' ? 1 : 0));
+  /* libadwaita reads the text as markup: only &, < and > need escaping,
+   * and quotes must stay as they are where it does not. */
+  g_string_replace (text, "&", "&amp;", 0);
+  g_string_replace (text, "<", "&lt;", 0);
+  g_string_replace (text, ">", "&gt;", 0);
+  adw_about_window_add_legal_section (about, _("Intended purpose"), NULL, GTK_LICENSE_CUSTOM, text->str);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -211,6 +240,7 @@ about_action (GSimpleAction *action,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", "© 2026 Spinal Pathways developers",
                         NULL);
+  add_intended_purpose (ADW_ABOUT_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -109,6 +109,17 @@ collect_text (GtkWidget *widget,
     collect_text (child, text);
 }
 
+/* Every label's text, shown or not (pages of a window not yet visited). */
+static void
+collect_all_label_text (GtkWidget *widget,
+                        GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_all_label_text (child, text);
+}
+
 static char *
 banner_text (SpWindow *win)
 {
@@ -1405,6 +1416,18 @@ test_about_and_shortcuts (void)
   g_assert_true (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "clinical judgement applies") != NULL);
   g_assert_true (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
                          sp_policy_get_version (sp_window_get_policy (win))) != NULL);
+  /* The clinical safety case's intended purpose, from a local copy. */
+  {
+    GString *all = g_string_new (NULL);
+
+    collect_all_label_text (GTK_WIDGET (about), all);
+    sp_test_save_png (GTK_WIDGET (about), "about");
+    g_assert_nonnull (strstr (all->str, "Intended purpose"));
+    g_assert_nonnull (strstr (all->str, "What it is for"));
+    g_assert_nonnull (strstr (all->str, "manufacturer's clinical safety case"));
+    g_assert_null (strstr (all->str, "**"));
+    g_string_free (all, TRUE);
+  }
   gtk_window_destroy (about);
 
   sp_test_destroy_window (win);
