@@ -952,6 +952,15 @@ test_row_layout (void)
 /* A row's help button opens the whole help, in a popover made when first
  * opened; opening it again shows the same one. (In a narrow window the
  * help is only there: the subtitle gives way.) */
+static gboolean
+window_on_a_monitor (gpointer data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
+
+  return surface != NULL &&
+         gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (data)), surface) != NULL;
+}
+
 static void
 test_help_popover (void)
 {
@@ -968,10 +977,13 @@ test_help_popover (void)
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
 
-  /* On screen first, as a clinician reaching the button would have it. */
+  /* On screen first, as a clinician reaching the button would have it;
+   * on a busy machine the window can be drawn before the X server has
+   * placed it on a monitor, and a popover cannot be placed until it is. */
   g_assert_true (sp_window_focus_fact (win, sp_fact_get_id (fact)));
   sp_test_wait_ms (100);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  g_assert_true (sp_test_wait_until (window_on_a_monitor, win, 10000));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   sp_test_wait_ms (100);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
