@@ -35,8 +35,9 @@ enum {
   EXIT_BAD_INPUT = 2,
 };
 
-static const char usage[] =
-  "Usage:\n"
+/* Translated where it is printed, with the options GOptionContext lists. */
+static const char usage[] = N_(
+  "How each command is called:\n"
   "  spinal-pathways-cli [--policy FILE] evaluate CASE.json|-\n"
   "  spinal-pathways-cli [--policy FILE] evaluate --batch FILE.jsonl\n"
   SP_CLI_EXPORT_USAGE
@@ -79,7 +80,7 @@ static const char usage[] =
   "  --help           Print this help\n"
   "\n"
   "Exit status: 0 all well; 2 bad usage or any bad input (after writing what\n"
-  "could be written); 1 internal failure.\n";
+  "could be written); 1 internal failure.\n");
 
 static int
 usage_error (const char *message)
@@ -585,7 +586,7 @@ run_command (int   argc,
   g_autoptr(SpPolicy) policy = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
-  const char *policy_path = NULL;
+  g_autofree char *policy_path = NULL;
   int export_argc = 0;
   char **export_argv = NULL;
   gboolean show_version = FALSE;
@@ -593,59 +594,104 @@ run_command (int   argc,
   gboolean options_done = FALSE;
   const char *command;
 
-  for (int i = 1; i < argc; i++)
-    {
-      /* diff reads two policies of its own and parses its own options. */
-      if (arguments->len == 0 && g_str_equal (argv[i], "diff"))
-        return sp_cli_diff_run (argc - i, argv + i);
-      if (arguments->len == 0 && g_str_equal (argv[i], "audit"))
-        return sp_cli_audit_run (policy_path, argc - i, argv + i);
-      if (arguments->len == 0 && g_str_equal (argv[i], "trace"))
-        return sp_cli_trace_run (policy_path, argc - i, argv + i);
-      /* export parses its own options (--pdf, --text, --no-identifiers). */
-      if (arguments->len == 0 && g_str_equal (argv[i], "export"))
-        {
-          export_argc = argc - i - 1;
-          export_argv = argv + i + 1;
-          g_ptr_array_add (arguments, argv[i]);
+  /* The global options, before the command, with GOptionContext: "--",
+   * "--policy=FILE" and translated help come with it. Commands with
+   * options of their own (export, diff, audit, trace) parse the rest. */
+  {
+    gboolean show_help = FALSE;
+    g_autofree char *policy_option = NULL;
+    const GOptionEntry entries[] = {
+      { "policy", 0, 0, G_OPTION_ARG_FILENAME, &policy_option,
+        N_("Use a commissioner's revision of the policy instead of the built-in one"), N_("FILE") },
+      { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the program's and the policy's versions"), NULL },
+      { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, N_("With evaluate: one case per line in, one result per line out"), NULL },
+      { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Print this help"), NULL },
+      G_OPTION_ENTRY_NULL
+    };
+    g_autoptr(GOptionContext) context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+    g_autoptr(GPtrArray) head = g_ptr_array_new ();
+    int command_at = argc;
+    char **head_argv;
+    int head_argc;
+
+    /* Where the command is: the first argument that is not an option (nor
+     * the value of --policy), unless "--" comes first. */
+    for (int i = 1; i < argc; i++)
+      {
+        if (g_str_equal (argv[i], "--"))
           break;
-        }
-      /* After "--" every argument is a name, even one that starts with "-". */
-      if (options_done)
+        if (g_str_equal (argv[i], "--policy"))
+          {
+            i++;
+            continue;
+          }
+        if (argv[i][0] != '-' || argv[i][1] == '\0')
+          {
+            command_at = i;
+            break;
+          }
+      }
+    /* A command with options of its own gets every argument after it. */
+    if (command_at < argc &&
+        (g_str_equal (argv[command_at], "export") || g_str_equal (argv[command_at], "diff") ||
+         g_str_equal (argv[command_at], "audit") || g_str_equal (argv[command_at], "trace")))
+      options_done = TRUE;
+    for (int i = 0; i < (options_done ? command_at : argc); i++)
+      g_ptr_array_add (head, argv[i]);
+    g_ptr_array_add (head, NULL);
+    head_argv = (char **) head->pdata;
+    head_argc = head->len - 1;
+
+    g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    g_option_context_set_help_enabled (context, FALSE);
+    g_option_context_set_description (context, _(usage));
+    if (!g_option_context_parse (context, &head_argc, &head_argv, &error))
+      {
+        g_autofree char *message = g_strdup_printf ("unknown option or bad use of one (%s)", error->message);
+
+        if (error->code == G_OPTION_ERROR_UNKNOWN_OPTION)
+          {
+            g_free (message);
+            message = g_strdup_printf ("unknown option (%s)", error->message);
+          }
+        return usage_error (message);
+      }
+    if (show_help)
+      {
+        g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+        g_print ("%s", help);
+        return EXIT_OK;
+      }
+    policy_path = g_steal_pointer (&policy_option);
+
+    if (options_done)
+      {
+        const char *name = argv[command_at];
+
+        if (g_str_equal (name, "diff"))
+          return sp_cli_diff_run (argc - command_at, argv + command_at);
+        if (g_str_equal (name, "audit"))
+          return sp_cli_audit_run (policy_path, argc - command_at, argv + command_at);
+        if (g_str_equal (name, "trace"))
+          return sp_cli_trace_run (policy_path, argc - command_at, argv + command_at);
+        export_argc = argc - command_at - 1;
+        export_argv = argv + command_at + 1;
+      }
+    else
+      for (int i = 1; i < head_argc; i++)
         {
-          g_ptr_array_add (arguments, argv[i]);
-          continue;
+          /* GOptionContext leaves "--" in place: what follows it is a
+           * command or a file name, even one that starts with "-". */
+          if (g_str_equal (head_argv[i], "--") && arguments->len == 0 && !options_done)
+            {
+              options_done = TRUE;
+              continue;
+            }
+          g_ptr_array_add (arguments, head_argv[i]);
         }
-      if (g_str_equal (argv[i], "--"))
-        {
-          options_done = TRUE;
-          continue;
-        }
-      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-        {
-          g_print ("%s", usage);
-          return EXIT_OK;
-        }
-      else if (g_str_equal (argv[i], "--version"))
-        show_version = TRUE;
-      else if (g_str_equal (argv[i], "--batch"))
-        batch = TRUE;
-      else if (g_str_equal (argv[i], "--policy"))
-        {
-          if (++i >= argc)
-            return usage_error ("--policy needs a file");
-          policy_path = argv[i];
-        }
-      else if (g_str_has_prefix (argv[i], "--policy="))
-        policy_path = argv[i] + strlen ("--policy=");
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-          g_autofree char *message = g_strdup_printf ("unknown option %s", argv[i]);
-          return usage_error (message);
-        }
-      else
-        g_ptr_array_add (arguments, argv[i]);
-    }
+  }
 
   if (policy_path != NULL)
     {

@@ -957,7 +957,8 @@ window_on_a_monitor (gpointer data)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
 
-  return surface != NULL &&
+  return surface != NULL && gtk_widget_get_mapped (GTK_WIDGET (data)) &&
+         gdk_surface_get_width (surface) > 1 &&
          gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (data)), surface) != NULL;
 }
 
@@ -984,6 +985,7 @@ test_help_popover (void)
   sp_test_wait_ms (100);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
   g_assert_true (sp_test_wait_until (window_on_a_monitor, win, 10000));
+  sp_test_wait_ms (300);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   sp_test_wait_ms (100);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
