@@ -521,10 +521,18 @@ build_details (Builder      *builder,
         {
           SpInterpretation *interpretation = sp_policy_lookup_interpretation (policy, interpretations[k]);
 
-          /* The engine's reasons usually carry the reading already; say
-           * it once. */
+          /* Reasons no longer carry readings (revision 3), so each is
+           * given here, with whether the commissioner has signed it off. */
           if (interpretation && !strv_contains_substring (reasons, sp_interpretation_get_reading (interpretation)))
-            add_key_value (builder, "Reading of the policy", sp_interpretation_get_reading (interpretation));
+            {
+              g_autofree char *key = sp_interpretation_is_signed_off (interpretation)
+                ? g_strdup_printf ("Reading of the policy (signed off by %s on %s)",
+                                   sp_interpretation_get_signed_off_by (interpretation),
+                                   sp_interpretation_get_signed_off_date (interpretation))
+                : g_strdup ("Reading of the policy (awaiting the commissioner's sign-off)");
+
+              add_key_value (builder, key, sp_interpretation_get_reading (interpretation));
+            }
         }
     }
 }
