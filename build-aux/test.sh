@@ -106,6 +106,10 @@ for build, log in logs:
             else:
                 failed += 1
                 print(f"{build}: {result['name']}: {result['result']}")
+                # CI keeps only the tail of its log: say why here too.
+                output = (result.get("stderr") or "") + (result.get("stdout") or "")
+                for text in output.strip().splitlines()[-6:]:
+                    print(f"    {text[:200]}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
