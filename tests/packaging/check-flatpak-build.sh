@@ -23,9 +23,24 @@ PY
 command=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["command"])' "$manifest")
 
 echo "manifest options: ${options[*]}"
-meson setup "$work/build" "$source_dir" --prefix=/app "${options[@]}" >"$work/setup.log" 2>&1 ||
+# The GNOME SDK has no poppler-utils, Xvfb or xdotool, and the build must not
+# reach for python3: the build runs with those hidden from PATH, so a build
+# that needs them fails here as it would in flatpak-builder.
+hidden=" pdftotext pdfinfo xvfb-run Xvfb xdotool python3 python "
+mkdir "$work/bin"
+IFS=: read -ra path_dirs <<<"$PATH"
+for dir in "${path_dirs[@]}"; do
+  [ -d "$dir" ] || continue
+  for tool in "$dir"/*; do
+    name=${tool##*/}
+    case $hidden in *" $name "*) continue ;; esac
+    [ -x "$tool" ] && [ ! -e "$work/bin/$name" ] && ln -s "$tool" "$work/bin/$name"
+  done
+done
+meson_prog=$(command -v meson)
+PATH=$work/bin "$meson_prog" setup "$work/build" "$source_dir" --prefix=/app "${options[@]}" >"$work/setup.log" 2>&1 ||
   { cat "$work/setup.log"; exit 1; }
-meson compile -C "$work/build" >"$work/compile.log" 2>&1 || { tail -50 "$work/compile.log"; exit 1; }
+PATH=$work/bin "$meson_prog" compile -C "$work/build" >"$work/compile.log" 2>&1 || { tail -50 "$work/compile.log"; exit 1; }
 DESTDIR="$work/stage" meson install -C "$work/build" --no-rebuild >"$work/install.log" 2>&1 ||
   { cat "$work/install.log"; exit 1; }
 

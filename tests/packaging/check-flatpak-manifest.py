@@ -7,10 +7,20 @@ Patient data must stay on the clinician's machine, so the sandbox grants a windo
 access and nothing else: no network, no file system (files come through the portal), no
 session or system bus names.
 
-Usage: check-flatpak-manifest.py MANIFEST.json [APP_ID]
+The development manifest builds the checkout (a 'dir' source); the Flathub manifest must
+pin its source (a git commit, or an archive with its sha256), since Flathub builds exactly
+what was reviewed. Both build with -Dtests=false, so nothing test-only is needed.
+
+--same-as DEV checks that the Flathub manifest differs from the development one only in
+its sources, so the two cannot drift apart.
+
+Usage: check-flatpak-manifest.py [--flathub] [--git-dir DIR] [--same-as DEV.json] MANIFEST.json [APP_ID]
 """
 
 import json
+import os
+import re
+import subprocess
 import sys
 
 EXPECTED_APP_ID = "io.github.spinalpathways.SpinalPathways"
@@ -18,6 +28,10 @@ EXPECTED_COMMAND = "spinal-pathways"
 EXPECTED_RUNTIME = "org.gnome.Platform"
 EXPECTED_SDK = "org.gnome.Sdk"
 EXPECTED_MODULE = "spinal-pathways"
+
+# The oldest GNOME runtime still receiving updates when this was last reviewed
+# (GNOME keeps a runtime about a year: two releases). Raise it with each release.
+OLDEST_SUPPORTED_RUNTIME = 50
 
 # Exactly these, each once.
 ALLOWED_FINISH_ARGS = [
@@ -42,7 +56,51 @@ FORBIDDEN_PREFIXES = {
 }
 
 
-def check(manifest, app_id):
+def check_runtime_version(manifest, errors):
+    version = str(manifest.get("runtime-version", "")).strip()
+    if not version:
+        errors.append("'runtime-version' is missing")
+    elif not re.fullmatch(r"[0-9]+", version):
+        errors.append(f"'runtime-version' is {version!r}, expected a GNOME release number")
+    elif int(version) < OLDEST_SUPPORTED_RUNTIME:
+        errors.append(f"'runtime-version' {version} is out of support "
+                      f"(the oldest supported GNOME runtime is {OLDEST_SUPPORTED_RUNTIME})")
+
+
+def check_sources(module, flathub, git_dir, errors):
+    sources = module.get("sources", [])
+    if not isinstance(sources, list) or not sources:
+        errors.append(f"module {EXPECTED_MODULE!r} has no sources")
+        return
+    if not flathub:
+        if {"type": "dir", "path": ".."} not in sources:
+            errors.append(f"module {EXPECTED_MODULE!r} should build the source tree "
+                          "({'type': 'dir', 'path': '..'})")
+        return
+    for source in sources:
+        kind = source.get("type") if isinstance(source, dict) else None
+        if kind == "git":
+            url = source.get("url", "")
+            commit = source.get("commit", "")
+            if not url.startswith("https://"):
+                errors.append(f"git source {url!r} is not fetched over https")
+            if not re.fullmatch(r"[0-9a-f]{40}", commit):
+                errors.append(f"git source {url!r} is not pinned to a full commit id "
+                              f"(commit is {commit!r})")
+            elif git_dir and os.path.isdir(git_dir):
+                known = subprocess.run(["git", "--git-dir", git_dir, "cat-file", "-e",
+                                        commit + "^{commit}"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                if known.returncode != 0:
+                    errors.append(f"git source commit {commit} is not in this repository's history")
+        elif kind in ("archive", "file"):
+            if not re.fullmatch(r"[0-9a-f]{64}", str(source.get("sha256", ""))):
+                errors.append(f"{kind} source {source.get('url')!r} has no sha256")
+        else:
+            errors.append(f"source of type {kind!r} cannot be pinned (Flathub needs git or archive)")
+
+
+def check(manifest, app_id, flathub=False, git_dir=None):
     errors = []
 
     def expect(key, value):
@@ -59,8 +117,7 @@ def check(manifest, app_id):
     expect("command", EXPECTED_COMMAND)
     expect("runtime", EXPECTED_RUNTIME)
     expect("sdk", EXPECTED_SDK)
-    if not str(manifest.get("runtime-version", "")).strip():
-        errors.append("'runtime-version' is missing")
+    check_runtime_version(manifest, errors)
 
     finish_args = manifest.get("finish-args", [])
     if not isinstance(finish_args, list) or not all(isinstance(a, str) for a in finish_args):
@@ -98,10 +155,10 @@ def check(manifest, app_id):
             errors.append(f"module {EXPECTED_MODULE!r} should build with -Dbuildtype=release")
         if app_id == EXPECTED_APP_ID and "-Ddevelopment=true" in opts:
             errors.append("the release manifest must not set -Ddevelopment=true")
-        sources = module.get("sources", [])
-        if {"type": "dir", "path": ".."} not in sources:
-            errors.append(f"module {EXPECTED_MODULE!r} should build the source tree "
-                          "({'type': 'dir', 'path': '..'})")
+        if "-Dtests=false" not in opts:
+            errors.append(f"module {EXPECTED_MODULE!r} should build with -Dtests=false "
+                          "(the runtime has no test tools)")
+        check_sources(module, flathub, git_dir, errors)
         # Nor may the build itself reach the network.
         build_args = module.get("build-options", {}).get("build-args", [])
         if "--share=network" in build_args:
@@ -110,13 +167,47 @@ def check(manifest, app_id):
     return errors
 
 
+def without_sources(manifest):
+    copy = json.loads(json.dumps(manifest))
+    for module in copy.get("modules", []):
+        if isinstance(module, dict):
+            module.pop("sources", None)
+    return copy
+
+
+def differences_beyond_sources(manifest, other_path):
+    try:
+        with open(other_path, encoding="utf-8") as f:
+            other = json.load(f)
+    except (OSError, json.JSONDecodeError) as e:
+        return [f"cannot read {other_path}: {e}"]
+    ours, theirs = without_sources(manifest), without_sources(other)
+    return [f"{key!r} differs from {other_path}: {ours.get(key)!r} against {theirs.get(key)!r}"
+            for key in sorted(set(ours) | set(theirs)) if ours.get(key) != theirs.get(key)]
+
+
 def main(argv):
-    if len(argv) not in (2, 3):
+    args = argv[1:]
+    flathub = False
+    git_dir = None
+    same_as = None
+    while args and args[0].startswith("--"):
+        option = args.pop(0)
+        if option == "--flathub":
+            flathub = True
+        elif option == "--git-dir" and args:
+            git_dir = args.pop(0)
+        elif option == "--same-as" and args:
+            same_as = args.pop(0)
+        else:
+            args = []
+            break
+    if len(args) not in (1, 2):
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
 
-    path = argv[1]
-    app_id = argv[2] if len(argv) == 3 else EXPECTED_APP_ID
+    path = args[0]
+    app_id = args[1] if len(args) == 2 else EXPECTED_APP_ID
 
     try:
         with open(path, encoding="utf-8") as f:
@@ -129,7 +220,9 @@ def main(argv):
         print(f"{path}: the manifest is not a JSON object", file=sys.stderr)
         return 1
 
-    errors = check(manifest, app_id)
+    errors = check(manifest, app_id, flathub, git_dir)
+    if same_as:
+        errors += differences_beyond_sources(manifest, same_as)
     for e in errors:
         print(f"{path}: {e}", file=sys.stderr)
     if errors:
