@@ -9,11 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-file-dialog.h"
 #include "sp-report.h"
 #include "sp-window-private.h"
 
-#define CASE_MIME_TYPE "application/x-spinal-pathways-case"
-#define CASE_SUFFIX    ".spcase"
 
 /* Title and errors */
 
@@ -115,6 +114,7 @@ on_session_saved (GObject      *source,
   /* No file name: a clinician may name a case after the patient, and
    * nothing identifying goes to the logs. */
   g_debug ("Saved a case in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+  sp_file_dialog_note_recent (file, SP_CASE_MIME_TYPE);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -229,59 +229,50 @@ default_case_name (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   /* No patient name in a file name: file names travel further than files. */
-  return g_date_time_format (now, "assessment-%Y-%m-%d" CASE_SUFFIX);
+  return g_date_time_format (now, "assessment-%Y-%m-%d" SP_CASE_SUFFIX);
 }
 
-static GtkFileFilter *
-case_filter (void)
+static GListModel *
+case_filters (gboolean for_opening)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) cases = sp_file_filter_new (_("Case files"), SP_CASE_MIME_TYPE, SP_CASE_SUFFIX);
 
-  gtk_file_filter_set_name (filter, _("Case files"));
-  gtk_file_filter_add_mime_type (filter, CASE_MIME_TYPE);
-  gtk_file_filter_add_pattern (filter, "*" CASE_SUFFIX);
-  return filter;
-}
+  if (for_opening)
+    {
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-/* @file, or @file with @suffix when its name has no extension at all. */
-static GFile *
-with_suffix (GFile      *file,
-             const char *suffix)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *named = NULL;
-
-  if (basename == NULL || strchr (basename, '.') != NULL || !(parent = g_file_get_parent (file)))
-    return g_object_ref (file);
-  named = g_strconcat (basename, suffix, NULL);
-  return g_file_get_child (parent, named);
+      /* Case files written before the .spcase extension were .json. */
+      gtk_file_filter_add_suffix (cases, "json");
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      g_list_store_append (filters, cases);
+      g_list_store_append (filters, all);
+    }
+  else
+    g_list_store_append (filters, cases);
+  return G_LIST_MODEL (filters);
 }
 
 static void
-on_save_as_response (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+on_save_as_chosen (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  SpWindow *self = g_object_get_data (G_OBJECT (chooser), "sp-window");
+  SpWindow *self = SP_WINDOW (source);
   Then *t = user_data;
+  g_autoptr(GError) error = NULL;
+  /* Used exactly as chosen: in a sandbox the portal grants that file only. */
+  g_autoptr(GFile) file = sp_file_dialog_finish (result, &error);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (file)
     {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      /* A name typed without an extension gets ours, so the file opens
-       * with this app again. */
-      g_autoptr(GFile) file = chosen ? with_suffix (chosen, CASE_SUFFIX) : NULL;
-
-      if (file)
-        {
-          sp_window_save_to_file_async (self, file, NULL, on_saved_then, t);
-          t = NULL;
-        }
+      sp_window_save_to_file_async (self, file, NULL, on_saved_then, t);
+      t = NULL;
     }
+  else if (error)
+    sp_window_show_error (self, _("Could Not Save"), error->message);
   g_clear_pointer (&t, then_free);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
@@ -290,25 +281,11 @@ save_as (SpWindow     *self,
          GFile        *then_file)
 {
   GFile *current = sp_case_session_get_file (self->session);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = case_filter ();
+  g_autoptr(GListModel) filters = case_filters (FALSE);
+  g_autofree char *name = current ? NULL : default_case_name ();
 
-  /* Through the portal when sandboxed. */
-  chooser = gtk_file_chooser_native_new (_("Save Case"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (current)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
-  else
-    {
-      g_autofree char *name = default_case_name ();
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "sp-window", self);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), then_new (then, then_file));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sp_file_dialog_save (GTK_WINDOW (self), _("Save Case"), _("_Save"), filters, current, name,
+                       on_save_as_chosen, then_new (then, then_file));
 }
 
 static void
@@ -407,39 +384,26 @@ sp_window_ask_then (SpWindow     *self,
 /* New and open */
 
 static void
-on_open_response (GtkNativeDialog *chooser,
-                  int              response,
-                  SpWindow        *self)
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  SpWindow *self = SP_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = sp_file_dialog_finish (result, &error);
 
-      if (file)
-        sp_window_load_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (file)
+    sp_window_load_file (self, file);
+  else if (error)
+    sp_window_show_error (self, _("Could Not Open"), error->message);
 }
 
 static void
 open_chooser (SpWindow *self)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) cases = case_filter ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = case_filters (TRUE);
 
-  /* Case files written before the .spcase extension were .json. */
-  gtk_file_filter_add_pattern (cases, "*.json");
-  chooser = gtk_file_chooser_native_new (_("Open Case"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sp_file_dialog_open (GTK_WINDOW (self), _("Open Case"), _("_Open"), filters, on_open_chosen, NULL);
 }
 
 static void
@@ -733,6 +697,7 @@ on_pdf_written (GObject      *source,
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Summary exported")));
+  sp_file_dialog_note_recent (file, "application/pdf");
   g_task_return_boolean (task, TRUE);
 }
 
@@ -791,31 +756,24 @@ sp_window_export_pdf_finish (SpWindow      *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    SpWindow        *self)
+on_export_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "identifiers");
-      gboolean identifiers = choice ? g_str_equal (choice, "true") : sp_window_include_identifiers (self);
+  SpWindow *self = SP_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  /* Used exactly as chosen: in a sandbox the portal grants that file only. */
+  g_autoptr(GFile) file = sp_file_dialog_finish (result, &error);
 
-      if (file)
-        {
-          /* A name typed without an extension still opens as a PDF. */
-          GFile *named = with_suffix (file, ".pdf");
-
-          g_object_unref (file);
-          file = named;
-        }
-      if (file)
-        sp_window_export_pdf_async (self, file, identifiers, NULL, NULL, NULL);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (file)
+    sp_window_export_pdf_async (self, file, sp_window_include_identifiers (self), NULL, NULL, NULL);
+  else if (error)
+    sp_window_show_error (self, _("Summary Not Exported"), error->message);
 }
 
+/* Whether identifiers go in is the menu's "Include Patient Identifiers",
+ * the same for the PDF, printing and copying: GtkFileDialog has no room
+ * for a choice of our own. */
 static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
@@ -824,24 +782,12 @@ export_pdf_action (GtkWidget  *widget,
   SpWindow *self = SP_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "spinal-pathways-summary-%Y-%m-%d.pdf");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) pdf = sp_file_filter_new (_("PDF documents"), "application/pdf", ".pdf");
 
-  chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  /* A boolean choice: a check box in the chooser (and the portal's). */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "identifiers",
-                               _("Include patient identifiers"), NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "identifiers",
-                               sp_window_include_identifiers (self) ? "true" : "false");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_list_store_append (filters, pdf);
+  sp_file_dialog_save (GTK_WINDOW (self), _("Export Summary"), _("_Export"), G_LIST_MODEL (filters),
+                       NULL, name, on_export_chosen, NULL);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "sp-application.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
+#include "sp-file-dialog.h"
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
 #include "sp-settings.h"
@@ -392,6 +393,7 @@ show_case_or_error (SpWindow  *self,
     }
 
   sp_window_show_case (self, case_, file, FALSE);
+  sp_file_dialog_note_recent (file, SP_CASE_MIME_TYPE);
   ask_review_or_new (self);
   return TRUE;
 }

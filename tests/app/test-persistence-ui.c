@@ -1065,6 +1065,124 @@ test_autosave_failure_warns (void)
   g_settings_reset (settings, "autosave-delay-seconds");
 }
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.8's GtkFileChooserNative shows GtkFileChooserDialog when there is
+ * no portal, as here: the test answers it as a clinician would. (From
+ * 4.10 the app uses GtkFileDialog, which a test cannot drive.) */
+static gboolean
+find_file_chooser (gpointer data)
+{
+  GtkWidget **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_mapped (window))
+        {
+          *found = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+wait_for_file_chooser (void)
+{
+  GtkWidget *chooser = NULL;
+
+  g_assert_true (sp_test_wait_until (find_file_chooser, &chooser, 10000));
+  sp_test_wait_ms (200);
+  return chooser;
+}
+
+/* Types @typed into the chooser in the temporary folder and accepts. */
+static void
+answer_file_chooser (GtkWidget  *chooser,
+                     const char *typed)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+  g_autoptr(GError) error = NULL;
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
+  sp_test_wait_ms (100);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+static void
+assert_recent (GFile      *file,
+               const char *mime_type)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+  GtkRecentInfo *info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, mime_type);
+  gtk_recent_info_unref (info);
+}
+
+/* The suggested name carries the extension; the name the dialog returns is
+ * used as it is (in a sandbox the portal grants that file only), and the
+ * file joins the recent files. */
+static void
+test_file_dialogs (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *case_name = g_date_time_format (now, "assessment-%Y-%m-%d.spcase");
+  g_autofree char *pdf_name = g_date_time_format (now, "spinal-pathways-summary-%Y-%m-%d.pdf");
+  g_autofree char *case_path = tmp_path ("typed without extension");
+  g_autofree char *pdf_path = tmp_path ("summary typed bare");
+  g_autofree char *case_with_suffix = tmp_path ("typed without extension.spcase");
+  g_autofree char *pdf_with_suffix = tmp_path ("summary typed bare.pdf");
+  g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autofree char *contents = NULL;
+  GtkFileFilter *filter;
+  GtkWidget *chooser;
+
+  sp_test_set_bool (win, "red_flag_cauda_equina", FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.save-as", NULL));
+  chooser = wait_for_file_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, case_name);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Case files");
+  answer_file_chooser (chooser, "typed without extension");
+  g_assert_true (sp_test_wait_until (file_exists, case_file, 10000));
+  g_assert_false (g_file_test (case_with_suffix, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_equal (sp_case_session_get_file (sp_window_get_session (win)), case_file));
+  g_assert_true (g_file_get_contents (case_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{"));
+  assert_recent (case_file, "application/x-spinal-pathways-case");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.export-pdf", NULL));
+  chooser = wait_for_file_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, pdf_name);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "PDF documents");
+  answer_file_chooser (chooser, "summary typed bare");
+  g_assert_true (sp_test_wait_until (file_exists, pdf_file, 20000));
+  sp_test_wait_ms (500);
+  g_assert_false (g_file_test (pdf_with_suffix, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  assert_recent (pdf_file, "application/pdf");
+
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  sp_test_destroy_window (win);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -1104,6 +1222,9 @@ main (int   argc,
   g_test_add_func ("/app/persistence/default-setting", test_default_setting);
   g_test_add_func ("/app/persistence/drop-file", test_drop_file);
   g_test_add_func ("/app/persistence/shortcuts", test_shortcuts);
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  g_test_add_func ("/app/persistence/file-dialogs", test_file_dialogs);
+#endif
 
   status = g_test_run ();
   g_clear_object (&app);
