@@ -223,7 +223,7 @@ rebuild_details (SpDecisionRow *self)
       for (guint i = 0; missing[i]; i++)
         {
           SpFact *fact = sp_policy_lookup_fact (policy, missing[i]);
-          const char *label = fact ? sp_fact_get_label (fact) : missing[i];
+          const char *label = fact ? sp_policy_gettext (sp_fact_get_label (fact)) : missing[i];
           g_autofree char *a11y = g_strdup_printf (_("Go to “%s”"), label);
           GtkWidget *button = gtk_button_new ();
           GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -360,8 +360,8 @@ update_exceptional (SpDecisionRow *self)
         const char *pathway = sp_fact_get_pathway (impairment);
         /* Translators: the first %s is a question, the second a tab */
         g_autofree char *text = g_strdup_printf (_("Also record “%s” on the %s tab"),
-                                                 sp_fact_get_label (impairment),
-                                                 sp_policy_get_pathway_label (sp_case_get_policy (self->case_), pathway));
+                                                 sp_policy_gettext (sp_fact_get_label (impairment)),
+                                                 sp_policy_gettext (sp_policy_get_pathway_label (sp_case_get_policy (self->case_), pathway)));
 
         gtk_button_set_label (GTK_BUTTON (self->exceptional_needs), text);
         /* The target first: an action name without it is a type mismatch. */
@@ -504,7 +504,7 @@ sp_decision_row_new (SpCase     *case_,
   self->case_ = g_object_ref (case_);
   self->decision = g_object_ref (decision);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sp_decision_get_label (decision));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sp_policy_gettext (sp_decision_get_label (decision)));
   gtk_widget_set_name (GTK_WIDGET (self), sp_decision_get_id (decision));
 
   g_signal_connect_object (decision, "notify", G_CALLBACK (on_decision_notify), self, G_CONNECT_SWAPPED);

@@ -128,7 +128,7 @@ sync_list (FactRow *fr)
           continue;
         if (words->len)
           g_string_append (words, _(", "));
-        g_string_append (words, sp_fact_get_choice_label (fr->fact, index));
+        g_string_append (words, sp_policy_gettext (sp_fact_get_choice_label (fr->fact, index)));
       }
   gtk_label_set_text (GTK_LABEL (fr->summary), words->str);
 }
@@ -511,7 +511,7 @@ on_entry_changed (GtkWidget *row)
     }
   else if (pattern && !g_regex_match_simple (pattern, text, 0, 0))
     {
-      set_error (fr->input, sp_fact_get_help (fr->fact));
+      set_error (fr->input, sp_policy_gettext (sp_fact_get_help (fr->fact)));
       sp_case_clear_fact (fr->case_, fact_id (fr));
     }
   else
@@ -647,7 +647,7 @@ create_help_popover (GtkMenuButton *button,
 {
   FactRow *fr = data;
   GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *label = gtk_label_new (sp_fact_get_help (fr->fact));
+  GtkWidget *label = gtk_label_new (sp_policy_gettext (sp_fact_get_help (fr->fact)));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -665,7 +665,7 @@ create_help_popover (GtkMenuButton *button,
 static void
 add_help (FactRow *fr)
 {
-  const char *help = sp_fact_get_help (fr->fact);
+  const char *help = sp_policy_gettext (sp_fact_get_help (fr->fact));
   g_autofree char *a11y = NULL;
 
   fr->subtitle = short_help (help, &fr->truncated);
@@ -675,7 +675,7 @@ add_help (FactRow *fr)
   /* Every row with help has the button; it shows when the subtitle cannot
    * hold the whole help (too long, a narrow window, a combo row). */
   fr->info_button = gtk_menu_button_new ();
-  a11y = g_strdup_printf (_("More about “%s”"), sp_fact_get_label (fr->fact));
+  a11y = g_strdup_printf (_("More about “%s”"), sp_policy_gettext (sp_fact_get_label (fr->fact)));
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (fr->info_button), create_help_popover, fr, NULL);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (fr->info_button), "help-about-symbolic");
   gtk_widget_set_valign (fr->info_button, GTK_ALIGN_CENTER);
@@ -706,7 +706,7 @@ build_choice (FactRow *fr)
 
   gtk_string_list_append (model, _("Not recorded"));
   for (guint i = 0; i < sp_fact_get_n_choices (fr->fact); i++)
-    gtk_string_list_append (model, sp_fact_get_choice_label (fr->fact, i));
+    gtk_string_list_append (model, sp_policy_gettext (sp_fact_get_choice_label (fr->fact, i)));
 
   fr->row = adw_combo_row_new ();
   fr->input = fr->row;
@@ -752,10 +752,10 @@ build_list (FactRow *fr)
   fr->none_check = add_check_row (fr, _("None"));
   for (guint i = 0; i < sp_fact_get_n_choices (fr->fact); i++)
     g_hash_table_insert (fr->checks, (gpointer) sp_fact_get_choice_id (fr->fact, i),
-                         add_check_row (fr, sp_fact_get_choice_label (fr->fact, i)));
+                         add_check_row (fr, sp_policy_gettext (sp_fact_get_choice_label (fr->fact, i))));
 
   /* Actions are prepended: this reads "answer, clear, help, arrow". */
-  fr->clear_button = make_clear_button (fr->row, sp_fact_get_label (fr->fact), G_CALLBACK (on_clear_clicked));
+  fr->clear_button = make_clear_button (fr->row, sp_policy_gettext (sp_fact_get_label (fr->fact)), G_CALLBACK (on_clear_clicked));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (fr->row), fr->clear_button);
   fr->summary = gtk_label_new (NULL);
   gtk_widget_add_css_class (fr->summary, "dim-label");
@@ -792,13 +792,13 @@ build_number (FactRow *fr)
 
   if (sp_fact_get_unit (fr->fact))
     {
-      GtkWidget *unit = gtk_label_new (sp_fact_get_unit (fr->fact));
+      GtkWidget *unit = gtk_label_new (sp_policy_gettext (sp_fact_get_unit (fr->fact)));
 
       gtk_widget_add_css_class (unit, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), unit);
     }
 
-  fr->clear_button = make_clear_button (fr->row, sp_fact_get_label (fr->fact), G_CALLBACK (on_clear_clicked));
+  fr->clear_button = make_clear_button (fr->row, sp_policy_gettext (sp_fact_get_label (fr->fact)), G_CALLBACK (on_clear_clicked));
   adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->clear_button);
 
   g_signal_connect_object (fr->input, "input", G_CALLBACK (on_spin_input), fr->row, 0);
@@ -863,7 +863,7 @@ build_date (FactRow *fr)
   g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_show), fr->row, G_CONNECT_SWAPPED);
   g_signal_connect_object (fr->calendar, "day-selected", G_CALLBACK (on_day_selected), fr->row, G_CONNECT_SWAPPED);
 
-  fr->clear_button = make_clear_button (fr->row, sp_fact_get_label (fr->fact), G_CALLBACK (on_clear_clicked));
+  fr->clear_button = make_clear_button (fr->row, sp_policy_gettext (sp_fact_get_label (fr->fact)), G_CALLBACK (on_clear_clicked));
   adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->clear_button);
 
   g_signal_connect_object (fr->input, "activate", G_CALLBACK (on_text_activate), fr->row, G_CONNECT_SWAPPED);
@@ -884,7 +884,7 @@ build_string (FactRow *fr)
   gtk_editable_set_width_chars (GTK_EDITABLE (fr->input), 10);
   adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->input);
 
-  fr->clear_button = make_clear_button (fr->row, sp_fact_get_label (fr->fact), G_CALLBACK (on_string_clear));
+  fr->clear_button = make_clear_button (fr->row, sp_policy_gettext (sp_fact_get_label (fr->fact)), G_CALLBACK (on_string_clear));
   adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->clear_button);
 
   g_signal_connect_object (fr->input, "changed", G_CALLBACK (on_entry_changed), fr->row, G_CONNECT_SWAPPED);
@@ -941,11 +941,11 @@ sp_fact_row_new (SpCase *case_,
       g_assert_not_reached ();
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), sp_fact_get_label (fact));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), sp_policy_gettext (sp_fact_get_label (fact)));
   gtk_widget_set_name (fr->input, sp_fact_get_id (fact));
   gtk_accessible_update_property (GTK_ACCESSIBLE (fr->input),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sp_fact_get_label (fact),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sp_fact_get_help (fact) ? sp_fact_get_help (fact) : "",
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sp_policy_gettext (sp_fact_get_label (fact)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sp_fact_get_help (fact) ? sp_policy_gettext (sp_fact_get_help (fact)) : "",
                                   -1);
   g_object_set_data_full (G_OBJECT (fr->row), FACT_ROW_KEY, fr, fact_row_free);
 

@@ -234,7 +234,7 @@ update_relevance (SpPathwayPage *self)
 
               if (words->len > 0)
                 g_string_append (words, _(" and "));
-              g_string_append (words, fact ? sp_fact_get_label (fact) : ids[i]);
+              g_string_append (words, fact ? sp_policy_gettext (sp_fact_get_label (fact)) : ids[i]);
             }
           because = g_string_free (words, FALSE);
         }
@@ -326,7 +326,7 @@ collect_sections (SpPathwayPage *self)
   for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
     {
       SpFact *fact = sp_policy_get_fact (policy, i);
-      const char *name = sp_fact_get_section (fact) ? sp_fact_get_section (fact) : "";
+      const char *name = sp_fact_get_section (fact) ? sp_policy_gettext (sp_fact_get_section (fact)) : "";
       Section *section;
 
       if (g_strcmp0 (sp_fact_get_pathway (fact), self->pathway_id) != 0)
@@ -766,13 +766,13 @@ update_assessment (SpPathwayPage *self)
       gtk_widget_set_visible (row, assessed);
       if (labels->len > 0)
         g_string_append (labels, "; ");
-      g_string_append (labels, sp_decision_rule_get_label (rule));
+      g_string_append (labels, sp_policy_gettext (sp_decision_rule_get_label (rule)));
     }
 
   /* Translators: %s is the pathway, e.g. "Cervical"; then its decisions */
   subtitle = g_strdup_printf (_("Nothing is recorded for %s yet, so these decisions do not apply to this patient. "
                                 "Answer a question of this tab to assess them.\n%s"),
-                              sp_policy_get_pathway_label (policy, self->pathway_id),
+                              sp_policy_gettext (sp_policy_get_pathway_label (policy, self->pathway_id)),
                               labels->str);
   g_string_free (labels, TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->not_assessed_row), subtitle);

@@ -6,7 +6,28 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sp-widget-util.h"
+
+/**
+ * sp_policy_gettext:
+ * @text: (nullable): a label, question, help text, section, unit or
+ *   pathway name from the policy file
+ *
+ * The policy's words in the user's language, from the "policy" context of
+ * our catalogue (data/policy/spinal-interventions-strings.c lists them for
+ * xgettext). A policy loaded with --policy translates wherever its words
+ * are the built-in policy's, and shows the rest as written. The policy's
+ * clauses are quoted and never pass through here.
+ */
+const char *
+sp_policy_gettext (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return text;
+  return g_dpgettext2 (GETTEXT_PACKAGE, "policy", text);
+}
 
 /* Helpers for GTK 4.8 and libadwaita 1.2 widgets where their defaults are
  * slow (wrapped labels) or wrong for this app (combo rows' lists). */

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+const char *sp_policy_gettext            (const char *text);
 GtkWidget *sp_wrapped_label_new          (const char *text);
 void       sp_make_rows_cheap_to_measure (GtkWidget  *widget,
                                           gboolean    use_grids);

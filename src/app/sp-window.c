@@ -15,6 +15,7 @@
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
 #include "sp-settings.h"
+#include "sp-widget-util.h"
 #include "sp-window.h"
 #include "sp-window-private.h"
 
@@ -216,7 +217,7 @@ build_pages (SpWindow *self)
         leading = self->identity_group = sp_identity_group_new (self->case_);
       page = sp_pathway_page_new (self->evaluation, pathways[i], leading);
       stack_page = adw_view_stack_add_titled (self->stack, page, pathways[i],
-                                              sp_policy_get_pathway_label (self->policy, pathways[i]));
+                                              sp_policy_gettext (sp_policy_get_pathway_label (self->policy, pathways[i])));
       adw_view_stack_page_set_use_underline (stack_page, FALSE);
       adw_view_stack_page_set_icon_name (stack_page, pathway_icon_name (pathways[i]));
       g_hash_table_insert (self->pages, g_strdup (pathways[i]), page);

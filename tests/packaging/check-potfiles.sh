@@ -46,7 +46,9 @@ fi
 # Files with translatable strings. In C: _(), N_(), C_(), NC_(), ngettext() and g_dngettext(),
 # allowing GNU style's space before the parenthesis but not a longer identifier such as
 # foo_(). In GtkBuilder files: translatable="yes" (or "true", "1").
-c_marks='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext|g_dngettext|g_dpgettext2)[[:space:]]*\('
+# g_dpgettext2 marks a message only when the message is written there
+# (sp_policy_gettext passes the policy's words through it).
+c_marks='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext|g_dngettext)[[:space:]]*\(|g_dpgettext2[[:space:]]*\([^)]*"[^"]*"[[:space:]]*\)'
 ui_marks='translatable[[:space:]]*=[[:space:]]*"(yes|true|1)"'
 
 needed=()
