@@ -54,6 +54,48 @@ sp_test_wait_until (gboolean (*done) (gpointer data),
   return TRUE;
 }
 
+/* On a busy machine (the sanitizer builds) a window can be drawn before the
+ * X server has placed it on a monitor, and a popover opened then has
+ * nowhere to go (GDK's criticals about a missing monitor or surface). */
+static gboolean
+widget_placed (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (surface == NULL || !gtk_widget_get_mapped (widget) || !gtk_widget_get_mapped (root) ||
+      gdk_surface_get_width (surface) <= 1 ||
+      gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface) == NULL ||
+      !gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
+static gboolean
+popover_mapped (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Opens @button's popover once the button is on screen, as a clinician
+ * would find it, and waits for the popover to show. */
+void
+sp_test_popup (GtkMenuButton *button)
+{
+  g_assert_true (sp_test_wait_until (widget_placed, button, 20000));
+  sp_test_wait_ms (300);
+  gtk_menu_button_popup (button);
+  g_assert_true (sp_test_wait_until (popover_mapped, button, 20000));
+  sp_test_wait_ms (100);
+}
+
 void
 sp_test_store_result (GObject      *source,
                       GAsyncResult *result,
