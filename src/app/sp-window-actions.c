@@ -10,6 +10,7 @@
 
 #include "sp-application.h"
 #include "sp-file-dialog.h"
+#include "sp-print-preview.h"
 #include "sp-report.h"
 #include "sp-window-private.h"
 
@@ -881,6 +882,37 @@ print_action (GtkWidget  *widget,
     sp_window_show_error (self, _("Summary Not Printed"), error->message);
 }
 
+static gboolean
+on_preview (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            SpWindow                 *self)
+{
+  SpPrintPreview *window = sp_print_preview_new (GTK_WINDOW (self), operation, preview, context);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+/* The pages as they will print, in a window of our own (SpPrintPreview says
+ * why not GTK's external viewer). */
+static void
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = sp_window_create_print_operation (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sp_window_show_error (self, _("Summary Not Printed"), error->message);
+}
+
 /**
  * sp_window_copy_summary:
  *
@@ -975,6 +1007,7 @@ sp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
 
   /* Also bound here, so they work in a window without the application's

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-core-private.h"
+#include "sp-print-preview.h"
 #include "sp-report.h"
 #include "sp-test-util.h"
 #include "sp-window-private.h"
@@ -858,6 +859,68 @@ test_print (void)
   sp_test_destroy_window (win);
 }
 
+static gboolean
+find_print_preview (gpointer data)
+{
+  SpPrintPreview **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_PRINT_PREVIEW (window) && gtk_widget_get_mapped (window) &&
+          sp_print_preview_get_n_pages (SP_PRINT_PREVIEW (window)) > 0)
+        {
+          *found = SP_PRINT_PREVIEW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The preview shows the pages the printer would get, drawn in the app (no
+ * external viewer, no temporary copy of the summary). */
+static void
+test_print_preview (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  SpPrintPreview *preview = NULL;
+  SpReportLayout *layout;
+  guint expected_pages;
+
+  sp_test_fill_every_type (win);
+
+  /* As many pages as printing gives. */
+  operation = sp_window_create_print_operation (win);
+  {
+    g_autofree char *path = tmp_path ("preview-count.pdf");
+
+    gtk_print_operation_set_export_filename (operation, path);
+    g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (win), &error),
+                     ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    g_unlink (path);
+  }
+  layout = g_object_get_data (G_OBJECT (operation), "sp-layout");
+  expected_pages = sp_report_layout_get_n_pages (layout);
+  g_assert_cmpuint (expected_pages, >=, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.print-preview", NULL));
+  g_assert_true (sp_test_wait_until (find_print_preview, &preview, 20000));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == GTK_WINDOW (win));
+  g_assert_cmpuint (sp_print_preview_get_n_pages (preview), ==, expected_pages);
+  sp_test_wait_ms (300);
+  sp_test_save_png (GTK_WIDGET (preview), "print-preview.png");
+
+  gtk_window_close (GTK_WINDOW (preview));
+  sp_test_wait_ms (200);
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  sp_test_destroy_window (win);
+}
+
 static void
 test_default_setting (void)
 {
@@ -1225,6 +1288,7 @@ main (int   argc,
   g_test_add_func ("/app/persistence/copy-summary", test_copy_summary);
   g_test_add_func ("/app/persistence/export-pdf", test_export_pdf);
   g_test_add_func ("/app/persistence/print", test_print);
+  g_test_add_func ("/app/persistence/print-preview", test_print_preview);
   g_test_add_func ("/app/persistence/default-setting", test_default_setting);
   g_test_add_func ("/app/persistence/drop-file", test_drop_file);
   g_test_add_func ("/app/persistence/shortcuts", test_shortcuts);
