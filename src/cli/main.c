@@ -40,6 +40,7 @@ static const char usage[] = N_(
   "How each command is called:\n"
   "  spinal-pathways-cli [--policy FILE] evaluate CASE.json|-\n"
   "  spinal-pathways-cli [--policy FILE] evaluate --batch FILE.jsonl\n"
+  "  spinal-pathways-cli [--policy FILE] evaluate [--batch] --brief CASE|FILE.jsonl\n"
   SP_CLI_EXPORT_USAGE
   SP_CLI_DIFF_USAGE
   SP_CLI_AUDIT_USAGE
@@ -57,6 +58,8 @@ static const char usage[] = N_(
   "  evaluate --batch FILE.jsonl\n"
   "                   One case per line in, one result per line out, each with\n"
   "                   \"line\": N; a bad line gives {\"line\": N, \"error\": ...}\n"
+  "  evaluate --brief  Without prose: each decision's status, missing facts,\n"
+  "                   citations and interpretation ids; advisories by id\n"
   "  export --pdf OUT.pdf|--text [--no-identifiers] CASE\n"
   "                   A summary for the patient's record: A4 PDF (0600) or\n"
   "                   72-column text on standard output\n"
@@ -115,7 +118,8 @@ print_error (const GError *error)
 
 static int
 evaluate_one (SpPolicy   *policy,
-              const char *path)
+              const char *path,
+              gboolean    brief)
 {
   g_autoptr(SpCase) case_ = NULL;
   g_autoptr(GError) error = NULL;
@@ -151,7 +155,10 @@ evaluate_one (SpPolicy   *policy,
 
   result = sp_engine_result_new (policy);
   sp_engine_evaluate (policy, sp_case_get_values (case_), sp_date_today (), result);
-  sp_result_json_append (out, policy, sp_case_get_values (case_), result, -1);
+  if (brief)
+    sp_result_json_append_brief (out, policy, sp_result_json_get_cache (policy), sp_case_get_values (case_), result, -1);
+  else
+    sp_result_json_append (out, policy, sp_case_get_values (case_), result, -1);
   g_string_append_c (out, '\n');
   if (!write_all (out) || fflush (stdout) != 0)
     {
@@ -207,6 +214,7 @@ typedef struct {
   SpPolicy     *policy;
   const char   *path;
   guint32       today;
+  gboolean      brief;         /* no prose: --brief */
   GAsyncQueue  *work;          /* Chunk *, or &stop: no more work */
   Chunk         stop;
   GMutex        lock;
@@ -242,7 +250,10 @@ evaluate_chunk (Batch               *batch,
       else
         {
           sp_engine_evaluate (batch->policy, values, batch->today, result);
-          sp_result_json_append_cached (chunk->out, batch->policy, result_cache, values, result, line->number);
+          if (batch->brief)
+            sp_result_json_append_brief (chunk->out, batch->policy, result_cache, values, result, line->number);
+          else
+            sp_result_json_append_cached (chunk->out, batch->policy, result_cache, values, result, line->number);
         }
       g_string_append_c (chunk->out, '\n');
     }
@@ -375,9 +386,10 @@ widen_output_pipe (void)
 
 static int
 evaluate_batch (SpPolicy   *policy,
-                const char *path)
+                const char *path,
+                gboolean    brief)
 {
-  Batch batch = { .policy = policy, .path = path, .today = sp_date_today () };
+  Batch batch = { .policy = policy, .path = path, .today = sp_date_today (), .brief = brief };
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
   GThread *workers[MAX_WORKERS] = { NULL };
   Chunk *ring;
@@ -591,6 +603,7 @@ run_command (int   argc,
   char **export_argv = NULL;
   gboolean show_version = FALSE;
   gboolean batch = FALSE;
+  gboolean brief = FALSE;
   gboolean options_done = FALSE;
   const char *command;
 
@@ -605,6 +618,7 @@ run_command (int   argc,
         N_("Use a commissioner's revision of the policy instead of the built-in one"), N_("FILE") },
       { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the program's and the policy's versions"), NULL },
       { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, N_("With evaluate: one case per line in, one result per line out"), NULL },
+      { "brief", 0, 0, G_OPTION_ARG_NONE, &brief, N_("With evaluate: statuses, missing facts, citations and interpretation ids, no prose"), NULL },
       { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Print this help"), NULL },
       G_OPTION_ENTRY_NULL
     };
@@ -729,12 +743,14 @@ run_command (int   argc,
       if (arguments->len != 2)
         return usage_error (batch ? "evaluate --batch needs exactly one FILE.jsonl"
                                   : "evaluate needs exactly one case file (or - for standard input)");
-      return batch ? evaluate_batch (policy, g_ptr_array_index (arguments, 1))
-                   : evaluate_one (policy, g_ptr_array_index (arguments, 1));
+      return batch ? evaluate_batch (policy, g_ptr_array_index (arguments, 1), brief)
+                   : evaluate_one (policy, g_ptr_array_index (arguments, 1), brief);
     }
 
   if (batch)
     return usage_error ("--batch goes with evaluate");
+  if (brief)
+    return usage_error ("--brief goes with evaluate");
 
   if (g_str_equal (command, "facts") && arguments->len == 1)
     return print_facts (policy);

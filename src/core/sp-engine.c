@@ -411,6 +411,7 @@ sp_explanation_init (SpExplanation *explanation)
   explanation->clause_ids = g_ptr_array_new ();
   explanation->interpretation_ids = g_ptr_array_new ();
   explanation->missing_fact_ids = g_ptr_array_new ();
+  explanation->ids_only = FALSE;
 }
 
 void
@@ -494,6 +495,8 @@ add_reason (SpExplanation *explanation,
             SpReasonKind   kind,
             const char    *sentence)
 {
+  if (explanation->ids_only)
+    return;
   g_ptr_array_add (explanation->reasons, (gpointer) sentence);
   g_array_append_val (explanation->reason_kinds, kind);
 }
@@ -503,6 +506,11 @@ add_reason_take (SpExplanation *explanation,
                  SpReasonKind   kind,
                  char          *sentence)
 {
+  if (explanation->ids_only)
+    {
+      g_free (sentence);
+      return;
+    }
   g_ptr_array_add (explanation->owned, sentence);
   add_reason (explanation, kind, sentence);
 }
@@ -930,6 +938,7 @@ sp_engine_explain (SpPolicy             *policy,
   SpEvalContext context = { 0 };
   const SpRuleRow *rows;
   guint n_rows;
+  gboolean words = !explanation->ids_only;
 
   g_return_if_fail (decision < result->n_decisions);
 
@@ -947,7 +956,7 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_URGENT)
     {
-      g_autofree char *flags = sp_engine_describe_red_flags (policy, values);
+      g_autofree char *flags = words ? sp_engine_describe_red_flags (policy, values) : NULL;
 
       add_reason_take (explanation, SP_REASON_PRECEDENCE,
                        fill_sentence (_("Red flag recorded (%s): this policy does not apply. Refer "
@@ -959,7 +968,7 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_UNSCREENED)
     {
-      g_autofree char *labels = join_fact_labels (facts, &result->unscreened_facts);
+      g_autofree char *labels = words ? join_fact_labels (facts, &result->unscreened_facts) : NULL;
 
       add_reason_take (explanation, SP_REASON_PRECEDENCE,
                        fill_sentence (_("Screening is not complete: the policy applies only once the red "
@@ -970,8 +979,8 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_SERIOUS_SUPPORTED)
     {
-      g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
-                                                           &values[screening->serious_pathology]);
+      g_autofree char *pathology = words ? sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
+                                                                   &values[screening->serious_pathology]) : NULL;
 
       add_reason_take (explanation, SP_REASON_PRECEDENCE,
                        fill_sentence (_("Serious underlying pathology is suspected (%s): that is the "
@@ -984,8 +993,8 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->flags & SP_OUTCOME_SERIOUS_BLOCKED)
     {
-      g_autofree char *pathology = sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
-                                                           &values[screening->serious_pathology]);
+      g_autofree char *pathology = words ? sp_fact_describe_value (sp_policy_get_fact (policy, screening->serious_pathology),
+                                                                   &values[screening->serious_pathology]) : NULL;
 
       add_reason_take (explanation, SP_REASON_PRECEDENCE,
                        fill_sentence (_("Serious underlying pathology is suspected (%s): exclude or "
@@ -996,7 +1005,7 @@ sp_engine_explain (SpPolicy             *policy,
 
   if (outcome->status == SP_STATUS_NEEDS_INFORMATION)
     {
-      if (!(outcome->flags & SP_OUTCOME_UNSCREENED) || outcome->possible & (outcome->possible - 1))
+      if (words && (!(outcome->flags & SP_OUTCOME_UNSCREENED) || outcome->possible & (outcome->possible - 1)))
         {
           SpFactSet rule_missing = outcome->missing;
           g_autofree char *labels = NULL;
@@ -1022,8 +1031,9 @@ sp_engine_explain (SpPolicy             *policy,
           if (rows[r].when == NULL || sp_expr_evaluate (rows[r].when, &context) != SP_TRUTH_FALSE)
             add_ids (explanation->clause_ids, rows[r].clause_ids);
         }
-      explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
-                       &result->implications, explanation);
+      if (words)
+        explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
+                         &result->implications, explanation);
       return;
     }
 
@@ -1044,9 +1054,9 @@ sp_engine_explain (SpPolicy             *policy,
                 add_ids (explanation->clause_ids, rows[r].clause_ids);
                 add_ids (explanation->interpretation_ids, rows[r].interpretation_ids);
               }
-          if (row->status == SP_STATUS_SUPPORTED)
+          if (words && row->status == SP_STATUS_SUPPORTED)
             explain_criteria (policy, row, &context, &result->implications, TRUE, explanation);
-          else if (row->status == SP_STATUS_CRITERIA_NOT_MET)
+          else if (words && row->status == SP_STATUS_CRITERIA_NOT_MET)
             for (gint r = outcome->deciding_row - 1; r >= 0; r--)
               if (rows[r].status == SP_STATUS_SUPPORTED)
                 {
@@ -1064,8 +1074,9 @@ sp_engine_explain (SpPolicy             *policy,
         }
       add_ids (explanation->clause_ids, row->clause_ids);
       add_ids (explanation->interpretation_ids, row->interpretation_ids);
-      explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
-                       &result->implications, explanation);
+      if (words)
+        explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
+                         &result->implications, explanation);
     }
 
   if (outcome->flags & SP_OUTCOME_EXCEPTIONAL)

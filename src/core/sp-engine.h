@@ -61,6 +61,9 @@ typedef struct {
   GPtrArray *clause_ids;       /* const char *, borrowed from the policy */
   GPtrArray *interpretation_ids;
   GPtrArray *missing_fact_ids;
+  /* Set after sp_explanation_init() for ids only, no sentences (evaluate
+   * --brief): reasons stays empty; the ids are the same as with words. */
+  gboolean   ids_only;
 } SpExplanation;
 
 void            sp_explanation_init    (SpExplanation        *explanation);

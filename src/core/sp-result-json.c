@@ -480,19 +480,14 @@ append_implied (GString              *out,
   g_string_append_c (out, ']');
 }
 
-/**
- * sp_result_json_append_cached:
- * @result_cache: from sp_result_json_get_cache() for @policy
- *
- * As sp_result_json_append(), for callers that keep the cache.
- */
-void
-sp_result_json_append_cached (GString              *out,
-                              SpPolicy             *policy,
-                              const SpResultCache  *result_cache,
-                              const SpValue        *values,
-                              const SpEngineResult *result,
-                              gint64                line)
+static void
+append_result (GString              *out,
+               SpPolicy             *policy,
+               const SpResultCache  *result_cache,
+               const SpValue        *values,
+               const SpEngineResult *result,
+               gint64                line,
+               gboolean              brief)
 {
   GPtrArray *advisories = sp_policy_get_advisory_array (policy);
   const EscapeCache *cache = result_cache;
@@ -507,6 +502,7 @@ sp_result_json_append_cached (GString              *out,
   /* One explanation, emptied between decisions, rather than five arrays
    * made and freed for each decision. */
   sp_explanation_init (&explanation);
+  explanation.ids_only = brief;
   APPEND_LITERAL (out, ",\"decisions\":[");
   for (guint d = 0; d < result->n_decisions; d++)
     {
@@ -522,8 +518,11 @@ sp_result_json_append_cached (GString              *out,
       append_policy_string (out, cache, sp_status_to_string (result->decisions[d].status));
       APPEND_LITERAL (out, ",\"missing\":");
       append_string_array (out, cache, explanation.missing_fact_ids);
-      APPEND_LITERAL (out, ",\"reasons\":");
-      append_string_array (out, cache, explanation.reasons);
+      if (!brief)
+        {
+          APPEND_LITERAL (out, ",\"reasons\":");
+          append_string_array (out, cache, explanation.reasons);
+        }
       APPEND_LITERAL (out, ",\"citations\":");
       append_string_array (out, cache, explanation.clause_ids);
       APPEND_LITERAL (out, ",\"interpretations\":");
@@ -539,19 +538,58 @@ sp_result_json_append_cached (GString              *out,
 
       if (!(result->advisories & (G_GUINT64_CONSTANT (1) << a)))
         continue;
-      text = sp_engine_describe_advisory (policy, values, result, a);
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
       APPEND_LITERAL (out, "{\"id\":");
       append_policy_string (out, cache, sp_advisory_rule_get_id (g_ptr_array_index (advisories, a)));
-      APPEND_LITERAL (out, ",\"text\":");
-      sp_json_append_string (out, text);
+      if (!brief)
+        {
+          text = sp_engine_describe_advisory (policy, values, result, a);
+          APPEND_LITERAL (out, ",\"text\":");
+          sp_json_append_string (out, text);
+        }
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
   append_implied (out, policy, values, &result->implications);
   g_string_append_c (out, '}');
+}
+
+/**
+ * sp_result_json_append_cached:
+ * @result_cache: from sp_result_json_get_cache() for @policy
+ *
+ * As sp_result_json_append(), for callers that keep the cache.
+ */
+void
+sp_result_json_append_cached (GString              *out,
+                              SpPolicy             *policy,
+                              const SpResultCache  *result_cache,
+                              const SpValue        *values,
+                              const SpEngineResult *result,
+                              gint64                line)
+{
+  append_result (out, policy, result_cache, values, result, line, FALSE);
+}
+
+/**
+ * sp_result_json_append_brief:
+ * @result_cache: from sp_result_json_get_cache() for @policy
+ *
+ * The result without prose (evaluate --brief): each decision's id, pathway,
+ * status, missing facts, citations and interpretation ids; advisories by
+ * id; implied facts. The same ids, in the same order, as the full result.
+ */
+void
+sp_result_json_append_brief (GString              *out,
+                             SpPolicy             *policy,
+                             const SpResultCache  *result_cache,
+                             const SpValue        *values,
+                             const SpEngineResult *result,
+                             gint64                line)
+{
+  append_result (out, policy, result_cache, values, result, line, TRUE);
 }
 
 void

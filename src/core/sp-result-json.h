@@ -27,6 +27,12 @@ void sp_result_json_append_cached (GString              *out,
                                    const SpValue        *values,
                                    const SpEngineResult *result,
                                    gint64                line);
+void sp_result_json_append_brief  (GString              *out,
+                                   SpPolicy             *policy,
+                                   const SpResultCache  *result_cache,
+                                   const SpValue        *values,
+                                   const SpEngineResult *result,
+                                   gint64                line);
 void sp_result_json_append_error (GString             *out,
                                  gint64                line,
                                  const char           *message);

@@ -11,6 +11,7 @@
 #   pipe    results read by another process (wc -c) through a pipe
 #   file    results written to a file in a temporary folder
 #   one     /dev/null with SP_BATCH_THREADS=1: one worker thread
+#   brief   /dev/null with --brief: no prose
 set -euo pipefail
 n=${1:-100000}
 rounds=${2:-5}
@@ -40,6 +41,9 @@ for round in $(seq "$rounds"); do
 
   start=$(now); SP_BATCH_THREADS=1 "$cli" evaluate --batch "$work/cases.jsonl" > /dev/null; end=$(now)
   echo "one $start $end" >> "$work/times"
+
+  start=$(now); "$cli" evaluate --batch --brief "$work/cases.jsonl" > /dev/null; end=$(now)
+  echo "brief $start $end" >> "$work/times"
 done
 
 lines=$(wc -l < "$work/out.jsonl")
@@ -58,8 +62,9 @@ words = {
     "pipe": "through a pipe to wc -c",
     "file": "to a file",
     "one": "to /dev/null, SP_BATCH_THREADS=1",
+    "brief": "to /dev/null with --brief (all processors)",
 }
-for mode in ("null", "pipe", "file", "one"):
+for mode in ("null", "pipe", "file", "one", "brief"):
     r = sorted(rates[mode])
     print(f"evaluate --batch {words[mode]}: median {statistics.median(r):,.0f} cases/s "
           f"(slowest {r[0]:,.0f}, fastest {r[-1]:,.0f})")
