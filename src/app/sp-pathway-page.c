@@ -55,6 +55,7 @@ struct _SpPathwayPage
 
   GPtrArray    *pending;        /* sections whose rows are yet to be made */
   GtkWidget    *leading_group;
+  GtkWidget    *trailing_group;
   guint         finish_id;
 
   gboolean      narrow;
@@ -380,7 +381,12 @@ build_next_rows (SpPathwayPage *self,
       g_object_set_data_full (G_OBJECT (section->group), "sp-rows", g_ptr_array_new (),
                               (GDestroyNotify) g_ptr_array_unref);
       sp_make_rows_cheap_to_measure (section->group, TRUE);
-      gtk_box_append (GTK_BOX (self->form_box), section->group);
+      /* Sections come in two goes; the trailing group stays last. */
+      if (self->trailing_group)
+        gtk_box_insert_child_after (GTK_BOX (self->form_box), section->group,
+                                    gtk_widget_get_prev_sibling (self->trailing_group));
+      else
+        gtk_box_append (GTK_BOX (self->form_box), section->group);
       g_ptr_array_add (self->groups, section->group);
     }
   rows = g_object_get_data (G_OBJECT (section->group), "sp-rows");
@@ -575,6 +581,7 @@ sp_pathway_page_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->outer, gtk_widget_unparent);
   g_clear_object (&self->leading_group);
+  g_clear_object (&self->trailing_group);
   g_clear_pointer (&self->fact_rows, g_hash_table_unref);
   g_clear_pointer (&self->decision_rows, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -696,6 +703,8 @@ ensure_skeleton (SpPathwayPage *self)
 
   if (self->leading_group)
     gtk_box_append (GTK_BOX (self->form_box), self->leading_group);
+  if (self->trailing_group)
+    gtk_box_append (GTK_BOX (self->form_box), self->trailing_group);
 
   apply_layout (self);
 }
@@ -787,13 +796,15 @@ update_assessment (SpPathwayPage *self)
  * @evaluation: the evaluation of the case being edited
  * @pathway_id: a pathway of the case's policy
  * @leading_group: (nullable): a group shown before the pathway's facts
+ * @trailing_group: (nullable): a group shown after them
  *
  * Returns: (transfer floating): a new page
  */
 GtkWidget *
 sp_pathway_page_new (SpEvaluation *evaluation,
                      const char   *pathway_id,
-                     GtkWidget    *leading_group)
+                     GtkWidget    *leading_group,
+                     GtkWidget    *trailing_group)
 {
   SpPathwayPage *self;
 
@@ -807,6 +818,8 @@ sp_pathway_page_new (SpEvaluation *evaluation,
   /* Held until the page is started and puts it at the top of its form. */
   if (leading_group)
     self->leading_group = g_object_ref_sink (leading_group);
+  if (trailing_group)
+    self->trailing_group = g_object_ref_sink (trailing_group);
 
   g_signal_connect_object (sp_evaluation_get_case (evaluation), "fact-changed",
                            G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);

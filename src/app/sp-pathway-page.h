@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (SpPathwayPage, sp_pathway_page, SP, PATHWAY_PAGE, GtkWidge
 
 GtkWidget  *sp_pathway_page_new                (SpEvaluation  *evaluation,
                                                 const char    *pathway_id,
-                                                GtkWidget     *leading_group) G_GNUC_WARN_UNUSED_RESULT;
+                                                GtkWidget     *leading_group,
+                                                GtkWidget     *trailing_group) G_GNUC_WARN_UNUSED_RESULT;
 const char *sp_pathway_page_get_pathway_id     (SpPathwayPage *self);
 GtkWidget  *sp_pathway_page_lookup_fact_row    (SpPathwayPage *self,
                                                 const char    *fact_id);

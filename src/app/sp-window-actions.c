@@ -116,6 +116,8 @@ on_session_saved (GObject      *source,
    * nothing identifying goes to the logs. */
   g_debug ("Saved a case in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
   sp_file_dialog_note_recent (file, SP_CASE_MIME_TYPE);
+  /* As Copy and Export say they are done, so does Save. */
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Case saved")));
   g_task_return_boolean (task, TRUE);
 }
 

@@ -62,6 +62,7 @@ struct _SpWindow
 
   /* borrowed */
   GtkWidget            *identity_group;
+  GtkWidget            *notes_group;
 };
 
 void     sp_window_show_case           (SpWindow     *self,

@@ -13,6 +13,7 @@
 #include "sp-fact-row.h"
 #include "sp-file-dialog.h"
 #include "sp-identity-group.h"
+#include "sp-notes-group.h"
 #include "sp-pathway-page.h"
 #include "sp-settings.h"
 #include "sp-widget-util.h"
@@ -183,6 +184,7 @@ remove_pages (SpWindow *self)
     adw_view_stack_remove (self->stack, value);
   g_hash_table_remove_all (self->pages);
   self->identity_group = NULL;
+  self->notes_group = NULL;
 }
 
 static const char *
@@ -208,14 +210,18 @@ build_pages (SpWindow *self)
   for (guint i = 0; pathways && pathways[i]; i++)
     {
       GtkWidget *leading = NULL;
+      GtkWidget *trailing = NULL;
       GtkWidget *page;
       AdwViewStackPage *stack_page;
 
       /* The first pathway (the policy's "Patient") starts with who the
-       * patient is. */
+       * patient is and ends with the notes. */
       if (i == 0)
-        leading = self->identity_group = sp_identity_group_new (self->case_);
-      page = sp_pathway_page_new (self->evaluation, pathways[i], leading);
+        {
+          leading = self->identity_group = sp_identity_group_new (self->case_);
+          trailing = self->notes_group = sp_notes_group_new (self->case_);
+        }
+      page = sp_pathway_page_new (self->evaluation, pathways[i], leading, trailing);
       stack_page = adw_view_stack_add_titled (self->stack, page, pathways[i],
                                               sp_policy_gettext (sp_policy_get_pathway_label (self->policy, pathways[i])));
       adw_view_stack_page_set_use_underline (stack_page, FALSE);
@@ -953,6 +959,18 @@ sp_window_get_identity_group (SpWindow *self)
 {
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
   return self->identity_group;
+}
+
+/**
+ * sp_window_get_notes_group:
+ *
+ * Returns: (transfer none) (nullable): the case's notes, on the first tab
+ */
+GtkWidget *
+sp_window_get_notes_group (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->notes_group;
 }
 
 /**

@@ -117,7 +117,7 @@ xdo_stop (void)
  * key presses an assessment takes. */
 static guint n_keys_sent;
 
-#define SCIATICA_KEY_BUDGET 116
+#define SCIATICA_KEY_BUDGET 117
 
 static void
 press (const char *keys)

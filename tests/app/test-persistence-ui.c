@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-core-private.h"
+#include "sp-notes-group.h"
 #include "sp-print-preview.h"
 #include "sp-report.h"
 #include "sp-test-util.h"
@@ -921,6 +922,72 @@ test_print_preview (void)
   sp_test_destroy_window (win);
 }
 
+/* Notes typed in the window go into the case, are saved and opened again,
+ * and appear in the summary; notes longer than a case file may hold are
+ * kept as typed, with an error, and not put in the case. */
+static void
+test_notes (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpWindow *reopened;
+  GtkWidget *view = sp_notes_group_get_view (SP_NOTES_GROUP (sp_window_get_notes_group (win)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  const char *notes = "Seen with daughter.\nPrefers to avoid surgery; review in 6 weeks.";
+  g_autofree char *path = tmp_path ("notes.spcase");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SpSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *too_long = NULL;
+  GtkTextIter start, end;
+
+  g_assert_true (gtk_widget_get_mapped (view));
+  gtk_text_buffer_set_text (buffer, notes, -1);
+  g_assert_cmpstr (sp_case_get_notes (sp_window_get_case (win)), ==, notes);
+  g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
+  sp_test_wait_ms (100);
+  g_assert_true (sp_window_focus_fact (win, "assessment_date"));
+  gtk_widget_grab_focus (view);
+  sp_test_wait_ms (200);
+  sp_test_save_png (sp_window_get_notes_group (win), "notes.png");
+
+  summary = sp_window_create_summary (win, FALSE);
+  text = sp_summary_to_text (summary);
+  g_assert_nonnull (strstr (text, "Prefers to avoid surgery"));
+
+  g_assert_true (save (win, file, &error));
+  g_assert_no_error (error);
+  reopened = sp_test_make_window (app, 1280, 800);
+  g_assert_true (sp_window_open_file (reopened, file));
+  {
+    GtkWidget *other = sp_notes_group_get_view (SP_NOTES_GROUP (sp_window_get_notes_group (reopened)));
+    GtkTextBuffer *shown = gtk_text_view_get_buffer (GTK_TEXT_VIEW (other));
+    g_autofree char *shown_text = NULL;
+
+    gtk_text_buffer_get_bounds (shown, &start, &end);
+    shown_text = gtk_text_buffer_get_text (shown, &start, &end, FALSE);
+    g_assert_cmpstr (shown_text, ==, notes);
+    g_assert_cmpstr (sp_case_get_notes (sp_window_get_case (reopened)), ==, notes);
+  }
+  sp_test_destroy_window (reopened);
+
+  too_long = g_strnfill (SP_CASE_MAX_NOTES_CHARACTERS + 1, 'x');
+  gtk_text_buffer_set_text (buffer, too_long, -1);
+  g_assert_true (sp_case_get_notes (sp_window_get_case (win)) == NULL ||
+                 strlen (sp_case_get_notes (sp_window_get_case (win))) <= SP_CASE_MAX_NOTES_CHARACTERS);
+  g_assert_true (gtk_widget_has_css_class (view, "error"));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  g_assert_false (gtk_widget_has_css_class (view, "error"));
+  g_assert_cmpuint (strlen (sp_case_get_notes (sp_window_get_case (win))), ==, SP_CASE_MAX_NOTES_CHARACTERS);
+
+  g_unlink (path);
+  sp_case_session_discard_draft (sp_window_get_session (win));
+  sp_test_destroy_window (win);
+}
+
 static void
 test_default_setting (void)
 {
@@ -1289,6 +1356,7 @@ main (int   argc,
   g_test_add_func ("/app/persistence/export-pdf", test_export_pdf);
   g_test_add_func ("/app/persistence/print", test_print);
   g_test_add_func ("/app/persistence/print-preview", test_print_preview);
+  g_test_add_func ("/app/persistence/notes", test_notes);
   g_test_add_func ("/app/persistence/default-setting", test_default_setting);
   g_test_add_func ("/app/persistence/drop-file", test_drop_file);
   g_test_add_func ("/app/persistence/shortcuts", test_shortcuts);
