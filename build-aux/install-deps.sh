@@ -19,6 +19,10 @@ packages=(
   python3
   # the fuzzers (libFuzzer) and the clang UndefinedBehaviorSanitizer build
   clang clang-14 libclang-rt-14-dev
+  # the help pages validated (yelp-check), the man pages rendered, the bash
+  # completion loaded, the Debian package built and linted
+  yelp-tools man-db groff-base bash-completion
+  debhelper dpkg-dev fakeroot lintian
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-help-window.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
 
@@ -238,10 +239,61 @@ about_action (GSimpleAction *action,
                         "comments", comments,
                         "debug-info", debug,
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_ISSUES,
                         "copyright", "© 2026 Spinal Pathways developers",
                         NULL);
   add_intended_purpose (ADW_ABOUT_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
+}
+
+/* Yelp can show our pages only where it is installed, the pages are
+ * installed, and it can read them: not from the Flatpak's sandbox, whose
+ * files the host's Yelp cannot see. */
+static gboolean
+yelp_can_show_help (void)
+{
+  g_autoptr(GAppInfo) handler = NULL;
+  g_autofree char *index = g_build_filename (DATADIR, "help", "C", GETTEXT_PACKAGE, "index.page", NULL);
+
+  if (g_getenv ("SP_HELP_IN_APP") != NULL || g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return FALSE;
+  handler = g_app_info_get_default_for_uri_scheme ("help");
+  return handler != NULL && g_file_test (index, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+show_help_window (GtkWindow *parent)
+{
+  gtk_window_present (GTK_WINDOW (sp_help_window_new (parent)));
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_debug ("Yelp could not show the help (%s): showing it in the app", error->message);
+      show_help_window (GTK_WINDOW (source));
+    }
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (parent != NULL && yelp_can_show_help ())
+    gtk_show_uri_full (parent, "help:" GETTEXT_PACKAGE, GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
+  else
+    show_help_window (parent);
 }
 
 static void
@@ -266,6 +318,7 @@ preferences_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "help", .activate = help_action },
   { .name = "preferences", .activate = preferences_action },
 };
 
@@ -282,6 +335,8 @@ sp_application_startup (GApplication *app)
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
   SpApplication *self = SP_APPLICATION (app);
 
   if (self->policy == NULL && self->policy_loader == NULL)
@@ -300,6 +355,9 @@ sp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-summary", copy_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  /* GtkWindow's own close: the window asks about unsaved changes first. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }
 
 static void

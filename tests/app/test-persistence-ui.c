@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-core-private.h"
+#include "sp-help-window.h"
 #include "sp-notes-group.h"
 #include "sp-print-preview.h"
 #include "sp-report.h"
@@ -988,6 +989,64 @@ test_notes (void)
   sp_test_destroy_window (win);
 }
 
+static gboolean
+find_help_window (gpointer data)
+{
+  SpHelpWindow **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_HELP_WINDOW (window) && gtk_widget_get_mapped (window))
+        {
+          *found = SP_HELP_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* F1 without Yelp (as here, and in the Flatpak) shows the help pages in
+ * the app: every page, read from the same Mallard files Yelp would show. */
+static void
+test_help (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpHelpWindow *help = NULL;
+
+  g_assert_true (g_getenv ("SP_HELP_IN_APP") != NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_true (sp_test_wait_until (find_help_window, &help, 10000));
+  g_assert_cmpuint (sp_help_window_get_n_pages (help), ==, 7);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (help)) == GTK_WINDOW (win));
+  g_assert_true (has_label (GTK_WIDGET (help), "Spinal Pathways Help"));
+  g_assert_true (has_label (GTK_WIDGET (help), "Reading the decisions"));
+  g_assert_true (has_label (GTK_WIDGET (help), "Red flags and urgent referral"));
+  /* A key sequence reads as keys joined by "+". */
+  g_assert_true (has_label (GTK_WIDGET (help), "Ctrl+R"));
+  /* Nothing from <info> (descriptions, credits) is shown as text. */
+  g_assert_false (has_label (GTK_WIDGET (help), "Spinal Pathways developers"));
+  sp_test_wait_ms (200);
+  sp_test_save_png (GTK_WIDGET (help), "help-window.png");
+  gtk_window_close (GTK_WINDOW (help));
+  sp_test_wait_ms (100);
+  sp_test_destroy_window (win);
+}
+
 static void
 test_default_setting (void)
 {
@@ -1108,6 +1167,8 @@ test_shortcuts (void)
     { "win.export-pdf", "<Control>e" },
     { "win.print", "<Control>p" },
     { "win.copy-summary", "<Shift><Control>c" },
+    { "app.help", "F1" },
+    { "window.close", "<Control>w" },
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/sp-shortcuts-window.ui");
   g_autoptr(GString) listed = g_string_new (NULL);
@@ -1331,6 +1392,8 @@ main (int   argc,
   g_assert_no_error (error);
   drafts = g_build_filename (tmp_dir, "drafts", NULL);
   g_setenv ("SP_DRAFTS_DIR", drafts, TRUE);
+  /* Never start Yelp from a test. */
+  g_setenv ("SP_HELP_IN_APP", "1", TRUE);
 
   sp_test_init (&argc, &argv);
   settings = g_settings_new (APP_ID);
@@ -1357,6 +1420,7 @@ main (int   argc,
   g_test_add_func ("/app/persistence/print", test_print);
   g_test_add_func ("/app/persistence/print-preview", test_print_preview);
   g_test_add_func ("/app/persistence/notes", test_notes);
+  g_test_add_func ("/app/persistence/help", test_help);
   g_test_add_func ("/app/persistence/default-setting", test_default_setting);
   g_test_add_func ("/app/persistence/drop-file", test_drop_file);
   g_test_add_func ("/app/persistence/shortcuts", test_shortcuts);

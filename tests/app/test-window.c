@@ -1413,6 +1413,9 @@ test_about_and_shortcuts (void)
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Spinal Pathways");
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (g_str_has_prefix (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), "https://"));
+  g_assert_true (g_str_has_prefix (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)),
+                                   adw_about_window_get_website (ADW_ABOUT_WINDOW (about))));
   g_assert_true (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "clinical judgement applies") != NULL);
   g_assert_true (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
                          sp_policy_get_version (sp_window_get_policy (win))) != NULL);

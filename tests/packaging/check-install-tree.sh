@@ -84,6 +84,10 @@ if (( with_app )); then
     "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
     "$datadir/glib-2.0/schemas/$app_id.gschema.xml"
   )
+  # Every help page, for Yelp (help:spinal-pathways).
+  for page in "$(dirname "$0")"/../../help/C/*.page; do
+    expected+=("$datadir/help/C/$gettext_package/${page##*/}")
+  done
 fi
 
 # Files that may be installed: the expected ones, translations, and any --allow globs.
