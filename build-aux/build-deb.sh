@@ -68,7 +68,7 @@ must_have usr/share/man/man1/spinal-pathways.1.gz
 must_have usr/share/man/man1/spinal-pathways-cli.1.gz
 must_have usr/share/bash-completion/completions/spinal-pathways-cli
 must_have usr/share/doc/spinal-pathways-cli/README.md.gz
-must_have usr/share/doc/spinal-pathways-cli/clinical-safety/intended-purpose.md
+must_have usr/share/doc/spinal-pathways-cli/clinical-safety/intended-purpose.md.gz
 [[ -z $(find "$root" -path '*/usr/local*' -print -quit) ]] || fail "something is installed under /usr/local"
 
 # The installed CLI runs, with its built-in policy, on a case from the tests.

@@ -68,9 +68,25 @@ builds+=(_build-ubsan-clang)
 # tests/). Each target counts as one test in the line below.
 SP_FUZZ_DIR=$top/_build-fuzz bash build-aux/fuzz.sh "${SP_FUZZ_SECONDS:-75}" || status=1
 
+# The Debian packages, built from the committed source, linted, installed
+# into a scratch root and checked (about a minute); one test in the line below.
+if bash build-aux/build-deb.sh "$top/_deb"; then
+  echo "ok debian-package" > _deb-result
+else
+  echo "fail debian-package" > _deb-result
+  status=1
+fi
+
 python3 - "${builds[@]}" <<'PY'
 import json, os, sys
 passed = failed = 0
+if os.path.exists("_deb-result"):
+    verdict, name = open("_deb-result").read().split()
+    if verdict == "ok":
+        passed += 1
+    else:
+        failed += 1
+        print(f"{name}: FAIL (build-aux/build-deb.sh)")
 fuzz_results = os.path.join("_build-fuzz", "results")
 if os.path.exists(fuzz_results):
     with open(fuzz_results) as f:
