@@ -866,24 +866,6 @@ on_print_done (GtkPrintOperation       *operation,
     g_object_set_data (G_OBJECT (self), "sp-print-operation", NULL);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = sp_window_create_print_operation (self);
-  g_autoptr(GError) error = NULL;
-
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  /* Kept until "done": the dialog runs on after this returns. */
-  g_object_set_data_full (G_OBJECT (self), "sp-print-operation", g_object_ref (operation), g_object_unref);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sp_window_show_error (self, _("Summary Not Printed"), error->message);
-}
-
 static gboolean
 on_preview (GtkPrintOperation        *operation,
             GtkPrintOperationPreview *preview,
@@ -897,22 +879,39 @@ on_preview (GtkPrintOperation        *operation,
   return TRUE;
 }
 
-/* The pages as they will print, in a window of our own (SpPrintPreview says
- * why not GTK's external viewer). */
+/* Printing through the dialog, or previewing in a window of our own
+ * (SpPrintPreview says why not GTK's external viewer). */
+static void
+run_print_operation (SpWindow                *self,
+                     GtkPrintOperationAction  action)
+{
+  g_autoptr(GtkPrintOperation) operation = sp_window_create_print_operation (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  if (action == GTK_PRINT_OPERATION_ACTION_PREVIEW)
+    g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, 0);
+  /* Kept until "done": the dialog runs on after this returns. */
+  g_object_set_data_full (G_OBJECT (self), "sp-print-operation", g_object_ref (operation), g_object_unref);
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sp_window_show_error (self, _("Summary Not Printed"), error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  run_print_operation (SP_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
 static void
 print_preview_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  SpWindow *self = SP_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = sp_window_create_print_operation (self);
-  g_autoptr(GError) error = NULL;
-
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sp_window_show_error (self, _("Summary Not Printed"), error->message);
+  run_print_operation (SP_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PREVIEW);
 }
 
 /**
