@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "sp-case.h"
 #include "sp-core-private.h"
@@ -252,7 +253,7 @@ sp_values_from_json_node (SpPolicy    *policy,
     }
   if (!sp_json_get_number (root, "format_version", TRUE, file, "", SP_ERROR_INVALID_CASE, &version, error))
     return FALSE;
-  if (version != (gint64) version || version < 1)
+  if (!(version >= 1) || version != floor (version))
     {
       sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "format_version",
                            "must be a whole number from 1");

@@ -864,9 +864,9 @@ sp_fact_write_value (SpFact        *self,
       json_builder_end_array (builder);
       break;
     case SP_FACT_INTEGER:
-      json_builder_add_int_value (builder, (gint64) value->number);
-      break;
     case SP_FACT_NUMBER:
+      /* A policy may leave an integer unbounded: past 2^53 it is written as
+       * a double, never cast (out of gint64's range the cast is undefined). */
       if (value->number == floor (value->number) && fabs (value->number) < 1e15)
         json_builder_add_int_value (builder, (gint64) value->number);
       else

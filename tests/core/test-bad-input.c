@@ -164,6 +164,38 @@ test_newer_format_refused (void)
   g_assert_true (g_str_has_prefix (error->message, "future.spcase: format_version: "));
 }
 
+/* A format_version too large for any integer type once reached an
+ * undefined conversion; it must be refused as newer, and a fraction as
+ * malformed, each naming the member. */
+static void
+test_format_version_out_of_range (void)
+{
+  static const struct {
+    const char *version;
+    int         code;
+  } versions[] = {
+    { "1e24", SP_ERROR_NEWER_FORMAT },
+    { "1.7976931348623157e308", SP_ERROR_NEWER_FORMAT },
+    { "1.5", SP_ERROR_INVALID_CASE },
+    { "0.5", SP_ERROR_INVALID_CASE },
+    { "-1e24", SP_ERROR_INVALID_CASE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\":\"spinal-pathways-case\","
+                                               "\"format_version\":%s,\"facts\":{}}",
+                                               versions[i].version);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpCase) case_ = sp_case_new_from_bytes (policy, bytes, "odd.spcase", &error);
+
+      g_assert_null (case_);
+      g_assert_error (error, SP_ERROR, versions[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "odd.spcase: format_version: "));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +240,7 @@ main (int   argc,
     }
   g_test_add_func ("/sp/bad-input/batch-mixed", test_batch_mixed);
   g_test_add_func ("/sp/bad-input/newer-format", test_newer_format_refused);
+  g_test_add_func ("/sp/bad-input/format-version-out-of-range", test_format_version_out_of_range);
 
   status = g_test_run ();
   g_clear_object (&policy);
