@@ -7,13 +7,49 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#ifdef SP_TEST_HAVE_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
+#endif
 
 #include "sp-fact-row.h"
 #include "sp-identity-group.h"
 #include "sp-test-util.h"
 
+/* Xvfb starts with the pointer in the middle of the screen, so every window
+ * a test maps lands under it and GTK starts a tooltip timer for the widget
+ * there. In GTK 4.8 that timer can fire after the test has destroyed the
+ * window or popover it belongs to, and asks a freed surface for the pointer
+ * (a fatal critical in the slower sanitizer builds). The test screen is
+ * larger than any test window (tests/app/meson.build), so its far corner is
+ * outside them all. */
+void
+sp_test_park_pointer (void)
+{
+#ifdef SP_TEST_HAVE_X11
+  GdkDisplay *display = gdk_display_get_default ();
+  Display *xdisplay;
+  Screen *screen;
+  Window root, child;
+  int root_x = -1, root_y = -1, x, y;
+  unsigned int mask;
+
+  if (display == NULL || !GDK_IS_X11_DISPLAY (display))
+    return;
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  screen = DefaultScreenOfDisplay (xdisplay);
+  XWarpPointer (xdisplay, None, RootWindowOfScreen (screen), 0, 0, 0, 0,
+                WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
+  XSync (xdisplay, False);
+  XQueryPointer (xdisplay, RootWindowOfScreen (screen), &root, &child, &root_x, &root_y,
+                 &x, &y, &mask);
+  g_assert_cmpint (root_x, ==, WidthOfScreen (screen) - 1);
+  g_assert_cmpint (root_y, ==, HeightOfScreen (screen) - 1);
+#endif
+}
+
 /* GTK and libadwaita for a widget test: memory settings, no animations
- * (a switch never settles with them under Xvfb). */
+ * (a switch never settles with them under Xvfb), the pointer out of the way. */
 void
 sp_test_init (int    *argc,
               char ***argv)
@@ -22,6 +58,7 @@ sp_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sp_test_park_pointer ();
 }
 
 void

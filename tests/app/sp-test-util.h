@@ -13,6 +13,7 @@
 
 G_BEGIN_DECLS
 
+void              sp_test_park_pointer    (void);
 void              sp_test_init            (int              *argc,
                                            char           ***argv);
 void              sp_test_wait_ms         (guint             ms);

@@ -26,6 +26,7 @@
 #include "sp-preferences-window.h"
 #include "sp-widget-util.h"
 #include "sp-settings.h"
+#include "sp-test-util.h"
 #include "sp-window.h"
 
 static SpApplication *app;
@@ -557,6 +558,7 @@ main (int   argc,
 
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sp_test_park_pointer ();
 
   read_policy_strings ();
   engine_reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
