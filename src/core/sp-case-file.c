@@ -131,6 +131,51 @@ read_identity (SpCase      *self,
   return TRUE;
 }
 
+static gboolean
+is_sha256_hex (const char *text)
+{
+  gsize i;
+
+  for (i = 0; text[i] != '\0'; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return FALSE;
+  return i == 64;
+}
+
+/* Which policy the file was saved under: the app writes it so that opening
+ * the case under another can say so. Absent from files written by hand or
+ * by other programs, which is allowed; present, it must be whole. */
+static gboolean
+read_saved_policy (SpCase      *self,
+                   JsonObject  *root,
+                   const char  *file,
+                   GError     **error)
+{
+  static const char * const policy_members[] = { "id", "version", "sha256", NULL };
+  JsonObject *policy;
+  const char *id, *version, *sha256;
+
+  if (!read_person (root, "policy", policy_members, file, &policy, error))
+    return FALSE;
+  if (policy == NULL)
+    return TRUE;
+  if (!sp_json_get_string (policy, "id", TRUE, file, "policy", SP_ERROR_INVALID_CASE, &id, error) ||
+      !sp_json_get_string (policy, "version", TRUE, file, "policy", SP_ERROR_INVALID_CASE, &version, error) ||
+      !sp_json_get_string (policy, "sha256", TRUE, file, "policy", SP_ERROR_INVALID_CASE, &sha256, error) ||
+      !check_length (id, MAX_NAME_CHARACTERS, file, "policy.id", error) ||
+      !check_length (version, MAX_NAME_CHARACTERS, file, "policy.version", error))
+    return FALSE;
+  if (!is_sha256_hex (sha256))
+    {
+      sp_set_member_error (error, SP_ERROR_INVALID_CASE, file, "policy.sha256",
+                           "must be 64 lower-case hexadecimal digits");
+      return FALSE;
+    }
+  if (self != NULL)
+    sp_case_set_saved_policy (self, id, version, sha256);
+  return TRUE;
+}
+
 /**
  * sp_case_check_constraints:
  *
@@ -224,7 +269,7 @@ sp_values_from_json_node (SpPolicy    *policy,
                           GError     **error)
 {
   static const char * const allowed[] = {
-    "format", "format_version", "facts", "patient", "clinician", "notes", NULL
+    "format", "format_version", "facts", "patient", "clinician", "notes", "policy", NULL
   };
   JsonObject *root, *facts;
   JsonObjectIter iter;
@@ -297,7 +342,8 @@ sp_values_from_json_node (SpPolicy    *policy,
     }
 
   return sp_values_check_constraints (policy, values, today, file, error) &&
-         read_identity (case_, root, file, error);
+         read_identity (case_, root, file, error) &&
+         read_saved_policy (case_, root, file, error);
 }
 
 static SpCase *
@@ -429,6 +475,18 @@ sp_case_serialize (SpCase *self)
   json_builder_add_string_value (builder, SP_CASE_FORMAT);
   json_builder_set_member_name (builder, "format_version");
   json_builder_add_int_value (builder, SP_CASE_FORMAT_VERSION);
+
+  /* The policy the decisions were made under, so that opening the case
+   * under another can say the decisions may differ. */
+  json_builder_set_member_name (builder, "policy");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, sp_policy_get_id (policy));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, sp_policy_get_version (policy));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, sp_policy_get_sha256 (policy));
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "facts");
   json_builder_begin_object (builder);

@@ -37,6 +37,12 @@ struct _SpCase
   char      *clinician_name;
   char      *clinician_role;
   char      *notes;
+
+  /* The policy the file was last saved under, as it says; NULL when it
+   * does not say (written by hand, by another program, or never saved). */
+  char      *saved_policy_id;
+  char      *saved_policy_version;
+  char      *saved_policy_sha256;
 };
 
 G_DEFINE_FINAL_TYPE (SpCase, sp_case, G_TYPE_OBJECT)
@@ -97,6 +103,9 @@ sp_case_finalize (GObject *object)
   g_clear_pointer (&self->clinician_name, g_free);
   g_clear_pointer (&self->clinician_role, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->saved_policy_id, g_free);
+  g_clear_pointer (&self->saved_policy_version, g_free);
+  g_clear_pointer (&self->saved_policy_sha256, g_free);
 
   G_OBJECT_CLASS (sp_case_parent_class)->finalize (object);
 }
@@ -257,6 +266,8 @@ sp_case_copy (SpCase *self)
   copy->clinician_name = g_strdup (self->clinician_name);
   copy->clinician_role = g_strdup (self->clinician_role);
   copy->notes = g_strdup (self->notes);
+  sp_case_set_saved_policy (copy, self->saved_policy_id, self->saved_policy_version,
+                            self->saved_policy_sha256);
   return copy;
 }
 
@@ -804,4 +815,74 @@ sp_case_set_notes (SpCase     *self,
 {
   g_return_if_fail (SP_IS_CASE (self));
   set_string_field (self, &self->notes, notes, PROP_NOTES);
+}
+
+/**
+ * sp_case_set_saved_policy:
+ * @id: (nullable): the policy's id, as the case file records it
+ * @version: (nullable): its version
+ * @sha256: (nullable): the SHA-256 of its file, in lower-case hex
+ *
+ * Remembers which policy the case file says it was saved under, so that
+ * opening it under another can say so: the same facts may then give other
+ * decisions. The case is always evaluated under its own policy
+ * (sp_case_get_policy()); saving it records that one.
+ */
+void
+sp_case_set_saved_policy (SpCase     *self,
+                          const char *id,
+                          const char *version,
+                          const char *sha256)
+{
+  char *new_id, *new_version, *new_sha256;
+
+  g_return_if_fail (SP_IS_CASE (self));
+
+  /* Copied first: the arguments may be the case's own strings. */
+  new_id = g_strdup (id);
+  new_version = g_strdup (version);
+  new_sha256 = g_strdup (sha256);
+  g_free (self->saved_policy_id);
+  g_free (self->saved_policy_version);
+  g_free (self->saved_policy_sha256);
+  self->saved_policy_id = new_id;
+  self->saved_policy_version = new_version;
+  self->saved_policy_sha256 = new_sha256;
+}
+
+const char *
+sp_case_get_saved_policy_id (SpCase *self)
+{
+  g_return_val_if_fail (SP_IS_CASE (self), NULL);
+  return self->saved_policy_id;
+}
+
+const char *
+sp_case_get_saved_policy_version (SpCase *self)
+{
+  g_return_val_if_fail (SP_IS_CASE (self), NULL);
+  return self->saved_policy_version;
+}
+
+const char *
+sp_case_get_saved_policy_sha256 (SpCase *self)
+{
+  g_return_val_if_fail (SP_IS_CASE (self), NULL);
+  return self->saved_policy_sha256;
+}
+
+/**
+ * sp_case_was_saved_under_other_policy:
+ *
+ * Returns: whether the case file names a policy, and it is not the one the
+ *   case is evaluated under (compared by SHA-256: a reworded clause with
+ *   the same version number is another policy)
+ */
+gboolean
+sp_case_was_saved_under_other_policy (SpCase *self)
+{
+  g_return_val_if_fail (SP_IS_CASE (self), FALSE);
+
+  return self->saved_policy_sha256 != NULL &&
+         g_strcmp0 (self->saved_policy_sha256, sp_policy_get_sha256 (self->policy)) != 0;
 }

@@ -100,4 +100,13 @@ const char  *sp_case_get_notes           (SpCase              *self);
 void         sp_case_set_notes           (SpCase              *self,
                                           const char          *notes);
 
+void         sp_case_set_saved_policy    (SpCase              *self,
+                                          const char          *id,
+                                          const char          *version,
+                                          const char          *sha256);
+const char  *sp_case_get_saved_policy_id      (SpCase         *self);
+const char  *sp_case_get_saved_policy_version (SpCase         *self);
+const char  *sp_case_get_saved_policy_sha256  (SpCase         *self);
+gboolean     sp_case_was_saved_under_other_policy (SpCase     *self);
+
 G_END_DECLS

@@ -1775,6 +1775,32 @@ sp_policy_get_sha256 (SpPolicy *self)
   return self->sha256;
 }
 
+/**
+ * sp_policy_is_built_in:
+ *
+ * Returns: whether this is the policy compiled into the program, byte for
+ *   byte (a file with the same bytes is the same policy; one with a single
+ *   clause reworded is not, whatever its version says)
+ */
+gboolean
+sp_policy_is_built_in (SpPolicy *self)
+{
+  static char *built_in_sha256;   /* computed once, never freed */
+
+  g_return_val_if_fail (SP_IS_POLICY (self), FALSE);
+
+  if (g_once_init_enter (&built_in_sha256))
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (sp_core_get_resource (), DEFAULT_POLICY_PATH,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_once_init_leave (&built_in_sha256,
+                                 bytes ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes)
+                                       : g_strdup (""));
+    }
+  return g_str_equal (self->sha256, built_in_sha256);
+}
+
 const char *
 sp_policy_get_display_name (SpPolicy *self)
 {

@@ -392,6 +392,83 @@ test_drafts (void)
   remove_tree (dir);
 }
 
+/* A saved case names the policy it was decided under, so that opening it
+ * under a revision can say the decisions may differ; one without a name
+ * (written by hand) says nothing. */
+static void
+test_saved_policy (void)
+{
+  g_autofree char *policy_path = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "data", "policy",
+                                                   "spinal-interventions.json", NULL);
+  g_autofree char *policy_text = NULL;
+  gsize policy_length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) same_bytes = NULL;
+  g_autoptr(GBytes) revised_bytes = NULL;
+  g_autoptr(SpPolicy) same = NULL;
+  g_autoptr(SpPolicy) revised = NULL;
+  g_autoptr(SpCase) case_ = sample_case ();
+  g_autoptr(GBytes) saved = sp_case_serialize (case_);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SpCase) reopened = NULL;
+  g_autoptr(SpCase) under_revision = NULL;
+  g_autoptr(SpCase) by_hand = NULL;
+  g_autoptr(SpCase) copy = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  static const char hand_written[] =
+    "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}}";
+  g_autoptr(GBytes) hand_bytes = g_bytes_new_static (hand_written, strlen (hand_written));
+  JsonObject *recorded;
+
+  /* The same bytes are the built-in policy; one more byte is not. */
+  g_assert_true (sp_policy_is_built_in (policy));
+  g_assert_true (g_file_get_contents (policy_path, &policy_text, &policy_length, &error));
+  same_bytes = g_bytes_new (policy_text, policy_length);
+  same = sp_policy_new_from_bytes (same_bytes, "same.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (sp_policy_is_built_in (same));
+  revised_bytes = g_bytes_new_take (g_strconcat (policy_text, " ", NULL), policy_length + 1);
+  revised = sp_policy_new_from_bytes (revised_bytes, "revised.json", &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_policy_is_built_in (revised));
+  g_assert_cmpstr (sp_policy_get_version (revised), ==, sp_policy_get_version (policy));
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (saved, NULL),
+                                             g_bytes_get_size (saved), &error));
+  recorded = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "policy");
+  g_assert_nonnull (recorded);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "id"), ==, sp_policy_get_id (policy));
+  g_assert_cmpstr (json_object_get_string_member (recorded, "version"), ==, sp_policy_get_version (policy));
+  g_assert_cmpstr (json_object_get_string_member (recorded, "sha256"), ==, sp_policy_get_sha256 (policy));
+  g_assert_cmpuint (json_object_get_size (recorded), ==, 3);
+
+  reopened = sp_case_new_from_bytes (policy, saved, "saved.spcase", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_case_get_saved_policy_sha256 (reopened), ==, sp_policy_get_sha256 (policy));
+  g_assert_false (sp_case_was_saved_under_other_policy (reopened));
+
+  under_revision = sp_case_new_from_bytes (revised, saved, "saved.spcase", &error);
+  g_assert_no_error (error);
+  g_assert_true (sp_case_was_saved_under_other_policy (under_revision));
+  g_assert_cmpstr (sp_case_get_saved_policy_id (under_revision), ==, sp_policy_get_id (policy));
+  g_assert_cmpstr (sp_case_get_saved_policy_version (under_revision), ==, sp_policy_get_version (policy));
+  copy = sp_case_copy (under_revision);
+  g_assert_true (sp_case_was_saved_under_other_policy (copy));
+
+  /* Saved again, it records the policy it is now decided under. */
+  resaved = sp_case_serialize (under_revision);
+  g_clear_object (&reopened);
+  reopened = sp_case_new_from_bytes (revised, resaved, "resaved.spcase", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_case_get_saved_policy_sha256 (reopened), ==, sp_policy_get_sha256 (revised));
+  g_assert_false (sp_case_was_saved_under_other_policy (reopened));
+
+  by_hand = sp_case_new_from_bytes (revised, hand_bytes, "by-hand.spcase", &error);
+  g_assert_no_error (error);
+  g_assert_null (sp_case_get_saved_policy_sha256 (by_hand));
+  g_assert_false (sp_case_was_saved_under_other_policy (by_hand));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/sp/persistence/refuses-special-files", test_refuses_special_files);
   g_test_add_func ("/sp/persistence/async-write", test_async_write);
   g_test_add_func ("/sp/persistence/drafts", test_drafts);
+  g_test_add_func ("/sp/persistence/saved-policy", test_saved_policy);
 
   status = g_test_run ();
   g_clear_object (&policy);
