@@ -34,6 +34,8 @@ struct _SpApplication
   GThread        *policy_loader;   /* reading the policy while GTK starts */
   SpDraftStore   *drafts;
   gboolean        offered_restore;
+  /* From --policy FILE: this run's windows use it, not the built-in one. */
+  gboolean        policy_from_file;
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
@@ -90,8 +92,11 @@ create_window (SpApplication *self)
 {
   SpWindow *window = sp_window_new (GTK_APPLICATION (self), self->policy);
 
-  /* Once per run, with the first window: drafts left by a crash. */
-  if (!self->offered_restore)
+  /* Once per run, with the first window: drafts left by a crash. Not in
+   * a run under another policy (--policy): that is a commissioner trying a
+   * revision beside the clinicians' own run, whose live drafts these may
+   * be. */
+  if (!self->offered_restore && !self->policy_from_file)
     {
       self->offered_restore = TRUE;
       sp_window_offer_restore_async (window, NULL, NULL, NULL);
@@ -144,6 +149,25 @@ sp_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   SpApplication *self = SP_APPLICATION (app);
+  const char *policy_path = NULL;
+
+  if (g_variant_dict_lookup (options, "policy", "^&ay", &policy_path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (policy_path);
+      g_autoptr(GError) error = NULL;
+
+      /* Checked here, before any window: a bad policy file is refused as
+       * the command-line tool refuses it, naming the file and member. */
+      if (!(self->policy = sp_policy_new_from_file (file, &error)))
+        {
+          g_printerr ("spinal-pathways: %s\n", error->message);
+          return 2;
+        }
+      self->policy_from_file = TRUE;
+      /* A run of its own, not a window of a running instance, which
+       * decides under the policy it started with. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -398,6 +422,7 @@ sp_application_init (SpApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the program and policy versions"), NULL },
+    { "policy", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Assess under the policy in FILE, not the built-in one"), N_("FILE") },
     { NULL }
   };
 

@@ -116,6 +116,13 @@ on_session_saved (GObject      *source,
    * nothing identifying goes to the logs. */
   g_debug ("Saved a case in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
   sp_file_dialog_note_recent (file, SP_CASE_MIME_TYPE);
+  /* The file now names the policy in force, as every save does. */
+  if (self->case_ != NULL)
+    {
+      sp_case_set_saved_policy (self->case_, sp_policy_get_id (self->policy),
+                                sp_policy_get_version (self->policy), sp_policy_get_sha256 (self->policy));
+      sp_window_update_policy_banner (self);
+    }
   /* As Copy and Export say they are done, so does Save. */
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Case saved")));
   g_task_return_boolean (task, TRUE);
@@ -415,6 +422,51 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   sp_window_ask_then (SP_WINDOW (widget), SP_WINDOW_THEN_OPEN_CHOOSER, NULL);
+}
+
+/* Open Policy: a revision opens in a window of its own, so the case in
+ * this one, and the policy it is decided under, are left as they are. */
+
+static void
+on_policy_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SpWindow *self = SP_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = sp_file_dialog_finish (result, &error);
+  g_autoptr(SpPolicy) policy = NULL;
+  SpWindow *window;
+
+  if (file == NULL)
+    {
+      if (error)
+        sp_window_show_error (self, _("Could Not Open Policy"), error->message);
+      return;
+    }
+  /* Read here, not in a thread: a policy file is small (the built-in one
+   * is 127 KB, the loader refuses large ones) and read in milliseconds. */
+  if (!(policy = sp_policy_new_from_file (file, &error)))
+    {
+      sp_window_show_error (self, _("Could Not Open Policy"), error->message);
+      return;
+    }
+  window = sp_window_new (gtk_window_get_application (GTK_WINDOW (self)), policy);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_policy_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) policies = sp_file_filter_new (_("Policy files"), "application/json", ".json");
+
+  g_list_store_append (filters, policies);
+  sp_file_dialog_open (GTK_WINDOW (widget), _("Open Policy"), _("_Open"), G_LIST_MODEL (filters),
+                       on_policy_chosen, NULL);
+  g_object_unref (filters);
 }
 
 static void
@@ -1004,6 +1056,7 @@ sp_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-policy", NULL, open_policy_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);

@@ -41,6 +41,8 @@ struct _SpWindow
   GtkRevealer          *screening_revealer;
   GtkRevealer          *review_revealer;
   GtkLabel             *review_label;
+  GtkRevealer          *policy_revealer;
+  GtkLabel             *policy_label;
 
   /* owned */
   SpSettings           *settings;
@@ -70,6 +72,7 @@ void     sp_window_show_case           (SpWindow     *self,
                                         GFile        *file,
                                         gboolean      modified);
 void     sp_window_update_title        (SpWindow     *self);
+void     sp_window_update_policy_banner (SpWindow    *self);
 void     sp_window_ask_then            (SpWindow     *self,
                                         SpWindowThen  then,
                                         GFile        *file);

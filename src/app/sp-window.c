@@ -173,6 +173,51 @@ update_review (SpWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->review_revealer), self->review_date != NULL);
 }
 
+/**
+ * sp_window_update_policy_banner:
+ *
+ * Names the policy in force when it is not the built-in one, and the
+ * policy the case was saved under when that differs: the same facts can
+ * give other decisions under another policy, and a clinician or
+ * commissioner must never mistake one for the other.
+ */
+void
+sp_window_update_policy_banner (SpWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!sp_policy_is_built_in (self->policy))
+    {
+      g_autofree char *sha = g_strndup (sp_policy_get_sha256 (self->policy), 12);
+
+      /* Translators: the policy's title, its version, the start of its
+       * SHA-256 and its file name */
+      g_string_append_printf (text, _("Policy in force: %s, version %s (SHA-256 %s…), from %s. "
+                                      "This is not the policy built into Spinal Pathways."),
+                              sp_policy_gettext (sp_policy_get_title (self->policy)),
+                              sp_policy_get_version (self->policy), sha,
+                              sp_policy_get_display_name (self->policy));
+    }
+  if (self->case_ != NULL && sp_case_was_saved_under_other_policy (self->case_))
+    {
+      g_autofree char *sha = g_strndup (sp_case_get_saved_policy_sha256 (self->case_), 12);
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      /* Translators: a policy's id, its version and the start of its
+       * SHA-256 */
+      g_string_append_printf (text, _("This case was saved under another policy: %s, version %s "
+                                      "(SHA-256 %s…). Its decisions are shown under the policy in "
+                                      "force and may differ from when it was saved."),
+                              sp_case_get_saved_policy_id (self->case_),
+                              sp_case_get_saved_policy_version (self->case_), sha);
+    }
+
+  gtk_label_set_text (self->policy_label, text->str);
+  gtk_revealer_set_reveal_child (self->policy_revealer, text->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->policy_revealer), text->len > 0);
+}
+
 static void
 remove_pages (SpWindow *self)
 {
@@ -284,6 +329,7 @@ sp_window_show_case (SpWindow *self,
 
   update_status (self);
   update_review (self);
+  sp_window_update_policy_banner (self);
 }
 
 /**
@@ -711,6 +757,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, screening_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, policy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, policy_label);
 
   sp_window_class_init_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.screen", NULL, screen_action);
@@ -945,6 +993,13 @@ sp_window_get_screening_banner (SpWindow *self)
 {
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->screening_revealer);
+}
+
+GtkWidget *
+sp_window_get_policy_banner (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->policy_revealer);
 }
 
 GtkWidget *

@@ -77,6 +77,7 @@ GtkWidget    *sp_window_get_red_flag_banner   (SpWindow       *self);
 GtkWidget    *sp_window_get_serious_pathology_banner (SpWindow *self);
 GtkWidget    *sp_window_get_screening_banner  (SpWindow       *self);
 GtkWidget    *sp_window_get_review_banner     (SpWindow       *self);
+GtkWidget    *sp_window_get_policy_banner     (SpWindow       *self);
 GtkWidget    *sp_window_get_identity_group    (SpWindow       *self);
 GtkWidget    *sp_window_get_notes_group       (SpWindow       *self);
 gboolean      sp_window_focus_fact            (SpWindow       *self,

@@ -278,7 +278,17 @@ build_header (Builder      *builder,
   else
     policy_line = g_strdup (sp_policy_get_version (policy));
   add_key_value (builder, "Policy version", policy_line);
-  add_key_value (builder, "Policy SHA-256", sha);
+  if (sp_policy_is_built_in (policy))
+    add_key_value (builder, "Policy SHA-256", sha);
+  else
+    {
+      /* A summary made under a revision must never pass for one made
+       * under the policy in force. */
+      g_autofree char *file = g_path_get_basename (sp_policy_get_display_name (policy));
+      g_autofree char *marked = g_strdup_printf ("%s (from %s; not the built-in policy)", sha, file);
+
+      add_key_value (builder, "Policy SHA-256", marked);
+    }
 
   if (self->flags & SP_SUMMARY_INCLUDE_IDENTIFIERS)
     {

@@ -164,12 +164,35 @@ sp_test_wait_result (GAsyncResult **slot,
   return *slot;
 }
 
+/* The text of every visible label in @widget, a line each, in order. */
+void
+sp_test_collect_text (GtkWidget *widget,
+                      GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    sp_test_collect_text (child, text);
+}
+
 SpWindow *
 sp_test_make_window (SpApplication *app,
                      int            width,
                      int            height)
 {
-  SpWindow *win = sp_window_new (GTK_APPLICATION (app), sp_application_get_policy (app));
+  return sp_test_make_window_with_policy (app, sp_application_get_policy (app), width, height);
+}
+
+/* A window deciding under @policy, as Open Policy… and --policy make. */
+SpWindow *
+sp_test_make_window_with_policy (SpApplication *app,
+                                 SpPolicy      *policy,
+                                 int            width,
+                                 int            height)
+{
+  SpWindow *win = sp_window_new (GTK_APPLICATION (app), policy);
 
   g_object_ref (win);
   gtk_window_set_default_size (GTK_WINDOW (win), width, height);

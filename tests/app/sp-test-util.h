@@ -28,7 +28,13 @@ void              sp_test_store_result    (GObject          *source,
 SpWindow         *sp_test_make_window     (SpApplication    *app,
                                            int               width,
                                            int               height);
+SpWindow         *sp_test_make_window_with_policy (SpApplication *app,
+                                                   SpPolicy      *policy,
+                                                   int            width,
+                                                   int            height);
 void              sp_test_destroy_window  (SpWindow         *win);
+void              sp_test_collect_text    (GtkWidget        *widget,
+                                           GString          *text);
 void              sp_test_set_bool        (SpWindow         *win,
                                            const char       *fact_id,
                                            SpTriStateValue   value);

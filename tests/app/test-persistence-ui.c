@@ -1262,6 +1262,138 @@ test_autosave_failure_warns (void)
   g_settings_reset (settings, "autosave-delay-seconds");
 }
 
+/* A revision of the policy, as a commissioner drafts one: the built-in
+ * file with another version, written to the temporary folder. */
+static SpPolicy *
+make_revised_policy (const char *name)
+{
+  SpPolicy *built_in = sp_application_get_policy (app);
+  g_autofree char *source = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "data", "policy",
+                                              "spinal-interventions.json", NULL);
+  g_autofree char *text = read_text (source);
+  g_autofree char *old_version = g_strdup_printf ("\"version\": \"%s\"", sp_policy_get_version (built_in));
+  g_autofree char *new_version = g_strdup_printf ("\"version\": \"%s test revision\"",
+                                                  sp_policy_get_version (built_in));
+  g_autoptr(GString) revised = g_string_new (text);
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SpPolicy *policy;
+
+  g_assert_cmpuint (g_string_replace (revised, old_version, new_version, 0), ==, 1);
+  g_assert_true (g_file_set_contents (path, revised->str, revised->len, &error));
+  policy = sp_policy_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_policy_is_built_in (policy));
+  return policy;
+}
+
+static char *
+banner_text (SpWindow *win)
+{
+  GString *text = g_string_new (NULL);
+
+  sp_test_collect_text (sp_window_get_policy_banner (win), text);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+revealed (GtkWidget *revealer)
+{
+  return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* A window deciding under a revision says so on every tab, with the
+ * policy's version, SHA-256 and file; a case saved under another policy
+ * says so until it is saved again; the summary marks the revision. */
+static void
+test_policy_banner (void)
+{
+  SpPolicy *built_in = sp_application_get_policy (app);
+  g_autoptr(SpPolicy) revised = make_revised_policy ("revised policy.json");
+  g_autofree char *revised_sha = g_strndup (sp_policy_get_sha256 (revised), 12);
+  g_autofree char *built_in_sha = g_strndup (sp_policy_get_sha256 (built_in), 12);
+  g_autofree char *path = tmp_path ("under two policies.spcase");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  SpWindow *under_revision;
+  g_autofree char *text = NULL;
+
+  /* The built-in policy needs no banner. */
+  g_assert_false (revealed (sp_window_get_policy_banner (win)));
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  g_assert_true (save (win, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (revealed (sp_window_get_policy_banner (win)));
+
+  under_revision = sp_test_make_window_with_policy (app, revised, 1280, 800);
+  g_assert_true (revealed (sp_window_get_policy_banner (under_revision)));
+  text = banner_text (under_revision);
+  g_assert_nonnull (strstr (text, "test revision"));
+  g_assert_nonnull (strstr (text, revised_sha));
+  g_assert_nonnull (strstr (text, "revised policy.json"));
+  g_assert_nonnull (strstr (text, "not the policy built into"));
+  g_assert_null (strstr (text, "saved under"));
+
+  /* The case saved under the built-in policy, opened under the revision. */
+  g_assert_true (sp_window_open_file (under_revision, file));
+  sp_test_wait_ms (50);
+  g_clear_pointer (&text, g_free);
+  text = banner_text (under_revision);
+  g_assert_nonnull (strstr (text, "not the policy built into"));
+  g_assert_nonnull (strstr (text, "saved under another policy"));
+  g_assert_nonnull (strstr (text, built_in_sha));
+  g_assert_nonnull (strstr (text, sp_policy_get_version (built_in)));
+  /* Every tab shows it: it is above the tabs' stack, not in a page. */
+  g_assert_true (gtk_widget_is_ancestor (sp_window_get_policy_banner (under_revision),
+                                         GTK_WIDGET (under_revision)));
+  g_assert_false (gtk_widget_is_ancestor (sp_window_get_policy_banner (under_revision),
+                                          GTK_WIDGET (under_revision->stack)));
+  sp_test_save_png (GTK_WIDGET (under_revision), "policy-banner.png");
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(SpSummary) summary = sp_summary_new (sp_window_get_evaluation (under_revision),
+                                                   SP_SUMMARY_NONE, now, PACKAGE_VERSION);
+    g_autofree char *wrapped = sp_summary_to_text (summary);
+    /* Read as one line: the text summary wraps its long lines. */
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *summary_text = g_regex_replace_literal (space, wrapped, -1, 0, " ", 0, NULL);
+
+    g_assert_nonnull (strstr (summary_text, "test revision"));
+    g_assert_nonnull (strstr (summary_text, "(from revised policy.json; not the built-in policy)"));
+    g_assert_null (strstr (summary_text, tmp_dir));
+  }
+
+  /* Saved again under the revision, the file names it, and the second line goes. */
+  g_assert_true (save (under_revision, file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = banner_text (under_revision);
+  g_assert_null (strstr (text, "saved under"));
+  g_assert_nonnull (strstr (text, "not the policy built into"));
+  {
+    g_autofree char *saved = read_text (path);
+
+    g_assert_nonnull (strstr (saved, sp_policy_get_sha256 (revised)));
+  }
+
+  /* And back under the built-in policy, that window says so in its turn. */
+  g_assert_true (sp_window_open_file (win, file));
+  sp_test_wait_ms (50);
+  g_assert_true (revealed (sp_window_get_policy_banner (win)));
+  g_clear_pointer (&text, g_free);
+  text = banner_text (win);
+  g_assert_nonnull (strstr (text, "saved under another policy"));
+  g_assert_nonnull (strstr (text, revised_sha));
+  g_assert_null (strstr (text, "not the policy built into"));
+
+  g_unlink (path);
+  sp_test_destroy_window (under_revision);
+  sp_test_destroy_window (win);
+}
+
 #if !GTK_CHECK_VERSION (4, 10, 0)
 /* GTK 4.8's GtkFileChooserNative shows GtkFileChooserDialog when there is
  * no portal, as here: the test answers it as a clinician would. (From
@@ -1348,7 +1480,12 @@ test_file_dialogs (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.save-as", NULL));
   chooser = wait_for_file_chooser ();
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, case_name);
+  {
+    /* (transfer full) in GTK 4 */
+    g_autofree char *suggested_case_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (suggested_case_name, ==, case_name);
+  }
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (filter);
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Case files");
@@ -1362,7 +1499,12 @@ test_file_dialogs (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.export-pdf", NULL));
   chooser = wait_for_file_chooser ();
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, pdf_name);
+  {
+    /* (transfer full) in GTK 4 */
+    g_autofree char *suggested_pdf_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (suggested_pdf_name, ==, pdf_name);
+  }
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (filter);
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "PDF documents");
@@ -1377,6 +1519,72 @@ test_file_dialogs (void)
 
   sp_case_session_discard_draft (sp_window_get_session (win));
   sp_test_destroy_window (win);
+}
+/* Open Policy…: a bad file is refused naming the file and member, and
+ * nothing changes; a good one opens a window of its own under it. */
+static void
+test_open_policy (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  g_autoptr(SpPolicy) revised = make_revised_policy ("chosen revision.json");
+  g_autofree char *bad_path = tmp_path ("broken policy.json");
+  g_autofree char *good_path = tmp_path ("chosen revision.json");
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  SpWindow *opened = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *chooser;
+  guint n_windows;
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"id\": \"x\", \"id\": \"y\"}", -1, &error));
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.open-policy", NULL));
+  chooser = wait_for_file_chooser ();
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), bad, &error);
+  g_assert_no_error (error);
+  sp_test_wait_ms (100);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dialog = sp_test_wait_dialog (GTK_WINDOW (win), 5000);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Policy");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken policy.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "policy.json: id: this member appears twice"));
+  sp_test_respond (dialog, "close");
+  g_assert_true (sp_window_get_policy (win) == sp_application_get_policy (app));
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.open-policy", NULL));
+  chooser = wait_for_file_chooser ();
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), good, &error);
+  g_assert_no_error (error);
+  sp_test_wait_ms (100);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  sp_test_wait_ms (300);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_WINDOW (window) &&
+          g_strcmp0 (sp_policy_get_sha256 (sp_window_get_policy (SP_WINDOW (window))),
+                     sp_policy_get_sha256 (revised)) == 0)
+        opened = SP_WINDOW (window);
+    }
+  g_assert_nonnull (opened);
+  g_assert_true (revealed (sp_window_get_policy_banner (opened)));
+  /* The first window is as it was. */
+  g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
+  g_assert_false (revealed (sp_window_get_policy_banner (win)));
+
+  g_object_ref (opened);
+  sp_test_destroy_window (opened);
+  sp_test_destroy_window (win);
+  g_unlink (bad_path);
+  g_unlink (good_path);
 }
 #endif
 
@@ -1424,8 +1632,10 @@ main (int   argc,
   g_test_add_func ("/app/persistence/default-setting", test_default_setting);
   g_test_add_func ("/app/persistence/drop-file", test_drop_file);
   g_test_add_func ("/app/persistence/shortcuts", test_shortcuts);
+  g_test_add_func ("/app/persistence/policy-banner", test_policy_banner);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/app/persistence/file-dialogs", test_file_dialogs);
+  g_test_add_func ("/app/persistence/open-policy", test_open_policy);
 #endif
 
   status = g_test_run ();

@@ -97,18 +97,6 @@ row_shown (SpWindow   *win,
   return gtk_widget_get_visible (row);
 }
 
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
 /* Every label's text, shown or not (pages of a window not yet visited). */
 static void
 collect_all_label_text (GtkWidget *widget,
@@ -125,7 +113,7 @@ banner_text (SpWindow *win)
 {
   GString *text = g_string_new (NULL);
 
-  collect_text (sp_window_get_red_flag_banner (win), text);
+  sp_test_collect_text (sp_window_get_red_flag_banner (win), text);
   return g_string_free (text, FALSE);
 }
 
@@ -377,7 +365,7 @@ test_serious_pathology_banner (void)
   g_assert_false (revealed (banner));
   sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
   g_assert_true (revealed (banner));
-  collect_text (banner, text);
+  sp_test_collect_text (banner, text);
   words = g_string_free (text, FALSE);
   g_assert_nonnull (strstr (words, "Serious pathology suspected: Cancer."));
   /* What to do is the policy's own advice for what is suspected. */
@@ -745,7 +733,7 @@ test_not_assessed (void)
   g_assert_true (gtk_widget_get_mapped (not_assessed));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (not_assessed)), ==, "Not assessed");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (not_assessed)), "Specialist referral"));
-  collect_text (cervical, text);
+  sp_test_collect_text (cervical, text);
   shown = g_string_free (text, FALSE);
   g_assert_null (strstr (shown, sp_status_get_label (SP_STATUS_SUPPORTED)));
   sp_test_save_png (GTK_WIDGET (win), "not-assessed-cervical-1280");
