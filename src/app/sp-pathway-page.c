@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sp-case-assessment.h"
 #include "sp-case-relevance.h"
@@ -44,6 +45,7 @@ struct _SpPathwayPage
 
   /* widgets, made when the page is started: see ensure_skeleton() */
   GtkWidget    *outer;          /* scrolls everything when narrow */
+  GtkEventController *narrow_wheel; /* the outer's, first to see the wheel when narrow */
   GtkWidget    *columns;
   GtkWidget    *form_scroller;
   GtkWidget    *form_box;
@@ -80,6 +82,7 @@ apply_layout (SpPathwayPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->form_scroller), GTK_POLICY_NEVER, inner);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->decisions_scroller), GTK_POLICY_NEVER, inner);
   gtk_widget_set_visible (self->jump_button, self->narrow);
+  gtk_event_controller_set_propagation_phase (self->narrow_wheel, self->narrow ? GTK_PHASE_CAPTURE : GTK_PHASE_NONE);
   if (self->fact_rows)
     {
       GHashTableIter iter;
@@ -579,6 +582,7 @@ sp_pathway_page_dispose (GObject *object)
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_handle_id (&self->finish_id, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->narrow_wheel = NULL;   /* the outer scroller's, gone with it */
   g_clear_pointer (&self->outer, gtk_widget_unparent);
   g_clear_object (&self->leading_group);
   g_clear_object (&self->trailing_group);
@@ -653,6 +657,27 @@ sp_pathway_page_init (SpPathwayPage *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
+/* GTK 4.8's scrolled windows keep a wheel event even when they cannot
+ * scroll, as the form's and the decisions' own cannot when narrow, so the
+ * outer scroller never saw it and the page did not move. When narrow the
+ * outer one sees the wheel first. That also keeps the wheel from changing
+ * an answer under the pointer as the page scrolls past it. */
+static gboolean
+on_narrow_wheel (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 SpPathwayPage            *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->outer));
+  double step = dy;
+
+  /* A wheel click moves as far as GtkScrolledWindow's own would. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step *= pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
+  return GDK_EVENT_STOP;
+}
+
 /* The columns, scrollers and groups a page's rows go in. A page is empty
  * until it is first shown: the four pages not shown at start-up cost
  * nothing before the first frame (each has three scrolled windows). */
@@ -666,6 +691,10 @@ ensure_skeleton (SpPathwayPage *self)
 
   self->outer = gtk_scrolled_window_new ();
   gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
+  self->narrow_wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (self->narrow_wheel, GTK_PHASE_NONE);
+  g_signal_connect_object (self->narrow_wheel, "scroll", G_CALLBACK (on_narrow_wheel), self, 0);
+  gtk_widget_add_controller (self->outer, self->narrow_wheel);
 
   self->columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_set_homogeneous (GTK_BOX (self->columns), FALSE);

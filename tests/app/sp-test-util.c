@@ -48,6 +48,43 @@ sp_test_park_pointer (void)
 #endif
 }
 
+/**
+ * sp_test_warp_pointer_to:
+ *
+ * Puts the X pointer over the middle of @widget, for real pointer events
+ * (xdotool's clicks and wheel). Call sp_test_park_pointer() after.
+ *
+ * Returns: FALSE where there is no X display to do it on
+ */
+gboolean
+sp_test_warp_pointer_to (GtkWidget *widget)
+{
+#ifdef SP_TEST_HAVE_X11
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+  graphene_point_t point;
+  double surface_x, surface_y;
+  Display *xdisplay;
+
+  if (!GDK_IS_X11_DISPLAY (display) || surface == NULL ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                       gtk_widget_get_height (widget) / 2.f),
+                                 &point))
+    return FALSE;
+  /* The surface also holds the window's shadow, outside the widgets. */
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  XWarpPointer (xdisplay, None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0,
+                (int) (point.x + surface_x), (int) (point.y + surface_y));
+  XSync (xdisplay, False);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 /* GTK and libadwaita for a widget test: memory settings, no animations
  * (a switch never settles with them under Xvfb), the pointer out of the way. */
 void

@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 void              sp_test_park_pointer    (void);
+gboolean          sp_test_warp_pointer_to (GtkWidget        *widget);
 void              sp_test_init            (int              *argc,
                                            char           ***argv);
 void              sp_test_wait_ms         (guint             ms);

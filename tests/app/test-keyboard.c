@@ -1031,6 +1031,85 @@ test_shortcuts_window (void)
   sp_test_destroy_window (win);
 }
 
+/* The mouse wheel scrolls the page in every layout: narrow (one column,
+ * the outer scroller) as wide (the form's own). It once did nothing
+ * narrow, the inner scrollers keeping the wheel. Real wheel clicks
+ * (X buttons 5), sent by xdotool over the form. */
+static double
+wheel_over (GtkWidget *target,
+            GtkWidget *scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double before = gtk_adjustment_get_value (adjustment);
+
+  g_assert_true (sp_test_warp_pointer_to (target));
+  sp_test_wait_ms (100);
+  for (int i = 0; i < 4; i++)
+    xdo_line ("click 5");
+  for (int i = 0; i < 300 && gtk_adjustment_get_value (adjustment) == before; i++)
+    sp_test_wait_ms (10);
+  sp_test_wait_ms (100);
+  sp_test_park_pointer ();
+  return gtk_adjustment_get_value (adjustment) - before;
+}
+
+static GtkWidget *
+first_scroller_in (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_scroller_in (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_wheel_scrolls (void)
+{
+  SpWindow *win;
+  GtkWidget *page, *outer, *form;
+  GtkPolicyType vertical;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool not found: the wheel test needs it to send real wheel clicks");
+      return;
+    }
+
+  /* Narrow: one column, the outer scroller moves. */
+  win = sp_test_make_window (app, 600, 700);
+  sp_test_wait_ms (300);
+  page = adw_view_stack_get_visible_child (sp_window_get_stack (win));
+  outer = gtk_widget_get_first_child (page);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (outer));
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (outer), NULL, &vertical);
+  g_assert_cmpint (vertical, ==, GTK_POLICY_AUTOMATIC);
+  form = first_scroller_in (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer)));
+  g_assert_nonnull (form);
+  /* The middle of the page is over the form (the form itself is as tall
+   * as its rows, its middle out of view). */
+  g_assert_true (gtk_widget_contains (form, 1, gtk_widget_get_height (outer) / 2.0));
+  g_assert_cmpfloat (wheel_over (outer, outer), >, 20);
+  sp_test_destroy_window (win);
+
+  /* Wide: the form scrolls in its own column, the page as a whole does not. */
+  win = sp_test_make_window (app, 1280, 800);
+  sp_test_wait_ms (300);
+  page = adw_view_stack_get_visible_child (sp_window_get_stack (win));
+  outer = gtk_widget_get_first_child (page);
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (outer), NULL, &vertical);
+  g_assert_cmpint (vertical, ==, GTK_POLICY_NEVER);
+  form = first_scroller_in (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer)));
+  g_assert_cmpfloat (wheel_over (form, form), >, 20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer))), ==, 0);
+  sp_test_destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1058,6 +1137,7 @@ main (int   argc,
     }
   g_test_add_func ("/app/keyboard/half-typed-number", test_half_typed_number);
   g_test_add_func ("/app/keyboard/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/keyboard/wheel-scrolls", test_wheel_scrolls);
 
   status = g_test_run ();
   xdo_stop ();
