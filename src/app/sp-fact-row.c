@@ -715,6 +715,7 @@ build_choice (FactRow *fr)
    * choice labels are, where a suffix would be cut to "…". */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (fr->row), TRUE);
   sp_combo_row_choose_activated_item (ADW_COMBO_ROW (fr->row));
+  sp_combo_row_show_choices_in_full (ADW_COMBO_ROW (fr->row));
   add_help (fr);
   g_signal_connect_object (fr->row, "notify::selected",
                            G_CALLBACK (on_combo_selected), fr->row, G_CONNECT_SWAPPED);

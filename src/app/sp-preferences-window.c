@@ -223,6 +223,7 @@ sp_preferences_window_init (SpPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   sp_combo_row_choose_activated_item (self->default_setting_row);
+  sp_combo_row_show_choices_in_full (self->default_setting_row);
 }
 
 /**

@@ -233,6 +233,92 @@ sp_combo_row_choose_activated_item (AdwComboRow *combo_row)
   g_signal_connect_object (list, "activate", G_CALLBACK (on_popup_item_activated), combo_row, 0);
 }
 
+/* The popup list's rows: the choice, wrapped, and a check mark on the one
+ * chosen, as libadwaita's own rows have. */
+
+static void
+update_check_mark (GtkListItem *item)
+{
+  AdwComboRow *combo_row = g_object_get_data (G_OBJECT (item), "sp-combo-row");
+  GtkWidget *check = g_object_get_data (G_OBJECT (item), "sp-check-mark");
+
+  gtk_widget_set_opacity (check, combo_row != NULL &&
+                          adw_combo_row_get_selected (combo_row) == gtk_list_item_get_position (item)
+                          ? 1 : 0);
+}
+
+static void
+setup_choice_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Wide enough for the policy's longest choices on one or two lines. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (item), "sp-label", label);
+  g_object_set_data (G_OBJECT (item), "sp-check-mark", check);
+}
+
+static void
+bind_choice_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AdwComboRow              *combo_row)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+  gulong handler;
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (item), "sp-label"),
+                      gtk_string_object_get_string (choice));
+  g_object_set_data (G_OBJECT (item), "sp-combo-row", combo_row);
+  handler = g_signal_connect_object (combo_row, "notify::selected",
+                                     G_CALLBACK (update_check_mark), item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "sp-selected-handler", GSIZE_TO_POINTER (handler));
+  update_check_mark (item);
+}
+
+static void
+unbind_choice_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    AdwComboRow              *combo_row)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "sp-selected-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (combo_row, handler);
+  g_object_set_data (G_OBJECT (item), "sp-selected-handler", NULL);
+  g_object_set_data (G_OBJECT (item), "sp-combo-row", NULL);
+}
+
+/**
+ * sp_combo_row_show_choices_in_full:
+ * @combo_row: a combo row whose model is a #GtkStringList
+ *
+ * Wraps the choices in @combo_row's drop-down list rather than cutting
+ * them short ("Undertaken and unsucc…"): libadwaita's own list ends long
+ * choices with "…", and the end of a choice may be what decides.
+ */
+void
+sp_combo_row_show_choices_in_full (AdwComboRow *combo_row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_item), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_choice_item), combo_row, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_choice_item), combo_row, 0);
+  adw_combo_row_set_list_factory (combo_row, factory);
+}
+
 /**
  * sp_widget_set_new_tooltip:
  * @widget: a widget not yet in a window

@@ -158,19 +158,27 @@ popover_mapped (gpointer data)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+/* Waits until @widget is on screen, in its window's bounds on a monitor,
+ * and still there a moment later: a scroll queued before (focusing a row
+ * scrolls once the page is laid out) may yet move it. A popover opened
+ * before has nowhere to go. */
+void
+sp_test_wait_placed (GtkWidget *widget)
+{
+  do
+    {
+      g_assert_true (sp_test_wait_until (widget_placed, widget, 20000));
+      sp_test_wait_ms (300);
+    }
+  while (!widget_placed (widget));
+}
+
 /* Opens @button's popover once the button is on screen, as a clinician
  * would find it, and waits for the popover to show. */
 void
 sp_test_popup (GtkMenuButton *button)
 {
-  /* Placed, and still placed a moment later: a scroll queued before
-   * (focusing a row scrolls once the page is laid out) may yet move it. */
-  do
-    {
-      g_assert_true (sp_test_wait_until (widget_placed, button, 20000));
-      sp_test_wait_ms (300);
-    }
-  while (!widget_placed (button));
+  sp_test_wait_placed (GTK_WIDGET (button));
   gtk_menu_button_popup (button);
   g_assert_true (sp_test_wait_until (popover_mapped, button, 20000));
   sp_test_wait_ms (100);
@@ -423,18 +431,27 @@ sp_test_save_png (GtkWidget  *widget,
   GskRenderer *renderer;
   int width, height;
 
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
   if (dir == NULL)
     dir = "screenshots";
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
 
+  /* A window that has just grown (a banner shown without a window manager
+   * to refuse it) has nothing to draw until its next frame: try again
+   * until it has, for up to five seconds. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (int attempt = 0; ; attempt++)
+    {
+      gtk_test_widget_wait_for_draw (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL || attempt == 100)
+        break;
+      sp_test_wait_ms (50);
+    }
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -58,6 +58,7 @@ AdwMessageDialog *sp_test_wait_dialog     (GtkWindow        *parent,
                                            guint             timeout_ms);
 void              sp_test_respond         (AdwMessageDialog *dialog,
                                            const char       *response);
+void              sp_test_wait_placed     (GtkWidget        *widget);
 void              sp_test_popup           (GtkMenuButton    *button);
 void              sp_test_save_png        (GtkWidget        *widget,
                                            const char       *name);

@@ -1563,6 +1563,80 @@ test_red_flag_screenshot (void)
     }
 }
 
+static void
+count_ellipsized (GtkWidget *widget,
+                  guint     *n_labels,
+                  guint     *n_ellipsized)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      (*n_labels)++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        {
+          g_test_message ("cut short: %s", gtk_label_get_text (GTK_LABEL (widget)));
+          (*n_ellipsized)++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_ellipsized (child, n_labels, n_ellipsized);
+}
+
+/* Every choice of every drop-down reads in full in its list, however
+ * narrow the window: "Undertaken and unsucc…" once hid the answer that
+ * decides an injection. */
+static void
+test_choices_in_full (void)
+{
+  static const int widths[] = { 1280, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      SpWindow *win = sp_test_make_window (app, widths[w], 720);
+      SpPolicy *policy = sp_window_get_policy (win);
+      const char * const *pathways = sp_policy_get_pathway_ids (policy);
+      guint n_lists = 0;
+
+      for (guint p = 0; pathways[p]; p++)
+        {
+          adw_view_stack_set_visible_child_name (sp_window_get_stack (win), pathways[p]);
+          sp_test_wait_ms (100);
+          for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+            {
+              SpFact *fact = sp_policy_get_fact (policy, i);
+              GtkWidget *input;
+              GtkListView *list;
+              GtkWidget *popover;
+              guint n_labels = 0, n_ellipsized = 0;
+
+              if (sp_fact_get_fact_type (fact) != SP_FACT_CHOICE ||
+                  g_strcmp0 (sp_fact_get_pathway (fact), pathways[p]) != 0 ||
+                  !(input = sp_window_lookup_fact_input (win, sp_fact_get_id (fact))) ||
+                  !gtk_widget_get_mapped (input))
+                continue;
+              list = sp_combo_row_get_popup_list (ADW_COMBO_ROW (input));
+              g_assert_nonnull (list);
+              popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+              g_assert_nonnull (popover);
+              gtk_widget_grab_focus (input);
+              sp_test_wait_placed (input);
+              gtk_popover_popup (GTK_POPOVER (popover));
+              sp_test_wait_ms (150);
+              count_ellipsized (GTK_WIDGET (list), &n_labels, &n_ellipsized);
+              g_test_message ("%s at %d px: %u labels, %u cut short", sp_fact_get_id (fact), widths[w], n_labels, n_ellipsized);
+              g_assert_cmpuint (n_labels, >=, sp_fact_get_n_choices (fact));
+              g_assert_cmpuint (n_ellipsized, ==, 0);
+              if (w == 1 && g_str_equal (sp_fact_get_id (fact), "lumbar_injection_purpose"))
+                sp_test_save_png (popover, "choices-in-full-narrow.png");
+              gtk_popover_popdown (GTK_POPOVER (popover));
+              sp_test_wait_ms (50);
+              n_lists++;
+            }
+        }
+      g_assert_cmpuint (n_lists, >, 3);
+      sp_test_destroy_window (win);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1598,6 +1672,7 @@ main (int   argc,
   g_test_add_func ("/app/window/help-popover", test_help_popover);
   g_test_add_func ("/app/window/clearing", test_clearing);
   g_test_add_func ("/app/window/choice-activation", test_choice_activation);
+  g_test_add_func ("/app/window/choices-in-full", test_choices_in_full);
   g_test_add_func ("/app/window/missing-link", test_missing_link);
   g_test_add_func ("/app/window/individual-funding", test_individual_funding);
   g_test_add_func ("/app/window/nhs-number", test_nhs_number);
