@@ -211,6 +211,13 @@ sync_from_case (FactRow *fr)
   if (fr->clear_button)
     gtk_widget_set_sensitive (fr->clear_button, recorded);
 
+  /* A recorded choice reads as the clinician's answer, not in the dimmed
+   * type of the "Not recorded" it replaced (style.css). */
+  if (recorded)
+    gtk_widget_add_css_class (fr->row, "sp-recorded");
+  else
+    gtk_widget_remove_css_class (fr->row, "sp-recorded");
+
   /* A Yes on a red flag changes everything the window says: it must not
    * look like any other answer. */
   if (sp_fact_get_fact_type (fr->fact) == SP_FACT_BOOLEAN &&
@@ -760,6 +767,7 @@ build_list (FactRow *fr)
   adw_expander_row_add_action (ADW_EXPANDER_ROW (fr->row), fr->clear_button);
   fr->summary = gtk_label_new (NULL);
   gtk_widget_add_css_class (fr->summary, "dim-label");
+  gtk_widget_add_css_class (fr->summary, "sp-answer-summary");
   gtk_label_set_ellipsize (GTK_LABEL (fr->summary), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (fr->summary), 24);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (fr->row), fr->summary);

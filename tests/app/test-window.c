@@ -1637,6 +1637,37 @@ test_choices_in_full (void)
     }
 }
 
+/* A recorded answer looks recorded: the row is marked (bold, full
+ * strength in style.css) once answered, and unmarked once cleared. */
+static void
+test_recorded_styling (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *choice = sp_window_lookup_fact_row (win, "lumbar_condition");
+  GtkWidget *list = sp_window_lookup_fact_row (win, "serious_pathology_suspected");
+  GtkWidget *yes_no = sp_window_lookup_fact_row (win, "red_flag_cauda_equina");
+
+  g_assert_nonnull (choice);
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_has_css_class (choice, "sp-recorded"));
+  g_assert_false (gtk_widget_has_css_class (list, "sp-recorded"));
+  g_assert_false (gtk_widget_has_css_class (yes_no, "sp-recorded"));
+
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_tick_choice (win, "serious_pathology_suspected", "trauma", TRUE);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  g_assert_true (gtk_widget_has_css_class (choice, "sp-recorded"));
+  g_assert_true (gtk_widget_has_css_class (list, "sp-recorded"));
+  g_assert_true (gtk_widget_has_css_class (yes_no, "sp-recorded"));
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_wait_ms (200);
+  sp_test_save_png (GTK_WIDGET (win), "recorded-choice.png");
+
+  sp_case_clear_fact (sp_window_get_case (win), "lumbar_condition");
+  g_assert_false (gtk_widget_has_css_class (choice, "sp-recorded"));
+  sp_test_destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1673,6 +1704,7 @@ main (int   argc,
   g_test_add_func ("/app/window/clearing", test_clearing);
   g_test_add_func ("/app/window/choice-activation", test_choice_activation);
   g_test_add_func ("/app/window/choices-in-full", test_choices_in_full);
+  g_test_add_func ("/app/window/recorded-styling", test_recorded_styling);
   g_test_add_func ("/app/window/missing-link", test_missing_link);
   g_test_add_func ("/app/window/individual-funding", test_individual_funding);
   g_test_add_func ("/app/window/nhs-number", test_nhs_number);
