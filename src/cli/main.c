@@ -62,7 +62,7 @@ static const char usage[] = N_(
   "                   citations and interpretation ids; advisories by id\n"
   "  export --pdf OUT.pdf|--text [--no-identifiers] CASE\n"
   "                   A summary for the patient's record: A4 PDF (0600) or\n"
-  "                   72-column text on standard output\n"
+  "                   plain text on standard output\n"
   "  diff OLD NEW [CASES]\n"
   "                   What a revision of the policy changes, in words; with\n"
   "                   cases, which decisions change status, and for how many\n"

@@ -32,7 +32,7 @@ static const char export_help[] =
   "Options:\n"
   "  --pdf OUT.pdf     Write an A4 PDF to OUT.pdf (readable by you alone, 0600)\n"
   "  --text            Print plain text for a clinical system's free-text box:\n"
-  "                    lines of at most 72 characters, the decisions first\n"
+  "                    one paragraph per line, plain words, no symbols\n"
   "  --no-identifiers  Leave out the patient's name, NHS number and date of\n"
   "                    birth, and the clinician's name and role\n"
   "  --help            Print this help\n"

@@ -456,7 +456,7 @@ sp_policy_diff (JsonNode *old_root,
   GPtrArray *changes = g_ptr_array_new_with_free_func (g_free);
   JsonObject *x = json_node_get_object (old_root);
   JsonObject *y = json_node_get_object (new_root);
-  const char *headers[] = { "id", "title", "version", "effective_date", "review_cycle_years", "source_note", NULL };
+  const char *headers[] = { "id", "title", "version", "effective_date", "review_cycle_years", "source_note", "status", NULL };
 
   for (guint i = 0; headers[i]; i++)
     if (!nodes_equal (json_object_get_member (x, headers[i]), json_object_get_member (y, headers[i])))

@@ -42,6 +42,7 @@ struct _SpPolicy
   char         *version;
   char         *effective_date;
   char         *source_note;
+  gboolean      adopted;
   char         *sha256;
   guint         review_cycle_years;
   GStrv         references;
@@ -281,7 +282,7 @@ load_metadata (Loader      *loader,
                GError     **error)
 {
   SpPolicy *self = loader->policy;
-  const char *schema, *id, *title, *version, *effective_date = NULL, *source_note;
+  const char *schema, *id, *title, *version, *effective_date = NULL, *source_note, *status = NULL;
   double schema_version, review_cycle;
   JsonArray *references, *pathways;
   g_autoptr(GStrvBuilder) reference_texts = g_strv_builder_new ();
@@ -313,6 +314,7 @@ load_metadata (Loader      *loader,
       !sp_json_get_string (root, "title", TRUE, loader->file, "", SP_ERROR_INVALID_POLICY, &title, error) ||
       !sp_json_get_string (root, "version", TRUE, loader->file, "", SP_ERROR_INVALID_POLICY, &version, error) ||
       !sp_json_get_string (root, "source_note", FALSE, loader->file, "", SP_ERROR_INVALID_POLICY, &source_note, error) ||
+      !sp_json_get_string (root, "status", FALSE, loader->file, "", SP_ERROR_INVALID_POLICY, &status, error) ||
       !sp_json_get_number (root, "review_cycle_years", TRUE, loader->file, "", SP_ERROR_INVALID_POLICY, &review_cycle, error))
     return FALSE;
 
@@ -344,12 +346,25 @@ load_metadata (Loader      *loader,
                            "must be a whole number of years from 1 to 20");
       return FALSE;
     }
+  if (status != NULL && !g_str_equal (status, "draft") && !g_str_equal (status, "adopted"))
+    {
+      GString *shown = g_string_new (NULL);
+
+      sp_append_printable (shown, status);
+      sp_set_member_error (error, SP_ERROR_INVALID_POLICY, loader->file, "status",
+                           "\"%s\" is not a status: \"draft\" or \"adopted\"", shown->str);
+      g_string_free (shown, TRUE);
+      return FALSE;
+    }
 
   self->id = g_strdup (id);
   self->title = g_strdup (title);
   self->version = g_strdup (version);
   self->effective_date = g_strdup (effective_date);
   self->source_note = g_strdup (source_note);
+  /* Only a policy that says it has been adopted is read as adopted: a
+   * file that says nothing is a draft, never the commissioner's word. */
+  self->adopted = g_strcmp0 (status, "adopted") == 0;
   self->review_cycle_years = (guint) review_cycle;
 
   if (!(references = sp_json_get_array (root, "references", TRUE, loader->file, "",
@@ -1585,7 +1600,7 @@ sp_policy_new_from_bytes (GBytes      *bytes,
 {
   static const char * const allowed[] = {
     "schema", "schema_version", "id", "title", "version", "effective_date",
-    "review_cycle_years", "source_note", "references", "pathways", "clauses",
+    "review_cycle_years", "source_note", "status", "references", "pathways", "clauses",
     "interpretations", "screening", "facts", "constraints", "decisions", "advisories", NULL
   };
   g_autoptr(SpPolicy) self = NULL;
@@ -1746,6 +1761,19 @@ sp_policy_get_effective_date (SpPolicy *self)
 {
   g_return_val_if_fail (SP_IS_POLICY (self), NULL);
   return self->effective_date;
+}
+
+/**
+ * sp_policy_is_adopted:
+ *
+ * Returns: whether the policy file says the commissioner has adopted it
+ *   (`"status": "adopted"`); a draft, or a file that does not say, is not
+ */
+gboolean
+sp_policy_is_adopted (SpPolicy *self)
+{
+  g_return_val_if_fail (SP_IS_POLICY (self), FALSE);
+  return self->adopted;
 }
 
 const char *

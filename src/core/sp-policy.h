@@ -34,6 +34,7 @@ const char         *sp_policy_get_source_note      (SpPolicy    *self);
 guint               sp_policy_get_review_cycle_years (SpPolicy  *self);
 const char         *sp_policy_get_sha256           (SpPolicy    *self);
 gboolean            sp_policy_is_built_in          (SpPolicy    *self);
+gboolean            sp_policy_is_adopted           (SpPolicy    *self);
 const char         *sp_policy_get_display_name     (SpPolicy    *self);
 const char * const *sp_policy_get_references       (SpPolicy    *self);
 const char * const *sp_policy_get_pathway_ids      (SpPolicy    *self);

@@ -479,7 +479,9 @@ add_block_boxes (SpReportLayout       *self,
         gboolean major = block->level <= 1;
         guint first_box = self->boxes->len;
 
-        layout = make_layout (context, major ? &font_h1 : &font_h2, block->text, width);
+        g_autofree char *with_glyph = block->key ? g_strdup_printf ("%s %s", block->key, block->text) : NULL;
+
+        layout = make_layout (context, major ? &font_h1 : &font_h2, with_glyph ? with_glyph : block->text, width);
         add_lines (self, index, layout, MARGIN_SIDE,
                    major ? 18 : (previous && previous->kind == SP_SUMMARY_BLOCK_HEADING ? 4 : 12),
                    major ? accent : ink, TRUE, FALSE, NULL, 0, 0);

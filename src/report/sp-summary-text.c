@@ -9,123 +9,34 @@
 
 #include "sp-summary.h"
 
-/* Many clinical systems show free text in a fixed-width box of about 80
- * columns and break long lines wherever they like; 72 leaves a margin. */
-#define TEXT_WIDTH 72
-
-static guint
-char_width (gunichar c)
-{
-  if (g_unichar_iszerowidth (c))
-    return 0;
-  return g_unichar_iswide (c) ? 2 : 1;
-}
-
-static guint
-text_width (const char *text,
-            gssize      length)
-{
-  const char *end = length < 0 ? text + strlen (text) : text + length;
-  guint width = 0;
-
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    width += char_width (g_utf8_get_char (p));
-  return width;
-}
-
-/* Appends @text wrapped at TEXT_WIDTH columns: @first before the first line,
- * @indent before the others. Words wider than a line (a long number, or
- * Chinese, which has no spaces) are broken between characters. Columns are
- * counted as a terminal shows them, a wide character as two, so no line is
- * longer than TEXT_WIDTH characters either. */
+/* Clinical systems' free-text boxes wrap lines themselves, and a line
+ * broken here is broken again there, mid-sentence. So each paragraph is
+ * one line, whitespace inside it (tabs, line breaks a policy or a
+ * clinician wrote) becomes single spaces, and nothing but words and
+ * ordinary punctuation is used: no status glyphs, no ruled underlines. */
 static void
-append_wrapped (GString    *out,
-                const char *first,
-                const char *indent,
-                const char *text)
+append_paragraph (GString    *out,
+                  const char *prefix,
+                  const char *text)
 {
-  g_autoptr(GString) line = g_string_new (first);
-  guint line_width = text_width (first, -1);
-  guint indent_width = text_width (indent, -1);
-  gboolean line_has_word = FALSE;
-  const char *p = text;
+  gboolean space = FALSE;
+  gboolean started = FALSE;
 
-  while (*p)
+  g_string_append (out, prefix);
+  for (const char *p = text; *p; p++)
     {
-      const char *word_end;
-      guint word_width;
-
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      /* Any control character (a tab, a line break) is a space here. */
+      if ((guchar) *p <= ' ' || *p == 0x7f)
         {
-          p++;
+          space = started;
           continue;
         }
-
-      word_end = p;
-      while (*word_end && *word_end != ' ' && *word_end != '\t' && *word_end != '\n' && *word_end != '\r')
-        word_end = g_utf8_next_char (word_end);
-      word_width = text_width (p, word_end - p);
-
-      if (line_has_word && line_width + 1 + word_width > TEXT_WIDTH)
-        {
-          g_string_append_c (line, '\n');
-          g_string_append (out, line->str);
-          g_string_assign (line, indent);
-          line_width = indent_width;
-          line_has_word = FALSE;
-        }
-
-      if (line_has_word)
-        {
-          g_string_append_c (line, ' ');
-          line_width++;
-        }
-
-      /* A word too wide even for an empty line: break it where it reaches
-       * the edge. */
-      while (line_width + word_width > TEXT_WIDTH)
-        {
-          const char *q = p;
-
-          while (q < word_end)
-            {
-              guint w = char_width (g_utf8_get_char (q));
-
-              if (line_width + w > TEXT_WIDTH)
-                break;
-              line_width += w;
-              q = g_utf8_next_char (q);
-            }
-          if (q == p)   /* not even one character fits after the indent */
-            q = g_utf8_next_char (p);
-          g_string_append_len (line, p, q - p);
-          g_string_append_c (line, '\n');
-          g_string_append (out, line->str);
-          g_string_assign (line, indent);
-          line_width = indent_width;
-          word_width -= text_width (p, q - p);
-          p = q;
-        }
-
-      g_string_append_len (line, p, word_end - p);
-      line_width += word_width;
-      line_has_word = TRUE;
-      p = word_end;
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      started = TRUE;
+      g_string_append_c (out, *p);
     }
-
-  g_string_append_c (line, '\n');
-  g_string_append (out, line->str);
-}
-
-static void
-append_rule (GString    *out,
-             const char *text,
-             char        c)
-{
-  guint width = MIN (text_width (text, -1), TEXT_WIDTH);
-
-  for (guint i = 0; i < width; i++)
-    g_string_append_c (out, c);
   g_string_append_c (out, '\n');
 }
 
@@ -157,37 +68,30 @@ append_block (GString              *out,
   switch (block->kind)
     {
     case SP_SUMMARY_BLOCK_TITLE:
-      append_wrapped (out, "", "", block->text);
-      append_rule (out, block->text, '=');
+      append_paragraph (out, "", block->text);
       break;
 
     case SP_SUMMARY_BLOCK_HEADING:
+      /* A heading's glyph (block->key) is for the PDF; the words say it. */
       if (block->level <= 1)
         {
           g_autofree char *upper = g_utf8_strup (block->text, -1);
 
-          append_wrapped (out, "", "", upper);
-          append_rule (out, upper, '=');
+          append_paragraph (out, "", upper);
         }
       else
-        {
-          append_wrapped (out, "", "  ", block->text);
-          append_rule (out, block->text, '-');
-        }
+        append_paragraph (out, "", block->text);
       break;
 
     case SP_SUMMARY_BLOCK_PARAGRAPH:
-      append_wrapped (out, "", "", block->text);
+      append_paragraph (out, "", block->text);
       break;
 
     case SP_SUMMARY_BLOCK_KEY_VALUE:
       {
         g_autofree char *first = g_strdup_printf ("%s: ", block->key);
 
-        /* Wrap key and value together, continuing under the key. */
-        g_autofree char *joined = g_strconcat (first, block->text, NULL);
-
-        append_wrapped (out, "", "    ", joined);
+        append_paragraph (out, first, block->text);
       }
       break;
 
@@ -195,36 +99,35 @@ append_block (GString              *out,
       for (guint i = 0; i < block->rows->len; i++)
         {
           const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, i);
-          g_autofree char *head = g_strdup_printf ("%s %s: %s",
-                                                   sp_summary_status_get_icon (row->status),
-                                                   sp_status_get_label (row->status),
+          g_autofree char *head = g_strdup_printf ("%s: %s", sp_status_get_label (row->status),
                                                    row->intervention);
 
-          append_wrapped (out, "", "  ", head);
+          append_paragraph (out, "", head);
           if (row->reason[0] != '\0')
-            append_wrapped (out, "  ", "  ", row->reason);
+            append_paragraph (out, "  ", row->reason);
         }
       break;
 
     case SP_SUMMARY_BLOCK_QUOTE:
       {
         g_autofree char *attribution = g_strdup_printf ("%s%s", block->key, block->text[0] ? ":" : "");
-        g_autofree char *quoted = g_strdup_printf ("“%s”", block->text);
 
-        append_wrapped (out, "", "  ", attribution);
+        append_paragraph (out, "", attribution);
         if (block->text[0] != '\0')
           {
-            /* A bulleted clause keeps its lines: each bullet starts a line
-             * of its own, wrapped under its own words. */
-            g_auto(GStrv) lines = g_strsplit (quoted, "\n", -1);
+            /* A bulleted clause keeps its lines: each bullet is a line of
+             * its own, as the policy sets it out. */
+            g_auto(GStrv) lines = g_strsplit (block->text, "\n", -1);
+            guint n = g_strv_length (lines);
 
-            for (guint i = 0; lines[i]; i++)
+            for (guint i = 0; i < n; i++)
               {
+                g_autofree char *line = g_strdup_printf ("%s%s%s", i == 0 ? "“" : "",
+                                                         lines[i], i + 1 == n ? "”" : "");
                 guint depth = strspn (lines[i], " ");
-                g_autofree char *first = g_strnfill (4 + depth, ' ');
-                g_autofree char *indent = g_strnfill (4 + depth + (lines[i][depth] != '\0' && i > 0 ? 2 : 0), ' ');
+                g_autofree char *indent = g_strnfill (2 + depth, ' ');
 
-                append_wrapped (out, first, indent, lines[i] + depth);
+                append_paragraph (out, indent, line);
               }
           }
       }
@@ -232,32 +135,19 @@ append_block (GString              *out,
 
     case SP_SUMMARY_BLOCK_BANNER:
       {
-        g_autofree char *title = NULL;
+        g_autofree char *upper = g_utf8_strup (block->key, -1);
 
-        if (block->tone == SP_SUMMARY_TONE_URGENT)
-          title = g_strdup_printf ("%s %s", sp_summary_status_get_icon (SP_STATUS_URGENT_REFERRAL),
-                                   block->key);
-        else
-          title = g_strdup_printf ("! %s", block->key);
-        {
-          g_autofree char *upper = g_utf8_strup (title, -1);
-
-          append_wrapped (out, "", "  ", upper);
-        }
-        append_wrapped (out, "  ", "  ", block->text);
+        append_paragraph (out, "", upper);
+        append_paragraph (out, "", block->text);
       }
       break;
 
     case SP_SUMMARY_BLOCK_LIST_ITEM:
-      append_wrapped (out, "- ", "  ", block->text);
+      append_paragraph (out, "- ", block->text);
       break;
 
     case SP_SUMMARY_BLOCK_NOTE:
-      {
-        g_autofree char *first = g_strdup_printf ("%s ", block->key ? block->key : "*");
-
-        append_wrapped (out, first, "  ", block->text);
-      }
+      append_paragraph (out, "Note: ", block->text);
       break;
 
     default:
@@ -289,9 +179,10 @@ append_section (GString               *out,
  * sp_summary_to_text:
  *
  * The summary as plain text for pasting into a clinical record's free-text
- * box: no line longer than 72 characters, no markup, the decisions first
- * and then everything else the PDF says. The same summary always gives the
- * same text.
+ * box: one paragraph per line (the box wraps them), plain words and no
+ * markup or glyphs, in the PDF's order: who and what it is about, then the
+ * decisions, then everything else the PDF says. The same summary always
+ * gives the same text.
  *
  * Returns: (transfer full): UTF-8 text ending in a newline
  */
@@ -306,15 +197,13 @@ sp_summary_to_text (SpSummary *self)
 
   out = g_string_new (NULL);
   append_section (out, self, SP_SUMMARY_SECTION_HEADER, TRUE, &previous);
-  append_section (out, self, SP_SUMMARY_SECTION_DECISIONS, FALSE, &previous);
-  g_string_append_c (out, '\n');
-  previous = NULL;
   append_section (out, self, SP_SUMMARY_SECTION_HEADER, FALSE, &previous);
+  append_section (out, self, SP_SUMMARY_SECTION_DECISIONS, FALSE, &previous);
   append_section (out, self, SP_SUMMARY_SECTION_DETAILS, FALSE, &previous);
 
   footer = sp_summary_dup_footer (self);
   g_string_append (out, "\n--\n");
-  append_wrapped (out, "", "", footer);
+  append_paragraph (out, "", footer);
 
   return g_string_free (out, FALSE);
 }

@@ -110,12 +110,15 @@ add_block (Builder            *builder,
   return block;
 }
 
-static void
+static SpSummaryBlock *
 add_heading (Builder    *builder,
              guint       level,
              const char *text)
 {
-  add_block (builder, SP_SUMMARY_BLOCK_HEADING, NULL, text)->level = level;
+  SpSummaryBlock *block = add_block (builder, SP_SUMMARY_BLOCK_HEADING, NULL, text);
+
+  block->level = level;
+  return block;
 }
 
 static void
@@ -235,6 +238,62 @@ join_pathway_labels (SpPolicy  *policy,
   return g_string_free (text, FALSE);
 }
 
+/* Whether every decision shown says the same thing: one status and the
+ * same reasons, as when a red flag or unfinished screening decides them
+ * all. Then the summary says it once for all of them, not once each. */
+static gboolean
+decisions_are_uniform (SpEvaluation *evaluation,
+                       GPtrArray    *shown,
+                       guint        *n_shown)
+{
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+  g_autoptr(SpDecision) first = NULL;
+  gboolean uniform = TRUE;
+
+  *n_shown = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+
+      if (!pathway_is_shown (shown, sp_decision_get_pathway (decision)))
+        continue;
+      (*n_shown)++;
+      if (first == NULL)
+        first = g_object_ref (decision);
+      else if (sp_decision_get_status (decision) != sp_decision_get_status (first) ||
+               !g_strv_equal ((const char * const *) sp_decision_get_reasons (decision),
+                              (const char * const *) sp_decision_get_reasons (first)))
+        uniform = FALSE;
+    }
+  return uniform && *n_shown > 1;
+}
+
+static SpDecision *
+first_shown_decision (SpEvaluation *evaluation,
+                      GPtrArray    *shown)
+{
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+
+      if (pathway_is_shown (shown, sp_decision_get_pathway (decision)))
+        return g_steal_pointer (&decision);
+    }
+  return NULL;
+}
+
+static char *
+describe_all_decisions (SpPolicy  *policy,
+                        GPtrArray *shown,
+                        guint      n_shown)
+{
+  g_autofree char *pathways = join_pathway_labels (policy, shown);
+
+  return g_strdup_printf ("All %u decisions (%s)", n_shown, pathways);
+}
+
 static void
 build_header (Builder      *builder,
               SpEvaluation *evaluation)
@@ -277,6 +336,14 @@ build_header (Builder      *builder,
     }
   else
     policy_line = g_strdup (sp_policy_get_version (policy));
+  /* A draft's version number must not pass for the commissioner's. */
+  if (!sp_policy_is_adopted (policy))
+    {
+      g_autofree char *draft = g_strdup_printf ("%s (draft: not adopted by the commissioner)", policy_line);
+
+      g_free (policy_line);
+      policy_line = g_steal_pointer (&draft);
+    }
   add_key_value (builder, "Policy version", policy_line);
   if (sp_policy_is_built_in (policy))
     add_key_value (builder, "Policy SHA-256", sha);
@@ -385,19 +452,17 @@ build_banner (Builder      *builder,
   }
 }
 
+/* A table per pathway shown, a row per decision. */
 static void
-build_tables (Builder      *builder,
-              SpEvaluation *evaluation,
-              GPtrArray    *shown,
-              GPtrArray    *not_shown)
+build_pathway_tables (Builder      *builder,
+                      SpEvaluation *evaluation,
+                      GPtrArray    *shown)
 {
   SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (evaluation));
   GListModel *decisions = sp_evaluation_get_decisions (evaluation);
   guint n = g_list_model_get_n_items (decisions);
 
-  add_heading (builder, 1, "Decisions");
-
-  for (guint p = 0; p < shown->len; p++)
+for (guint p = 0; p < shown->len; p++)
     {
       const char *pathway = g_ptr_array_index (shown, p);
       SpSummaryBlock *table = NULL;
@@ -436,6 +501,56 @@ build_tables (Builder      *builder,
           note->tone = SP_SUMMARY_TONE_FUNDING;
         }
     }
+}
+
+static void
+build_tables (Builder      *builder,
+              SpEvaluation *evaluation,
+              GPtrArray    *shown,
+              GPtrArray    *not_shown)
+{
+  SpPolicy *policy = sp_case_get_policy (sp_evaluation_get_case (evaluation));
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+  guint n = g_list_model_get_n_items (decisions);
+  guint n_shown;
+
+  add_heading (builder, 1, "Decisions");
+
+  /* To a funding panel a tick reads as an approval; the policy says only
+   * that the intervention can be considered. Said first, on the first
+   * page, wherever a decision shown is supported. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+
+      if (sp_decision_get_status (decision) == SP_STATUS_SUPPORTED &&
+          pathway_is_shown (shown, sp_decision_get_pathway (decision)))
+        {
+          add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, SP_SUMMARY_SUPPORTED_LEGEND);
+          break;
+        }
+    }
+
+  if (decisions_are_uniform (evaluation, shown, &n_shown))
+    {
+      g_autoptr(SpDecision) first = first_shown_decision (evaluation, shown);
+      const char * const *reasons = sp_decision_get_reasons (first);
+      SpSummaryBlock *table = add_block (builder, SP_SUMMARY_BLOCK_DECISION_TABLE, NULL, NULL);
+      SpSummaryRow row;
+
+      table->rows = g_array_new (FALSE, TRUE, sizeof (SpSummaryRow));
+      g_array_set_clear_func (table->rows, row_clear);
+      row.decision_id = g_strdup ("");
+      row.status = sp_decision_get_status (first);
+      row.intervention = describe_all_decisions (policy, shown, n_shown);
+      row.reason = g_strdup (reasons && reasons[0] ? reasons[0] : "");
+      g_array_append_val (table->rows, row);
+      if (row.status == SP_STATUS_EXCEPTIONAL_CASE)
+        add_block (builder, SP_SUMMARY_BLOCK_NOTE, sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
+                   SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
+    }
+  else
+    build_pathway_tables (builder, evaluation, shown);
 
   if (not_shown->len > 0)
     {
@@ -457,6 +572,108 @@ strv_contains_substring (const char * const *strv,
   return FALSE;
 }
 
+/* One decision's reasons, what it still needs, the clauses it cites and
+ * the readings applied; @label names it (or all of them, when one set of
+ * reasons stands for every decision). */
+static void
+add_decision_details (Builder            *builder,
+                      SpPolicy           *policy,
+                      const char         *label,
+                      SpStatus            status,
+                      const char * const *reasons,
+                      const char * const *citations,
+                      const char * const *interpretations,
+                      const char * const *missing,
+                      GHashTable         *quoted)
+{
+  g_autofree char *heading = NULL;
+
+  heading = g_strdup_printf ("%s: %s", label, sp_status_get_label (status));
+  /* The status's glyph, for the PDF (the text says it in words). */
+  add_heading (builder, 2, heading)->key = g_strdup (sp_summary_status_get_icon (status));
+
+  for (guint r = 0; reasons && reasons[r]; r++)
+    add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, reasons[r]);
+
+  if (status == SP_STATUS_EXCEPTIONAL_CASE)
+    add_block (builder, SP_SUMMARY_BLOCK_NOTE,
+               sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
+               SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
+
+  if (missing && missing[0])
+    {
+      g_autofree char *labels = join_fact_labels (policy, missing);
+
+      add_key_value (builder, "Not yet recorded", labels);
+    }
+
+  for (guint c = 0; citations && citations[c]; c++)
+    {
+      SpClause *clause = sp_policy_lookup_clause (policy, citations[c]);
+      g_autofree char *key = NULL;
+
+      if (clause == NULL)
+        continue;
+      if (g_hash_table_contains (quoted, citations[c]))
+        {
+          g_autofree char *seen = g_strdup_printf ("Policy, %s (quoted above)", sp_clause_get_heading (clause));
+
+          add_block (builder, SP_SUMMARY_BLOCK_QUOTE, seen, NULL);
+          continue;
+        }
+      g_hash_table_add (quoted, (gpointer) citations[c]);
+      key = g_strdup_printf ("Policy, %s", sp_clause_get_heading (clause));
+      {
+        g_autofree char *formatted = sp_clause_dup_formatted (clause);
+
+        add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, formatted);
+      }
+    }
+
+  for (guint k = 0; interpretations && interpretations[k]; k++)
+    {
+      SpInterpretation *interpretation = sp_policy_lookup_interpretation (policy, interpretations[k]);
+
+      /* Reasons no longer carry readings (revision 3), so each is
+       * given here, with whether the commissioner has signed it off. */
+      if (interpretation && !strv_contains_substring (reasons, sp_interpretation_get_reading (interpretation)))
+        {
+          g_autofree char *key = sp_interpretation_is_signed_off (interpretation)
+            ? g_strdup_printf ("Reading of the policy (signed off by %s on %s)",
+                               sp_interpretation_get_signed_off_by (interpretation),
+                               sp_interpretation_get_signed_off_date (interpretation))
+            : g_strdup ("Reading of the policy (awaiting the commissioner's sign-off)");
+
+          add_key_value (builder, key, sp_interpretation_get_reading (interpretation));
+        }
+    }
+}
+
+/* Each distinct string of @field over the decisions shown, in order. */
+static GStrv
+union_of (SpEvaluation         *evaluation,
+          GPtrArray            *shown,
+          const char * const *(*field) (SpDecision *decision))
+{
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+      const char * const *values;
+
+      if (!pathway_is_shown (shown, sp_decision_get_pathway (decision)))
+        continue;
+      values = field (decision);
+      for (guint v = 0; values && values[v]; v++)
+        if (g_hash_table_add (seen, g_strdup (values[v])))
+          g_strv_builder_add (all, values[v]);
+    }
+  return g_strv_builder_end (all);
+}
+
 static void
 build_details (Builder      *builder,
                SpEvaluation *evaluation,
@@ -468,82 +685,36 @@ build_details (Builder      *builder,
   /* A clause cited by many decisions (the red flag clause cites itself for
    * every one) is quoted in full once, then referred to. */
   g_autoptr(GHashTable) quoted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_shown;
 
   builder->section = SP_SUMMARY_SECTION_DETAILS;
   add_heading (builder, 1, "Reasons and policy text");
 
+  if (decisions_are_uniform (evaluation, shown, &n_shown))
+    {
+      g_autoptr(SpDecision) first = first_shown_decision (evaluation, shown);
+      g_autofree char *label = describe_all_decisions (policy, shown, n_shown);
+      g_auto(GStrv) citations = union_of (evaluation, shown, sp_decision_get_citations);
+      g_auto(GStrv) interpretations = union_of (evaluation, shown, sp_decision_get_interpretations);
+      g_auto(GStrv) missing = union_of (evaluation, shown, sp_decision_get_missing);
+
+      add_decision_details (builder, policy, label, sp_decision_get_status (first),
+                            sp_decision_get_reasons (first), (const char * const *) citations,
+                            (const char * const *) interpretations, (const char * const *) missing,
+                            quoted);
+      return;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
-      SpStatus status = sp_decision_get_status (decision);
-      const char * const *reasons = sp_decision_get_reasons (decision);
-      const char * const *citations = sp_decision_get_citations (decision);
-      const char * const *interpretations = sp_decision_get_interpretations (decision);
-      const char * const *missing = sp_decision_get_missing (decision);
-      g_autofree char *heading = NULL;
 
       if (!pathway_is_shown (shown, sp_decision_get_pathway (decision)))
         continue;
-
-      heading = g_strdup_printf ("%s %s: %s", sp_summary_status_get_icon (status),
-                                 sp_decision_get_label (decision), sp_status_get_label (status));
-      add_heading (builder, 2, heading);
-
-      for (guint r = 0; reasons && reasons[r]; r++)
-        add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, reasons[r]);
-
-      if (status == SP_STATUS_EXCEPTIONAL_CASE)
-        add_block (builder, SP_SUMMARY_BLOCK_NOTE,
-                   sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
-                   SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
-
-      if (missing && missing[0])
-        {
-          g_autofree char *labels = join_fact_labels (policy, missing);
-
-          add_key_value (builder, "Not yet recorded", labels);
-        }
-
-      for (guint c = 0; citations && citations[c]; c++)
-        {
-          SpClause *clause = sp_policy_lookup_clause (policy, citations[c]);
-          g_autofree char *key = NULL;
-
-          if (clause == NULL)
-            continue;
-          if (g_hash_table_contains (quoted, citations[c]))
-            {
-              g_autofree char *seen = g_strdup_printf ("Policy, %s (quoted above)", sp_clause_get_heading (clause));
-
-              add_block (builder, SP_SUMMARY_BLOCK_QUOTE, seen, NULL);
-              continue;
-            }
-          g_hash_table_add (quoted, (gpointer) citations[c]);
-          key = g_strdup_printf ("Policy, %s", sp_clause_get_heading (clause));
-          {
-            g_autofree char *formatted = sp_clause_dup_formatted (clause);
-
-            add_block (builder, SP_SUMMARY_BLOCK_QUOTE, key, formatted);
-          }
-        }
-
-      for (guint k = 0; interpretations && interpretations[k]; k++)
-        {
-          SpInterpretation *interpretation = sp_policy_lookup_interpretation (policy, interpretations[k]);
-
-          /* Reasons no longer carry readings (revision 3), so each is
-           * given here, with whether the commissioner has signed it off. */
-          if (interpretation && !strv_contains_substring (reasons, sp_interpretation_get_reading (interpretation)))
-            {
-              g_autofree char *key = sp_interpretation_is_signed_off (interpretation)
-                ? g_strdup_printf ("Reading of the policy (signed off by %s on %s)",
-                                   sp_interpretation_get_signed_off_by (interpretation),
-                                   sp_interpretation_get_signed_off_date (interpretation))
-                : g_strdup ("Reading of the policy (awaiting the commissioner's sign-off)");
-
-              add_key_value (builder, key, sp_interpretation_get_reading (interpretation));
-            }
-        }
+      add_decision_details (builder, policy, sp_decision_get_label (decision),
+                            sp_decision_get_status (decision), sp_decision_get_reasons (decision),
+                            sp_decision_get_citations (decision), sp_decision_get_interpretations (decision),
+                            sp_decision_get_missing (decision), quoted);
     }
 }
 

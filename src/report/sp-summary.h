@@ -28,7 +28,8 @@ typedef enum {
 /**
  * SpSummaryBlockKind:
  * @SP_SUMMARY_BLOCK_TITLE: the document's title
- * @SP_SUMMARY_BLOCK_HEADING: a heading; `level` is 1 (section) or 2
+ * @SP_SUMMARY_BLOCK_HEADING: a heading; `level` is 1 (section) or 2; `key`,
+ *   when set, a status glyph the PDF shows before it
  * @SP_SUMMARY_BLOCK_PARAGRAPH: running text
  * @SP_SUMMARY_BLOCK_KEY_VALUE: `key`: `text`, one line of a list of such lines
  * @SP_SUMMARY_BLOCK_DECISION_TABLE: a table of decisions, in `rows`
@@ -57,9 +58,9 @@ typedef enum {
  * @SP_SUMMARY_SECTION_DETAILS: reasons, policy text, advisories, facts,
  *   notes and references
  *
- * The PDF prints the blocks in their order; the plain text, pasted into a
- * record where the first lines are what gets read, puts the title and the
- * decisions first, then the header, then the details. The words are the same.
+ * The PDF and the plain text print the blocks in their order: who and what
+ * the summary is about first, then the decisions, then the details. The
+ * words are the same; the text leaves out the glyphs.
  */
 typedef enum {
   SP_SUMMARY_SECTION_HEADER,
@@ -98,6 +99,9 @@ typedef struct {
 
 #define SP_SUMMARY_TITLE      "Spinal pain interventions: decision support summary"
 #define SP_SUMMARY_DISCLAIMER "Decision support, not a decision: clinical judgement applies."
+#define SP_SUMMARY_SUPPORTED_LEGEND \
+  "Supported: the policy's criteria are met and the intervention can be considered, " \
+  "usually as a multidisciplinary team decision. This is not a funding approval."
 #define SP_SUMMARY_FUNDING_NOTE \
   "An individual funding request may be made. This is not an approval."
 

@@ -68,6 +68,13 @@ check("threshold moved: exact report",
       (rc, out) == (1, "threshold changed: lumbar.discectomy: radicular_symptom_months ≥ 3 became ≥ 6\n"),
       f"rc={rc}\n{out}{err}")
 
+# Adopted: the status moves from draft, and the diff says so.
+adopted = copy.deepcopy(policy)
+adopted["status"] = "adopted"
+rc, out, err = run("diff", original, write_policy("adopted.json", adopted))
+check("status adopted: exact report",
+      (rc, out) == (1, 'policy status changed: "draft" became "adopted"\n'), f"rc={rc}\n{out}{err}")
+
 # A clause reworded.
 reworded = copy.deepcopy(policy)
 reworded["clauses"][0]["text"] += " (revised)"

@@ -265,6 +265,58 @@ sign_off_signed (JsonObject *root)
 }
 
 static void
+unknown_status (JsonObject *root)
+{
+  json_object_set_string_member (root, "status", "final");
+}
+
+static void
+status_not_a_string (JsonObject *root)
+{
+  json_object_set_boolean_member (root, "status", TRUE);
+}
+
+static void
+adopted (JsonObject *root)
+{
+  json_object_set_string_member (root, "status", "adopted");
+}
+
+static void
+no_status (JsonObject *root)
+{
+  json_object_remove_member (root, "status");
+}
+
+static SpPolicy *
+load_mutated (Mutation mutate)
+{
+  g_autofree char *text = mutated_policy (mutate);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (text), strlen (text));
+  g_autoptr(GError) error = NULL;
+  SpPolicy *policy = sp_policy_new_from_bytes (bytes, "revision.json", &error);
+
+  g_assert_no_error (error);
+  return policy;
+}
+
+/* Only a policy that says it is adopted is adopted: the shipped one is a
+ * draft, and a file that does not say is read as one too. */
+static void
+test_status (void)
+{
+  g_autoptr(SpPolicy) shipped = load_mutated (NULL);
+  g_autoptr(SpPolicy) adopted_policy = load_mutated (adopted);
+  g_autoptr(SpPolicy) unsaid = load_mutated (no_status);
+
+  g_assert_false (sp_policy_is_adopted (shipped));
+  g_assert_true (sp_policy_is_adopted (adopted_policy));
+  g_assert_false (sp_policy_is_adopted (unsaid));
+  assert_refused (unknown_status, "status", "not a status");
+  assert_refused (status_not_a_string, "status", "");
+}
+
+static void
 test_refusals (void)
 {
   assert_refused (unknown_fact_in_rule, "decisions[2].rows[0].when.fact", "unknown fact \"conservative_wekks\"");
@@ -545,6 +597,7 @@ main (int   argc,
   cli = g_getenv ("SP_CLI");
 
   g_test_add_func ("/sp/policy/refusals", test_refusals);
+  g_test_add_func ("/sp/policy/status", test_status);
   g_test_add_func ("/sp/policy/built-in", test_built_in_policy);
   g_test_add_func ("/sp/policy/interpretations-name-clauses", test_interpretations_name_clauses);
   g_test_add_func ("/sp/policy/sign-off", test_sign_off);

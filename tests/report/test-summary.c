@@ -60,37 +60,45 @@ test_golden (gconstpointer data)
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* Text that pastes well into a clinical system's free-text box: valid
+ * UTF-8, no tabs or other control characters, no status glyphs or ruled
+ * underlines, no trailing spaces, and each paragraph one line (the box
+ * wraps it), so no line continues another. */
 static void
-assert_lines_fit (const char *text)
+assert_pastes_well (const char *text)
 {
+  static const char * const glyphs[] = { "⚠", "✔", "✖", "⊘", "◆", "===", "---", NULL };
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
   g_assert_true (g_utf8_validate (text, -1, NULL));
   for (guint i = 0; lines[i]; i++)
     {
-      if (g_utf8_strlen (lines[i], -1) > 72)
-        g_error ("line %u is %ld characters: %s", i + 1, g_utf8_strlen (lines[i], -1), lines[i]);
-      g_assert_null (strchr (lines[i], '\t'));
+      for (const char *p = lines[i]; *p; p++)
+        g_assert_cmpint ((guchar) *p, >=, ' ');
+      for (guint g = 0; glyphs[g]; g++)
+        if (strstr (lines[i], glyphs[g]) != NULL && !g_str_equal (lines[i], "--"))
+          g_error ("line %u has \"%s\": %s", i + 1, glyphs[g], lines[i]);
       g_assert_false (g_str_has_suffix (lines[i], " "));
     }
 }
 
 static void
-test_line_width (void)
+test_pastes_well (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (all_cases); i++)
     {
       g_autofree char *with = summary_text (all_cases[i], SP_SUMMARY_INCLUDE_IDENTIFIERS);
       g_autofree char *without = summary_text (all_cases[i], SP_SUMMARY_NONE);
 
-      assert_lines_fit (with);
-      assert_lines_fit (without);
+      assert_pastes_well (with);
+      assert_pastes_well (without);
     }
 }
 
-/* Long words, Chinese without spaces, and long notes all wrap. */
+/* Long words, Chinese without spaces, and long notes stay whole, each
+ * paragraph on one line. */
 static void
-test_line_width_long_words (void)
+test_long_words_whole (void)
 {
   g_autoptr(SpCase) case_ = test_load_case ("international-names.json");
   g_autoptr(SpSummary) summary = NULL;
@@ -109,8 +117,11 @@ test_line_width_long_words (void)
 
   summary = test_summary_for_case (case_, SP_SUMMARY_INCLUDE_IDENTIFIERS);
   text = sp_summary_to_text (summary);
-  assert_lines_fit (text);
+  assert_pastes_well (text);
   g_assert_nonnull (strstr (text, "李小龍李小龍"));
+  /* Each line of the notes stays a line of its own, whole. */
+  g_assert_nonnull (strstr (text, "\n李小龍李小龍李小龍"));
+  g_assert_nonnull (strstr (text, "https://example.nhs.uk/a/very/long/address/that/has/no/spaces/in/it/at/all/and/goes/on/and/on"));
 }
 
 static gssize
@@ -123,8 +134,11 @@ line_index (char       **lines,
   return -1;
 }
 
+/* First things first, as in the PDF: the header (assessment date,
+ * policy, patient) before the decisions, and every decision before the
+ * details. */
 static void
-test_decisions_first (void)
+test_header_then_decisions (void)
 {
   for (guint c = 0; c < G_N_ELEMENTS (all_cases); c++)
     {
@@ -135,14 +149,17 @@ test_decisions_first (void)
       gssize facts = line_index (lines, "FACTS RECORDED");
       gssize assessed = line_index (lines, "Assessment date:");
       gssize patient = line_index (lines, "Patient:");
+      gssize version = line_index (lines, "Policy version:");
       gssize last_decision = -1;
 
-      g_assert_cmpint (decisions, >, 0);
+      g_assert_cmpint (assessed, >, 0);
+      g_assert_cmpint (patient, >, 0);
+      g_assert_cmpint (version, >, 0);
+      g_assert_cmpint (decisions, >, assessed);
+      g_assert_cmpint (decisions, >, patient);
+      g_assert_cmpint (decisions, >, version);
       g_assert_cmpint (facts, >, decisions);
-      g_assert_cmpint (assessed, >, decisions);
-      g_assert_cmpint (patient, >, decisions);
 
-      /* Every decision row comes before the header and the facts. */
       for (guint b = 0; b < sp_summary_get_n_blocks (summary); b++)
         {
           const SpSummaryBlock *block = sp_summary_get_block (summary, b);
@@ -152,18 +169,18 @@ test_decisions_first (void)
           for (guint r = 0; r < block->rows->len; r++)
             {
               const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
-              g_autofree char *head = g_strdup_printf ("%s %s: %s", sp_summary_status_get_icon (row->status),
-                                                       sp_status_get_label (row->status), row->intervention);
+              g_autofree char *head = g_strdup_printf ("%s: %s", sp_status_get_label (row->status),
+                                                       row->intervention);
               gssize at = -1;
 
               for (guint i = 0; lines[i] && at < 0; i++)
-                if (g_str_has_prefix (head, lines[i]) && lines[i][0] != '\0')
+                if (g_str_equal (lines[i], head))
                   at = i;
               g_assert_cmpint (at, >, decisions);
               last_decision = MAX (last_decision, at);
             }
         }
-      g_assert_cmpint (last_decision, <, assessed);
+      g_assert_cmpint (last_decision, >, decisions);
       g_assert_cmpint (last_decision, <, facts);
     }
 }
@@ -278,9 +295,9 @@ test_screening_banner (void)
 static void
 test_tables (void)
 {
-  g_autoptr(SpSummary) summary = test_summary ("screening-incomplete.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autoptr(SpSummary) summary = test_summary ("lumbar-sciatica-supported.json", SP_SUMMARY_INCLUDE_IDENTIFIERS);
   g_autoptr(GString) seen = g_string_new (NULL);
-  guint n_rows = 0;
+  guint n_rows = 0, n_tables = 0;
 
   for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
     {
@@ -289,19 +306,58 @@ test_tables (void)
       if (block->kind != SP_SUMMARY_BLOCK_DECISION_TABLE)
         continue;
       g_assert_cmpint (block->section, ==, SP_SUMMARY_SECTION_DECISIONS);
+      n_tables++;
       for (guint r = 0; r < block->rows->len; r++)
         {
           const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
 
           g_string_append_printf (seen, "%s ", row->decision_id);
-          g_assert_cmpint (row->status, ==, SP_STATUS_NEEDS_INFORMATION);
-          g_assert_cmpstr (row->reason, !=, "");
+          g_assert_true (g_str_has_prefix (row->decision_id, "general.") ||
+                         g_str_has_prefix (row->decision_id, "lumbar."));
           n_rows++;
         }
     }
-  g_assert_cmpstr (seen->str, ==, "general.acupuncture cervical.specialist_referral cervical.epidural_single "
-                                  "cervical.epidural_repeat cervical.facet_injection cervical.medial_branch_block ");
-  g_assert_cmpuint (n_rows, ==, 6);
+  g_assert_true (g_str_has_prefix (seen->str, "general.acupuncture lumbar."));
+  g_assert_cmpuint (n_tables, ==, 2);
+  g_assert_cmpuint (n_rows, ==, 14);
+}
+
+/* A red flag or unfinished screening decides every decision alike: the
+ * summary says so once, in one row naming how many and where, and gives
+ * the reason and the clause once, not once per decision. */
+static void
+test_uniform_said_once (gconstpointer data)
+{
+  const char *case_name = data;
+  g_autoptr(SpSummary) summary = test_summary (case_name, SP_SUMMARY_INCLUDE_IDENTIFIERS);
+  g_autofree char *text = sp_summary_to_text (summary);
+  const SpSummaryRow *only = NULL;
+  guint n_rows = 0, n_detail_headings = 0;
+
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      if (block->kind == SP_SUMMARY_BLOCK_DECISION_TABLE)
+        for (guint r = 0; r < block->rows->len; r++, n_rows++)
+          only = &g_array_index (block->rows, SpSummaryRow, r);
+      /* A decision's heading in the details carries its status glyph. */
+      if (block->kind == SP_SUMMARY_BLOCK_HEADING && block->section == SP_SUMMARY_SECTION_DETAILS &&
+          block->level == 2 && block->key != NULL)
+        n_detail_headings++;
+    }
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_true (g_str_has_prefix (only->intervention, "All "));
+  g_assert_nonnull (strstr (only->intervention, " decisions ("));
+  g_assert_cmpuint (n_detail_headings, ==, 1);
+  /* The reason appears once among the decisions and once in the details. */
+  {
+    guint n = 0;
+
+    for (const char *p = strstr (text, only->reason); p; p = strstr (p + 1, only->reason))
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
 }
 
 static void
@@ -329,7 +385,8 @@ test_funding_note (void)
   {
     g_autofree char *flat = test_flatten (text);
 
-    g_assert_nonnull (strstr (flat, "◆ Individual funding request possible (not an approval): Lumbar spinal fusion"));
+    g_assert_nonnull (strstr (flat, "Individual funding request possible (not an approval): Lumbar spinal fusion"));
+    g_assert_nonnull (strstr (text, "\nNote: An individual funding request may be made. This is not an approval.\n"));
   }
   g_assert_null (strstr (text, "approved"));
 }
@@ -429,14 +486,16 @@ main (int    argc,
 
       g_test_add_data_func (path, &goldens[i], test_golden);
     }
-  g_test_add_func ("/report/summary/text/line-width", test_line_width);
-  g_test_add_func ("/report/summary/text/line-width-long-words", test_line_width_long_words);
-  g_test_add_func ("/report/summary/text/decisions-first", test_decisions_first);
+  g_test_add_func ("/report/summary/text/pastes-well", test_pastes_well);
+  g_test_add_func ("/report/summary/text/long-words-whole", test_long_words_whole);
+  g_test_add_func ("/report/summary/text/header-then-decisions", test_header_then_decisions);
   g_test_add_func ("/report/summary/text/every-block", test_text_has_every_block);
   g_test_add_func ("/report/summary/identifiers", test_identifiers);
   g_test_add_func ("/report/summary/block-order", test_block_order);
   g_test_add_func ("/report/summary/screening-banner", test_screening_banner);
   g_test_add_func ("/report/summary/tables", test_tables);
+  g_test_add_data_func ("/report/summary/uniform/urgent", "urgent-red-flag.json", test_uniform_said_once);
+  g_test_add_data_func ("/report/summary/uniform/screening", "screening-incomplete.json", test_uniform_said_once);
   g_test_add_func ("/report/summary/funding-note", test_funding_note);
   g_test_add_func ("/report/summary/snapshot", test_snapshot);
   g_test_add_func ("/report/summary/set-aside", test_set_aside);
