@@ -158,6 +158,25 @@ popover_mapped (gpointer data)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+/* For sp_test_wait_until(): whether @data, a widget, is off screen. */
+gboolean
+sp_test_widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Closes @popover and waits until it has gone and GTK has finished with
+ * it: closing its window straight after once left GTK 4.8 handing the
+ * end of the popover's pointer grab to a surface already destroyed (a
+ * fatal critical in the slower sanitizer builds). */
+void
+sp_test_popdown (GtkPopover *popover)
+{
+  gtk_popover_popdown (popover);
+  g_assert_true (sp_test_wait_until (sp_test_widget_unmapped, popover, 10000));
+  sp_test_wait_ms (300);
+}
+
 /* Waits until @widget is on screen, in its window's bounds on a monitor,
  * and still there a moment later: a scroll queued before (focusing a row
  * scrolls once the page is laid out) may yet move it. A popover opened

@@ -60,6 +60,8 @@ void              sp_test_respond         (AdwMessageDialog *dialog,
                                            const char       *response);
 void              sp_test_wait_placed     (GtkWidget        *widget);
 void              sp_test_popup           (GtkMenuButton    *button);
+void              sp_test_popdown         (GtkPopover       *popover);
+gboolean          sp_test_widget_unmapped (gpointer          data);
 void              sp_test_save_png        (GtkWidget        *widget,
                                            const char       *name);
 char             *sp_test_case_text       (SpCase           *case_);

@@ -1150,12 +1150,6 @@ find_menu_button (GtkWidget *widget)
   return NULL;
 }
 
-static gboolean
-widget_unmapped (gpointer data)
-{
-  return !gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static void
 test_shortcuts (void)
 {
@@ -1195,7 +1189,7 @@ test_shortcuts (void)
     sp_test_wait_ms (200);
     sp_test_save_png (GTK_WIDGET (overlay), "shortcuts-window.png");
     gtk_window_close (GTK_WINDOW (overlay));
-    g_assert_true (sp_test_wait_until (widget_unmapped, overlay, 10000));
+    g_assert_true (sp_test_wait_until (sp_test_widget_unmapped, overlay, 10000));
 
     /* The primary menu holds the same actions. */
     {
@@ -1207,7 +1201,7 @@ test_shortcuts (void)
       popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
       sp_test_save_png (GTK_WIDGET (popover), "primary-menu.png");
-      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      sp_test_popdown (popover);
     }
     sp_test_destroy_window (win);
   }

@@ -969,13 +969,12 @@ test_help_popover (void)
   label = find_descendant (GTK_WIDGET (popover), GTK_TYPE_LABEL);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, sp_fact_get_help (fact));
   sp_test_save_png (GTK_WIDGET (popover), "help-popover.png");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-  sp_test_wait_ms (50);
+  sp_test_popdown (GTK_POPOVER (popover));
 
   sp_test_popup (GTK_MENU_BUTTON (button));
   g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  sp_test_popdown (GTK_POPOVER (popover));
 
   sp_test_destroy_window (win);
 }
@@ -1627,8 +1626,7 @@ test_choices_in_full (void)
               g_assert_cmpuint (n_ellipsized, ==, 0);
               if (w == 1 && g_str_equal (sp_fact_get_id (fact), "lumbar_injection_purpose"))
                 sp_test_save_png (popover, "choices-in-full-narrow.png");
-              gtk_popover_popdown (GTK_POPOVER (popover));
-              sp_test_wait_ms (50);
+              sp_test_popdown (GTK_POPOVER (popover));
               n_lists++;
             }
         }
