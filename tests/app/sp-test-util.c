@@ -166,15 +166,17 @@ sp_test_widget_unmapped (gpointer data)
 }
 
 /* Closes @popover and waits until it has gone and GTK has finished with
- * it: closing its window straight after once left GTK 4.8 handing the
- * end of the popover's pointer grab to a surface already destroyed (a
- * fatal critical in the slower sanitizer builds). */
+ * it. A popover's pointer grab, and its end, send crossing events that
+ * start GTK's tooltip timer (500 ms); in GTK 4.8 a timer that fires once
+ * its window is unrealized but not yet finalized asks a surface that is
+ * gone for the pointer (a fatal critical, seen in the slower sanitizer
+ * builds). Waiting out the timer lets it fire while all is in place. */
 void
 sp_test_popdown (GtkPopover *popover)
 {
   gtk_popover_popdown (popover);
   g_assert_true (sp_test_wait_until (sp_test_widget_unmapped, popover, 10000));
-  sp_test_wait_ms (300);
+  sp_test_wait_ms (700);
 }
 
 /* Waits until @widget is on screen, in its window's bounds on a monitor,
@@ -269,9 +271,19 @@ sp_test_make_window_with_policy (SpApplication *app,
 void
 sp_test_destroy_window (SpWindow *win)
 {
+  gpointer alive = win;
+
+  /* The test's reference goes first, so that the window is finalized as
+   * it is destroyed, not kept unrealized but alive for GTK's tooltip
+   * code to find (see sp_test_popdown()). It must still go, with
+   * everything it owns, soon after. */
+  g_object_add_weak_pointer (G_OBJECT (win), &alive);
+  g_object_unref (win);
   gtk_window_destroy (GTK_WINDOW (win));
-  sp_test_wait_ms (20);
-  g_assert_finalize_object (win);
+  for (int i = 0; alive != NULL && i < 500; i++)
+    sp_test_wait_ms (10);
+  if (alive != NULL)
+    g_error ("a window outlived its destruction by 5 s: something still holds it");
 }
 
 void
