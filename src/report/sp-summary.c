@@ -452,6 +452,31 @@ build_banner (Builder      *builder,
   }
 }
 
+/* Each distinct string of @field over the decisions shown, in order. */
+static GStrv
+union_of (SpEvaluation         *evaluation,
+          GPtrArray            *shown,
+          const char * const *(*field) (SpDecision *decision))
+{
+  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+      const char * const *values;
+
+      if (!pathway_is_shown (shown, sp_decision_get_pathway (decision)))
+        continue;
+      values = field (decision);
+      for (guint v = 0; values && values[v]; v++)
+        if (g_hash_table_add (seen, g_strdup (values[v])))
+          g_strv_builder_add (all, values[v]);
+    }
+  return g_strv_builder_end (all);
+}
+
 /* A table per pathway shown, a row per decision. */
 static void
 build_pathway_tables (Builder      *builder,
@@ -550,7 +575,18 @@ build_tables (Builder      *builder,
                    SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
     }
   else
-    build_pathway_tables (builder, evaluation, shown);
+    {
+      g_auto(GStrv) missing = union_of (evaluation, shown, sp_decision_get_missing);
+
+      build_pathway_tables (builder, evaluation, shown);
+      /* What to ask next, once for all the decisions waiting for it. */
+      if (missing[0] != NULL)
+        {
+          g_autofree char *labels = join_fact_labels (policy, (const char * const *) missing);
+
+          add_key_value (builder, "Still to record", labels);
+        }
+    }
 
   if (not_shown->len > 0)
     {
@@ -647,31 +683,6 @@ add_decision_details (Builder            *builder,
           add_key_value (builder, key, sp_interpretation_get_reading (interpretation));
         }
     }
-}
-
-/* Each distinct string of @field over the decisions shown, in order. */
-static GStrv
-union_of (SpEvaluation         *evaluation,
-          GPtrArray            *shown,
-          const char * const *(*field) (SpDecision *decision))
-{
-  GListModel *decisions = sp_evaluation_get_decisions (evaluation);
-  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
-    {
-      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
-      const char * const *values;
-
-      if (!pathway_is_shown (shown, sp_decision_get_pathway (decision)))
-        continue;
-      values = field (decision);
-      for (guint v = 0; values && values[v]; v++)
-        if (g_hash_table_add (seen, g_strdup (values[v])))
-          g_strv_builder_add (all, values[v]);
-    }
-  return g_strv_builder_end (all);
 }
 
 static void

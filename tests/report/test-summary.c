@@ -474,6 +474,57 @@ test_text_has_every_block (void)
     }
 }
 
+/* What is still to record is listed once, under the decisions: every fact
+ * a decision shown waits for, each once, and nothing else. */
+static void
+test_still_to_record (void)
+{
+  g_autoptr(SpCase) case_ = test_load_case ("exceptional-case.json");
+  g_autoptr(SpEvaluation) evaluation = sp_evaluation_new (case_);
+  g_autoptr(SpSummary) summary = test_summary_for_case (case_, SP_SUMMARY_NONE);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const SpSummaryBlock *still = NULL;
+  g_auto(GStrv) listed = NULL;
+  GListModel *decisions;
+
+  sp_evaluation_set_today (evaluation, TEST_TODAY);
+  decisions = sp_evaluation_get_decisions (evaluation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
+      const char * const *missing = sp_decision_get_missing (decision);
+      const char *pathway = sp_decision_get_pathway (decision);
+
+      if (!g_str_equal (pathway, "general") && !g_str_equal (pathway, "lumbar"))
+        continue;
+      for (guint m = 0; missing && missing[m]; m++)
+        {
+          SpFact *fact = sp_policy_lookup_fact (sp_case_get_policy (case_), missing[m]);
+
+          g_hash_table_add (expected, g_strdup (sp_fact_get_label (fact)));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      if (block->kind == SP_SUMMARY_BLOCK_KEY_VALUE && g_strcmp0 (block->key, "Still to record") == 0)
+        {
+          g_assert_null (still);
+          g_assert_cmpint (block->section, ==, SP_SUMMARY_SECTION_DECISIONS);
+          still = block;
+        }
+    }
+  g_assert_nonnull (still);
+  listed = g_strsplit (still->text, "; ", -1);
+  g_assert_cmpuint (g_strv_length (listed), ==, g_hash_table_size (expected));
+  for (guint i = 0; listed[i]; i++)
+    g_assert_true (g_hash_table_contains (expected, listed[i]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,6 +545,7 @@ main (int    argc,
   g_test_add_func ("/report/summary/block-order", test_block_order);
   g_test_add_func ("/report/summary/screening-banner", test_screening_banner);
   g_test_add_func ("/report/summary/tables", test_tables);
+  g_test_add_func ("/report/summary/still-to-record", test_still_to_record);
   g_test_add_data_func ("/report/summary/uniform/urgent", "urgent-red-flag.json", test_uniform_said_once);
   g_test_add_data_func ("/report/summary/uniform/screening", "screening-incomplete.json", test_uniform_said_once);
   g_test_add_func ("/report/summary/funding-note", test_funding_note);
