@@ -26,6 +26,7 @@ struct _SpPreferencesWindow
   /* Template widgets */
   AdwComboRow          *default_setting_row;
   GtkSwitch            *identifiers_switch;
+  GtkSwitch            *reasons_switch;
   GtkSpinButton        *draft_retention_spin;
   GtkSpinButton        *autosave_delay_spin;
 
@@ -116,6 +117,9 @@ sp_preferences_window_constructed (GObject *object)
   g_settings_bind (gsettings, "export-include-identifiers",
                    self->identifiers_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (gsettings, "export-include-reasons",
+                   self->reasons_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   /* GSettings maps the spin buttons' doubles to the integer keys. */
   g_settings_bind (gsettings, "draft-retention-days",
                    self->draft_retention_spin, "value",
@@ -135,6 +139,7 @@ sp_preferences_window_dispose (GObject *object)
     {
       g_settings_unbind (self->default_setting_row, "selected");
       g_settings_unbind (self->identifiers_switch, "active");
+      g_settings_unbind (self->reasons_switch, "active");
       g_settings_unbind (self->draft_retention_spin, "value");
       g_settings_unbind (self->autosave_delay_spin, "value");
     }
@@ -214,6 +219,7 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
                                                RESOURCE_BASE "/ui/sp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, default_setting_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, identifiers_switch);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, reasons_switch);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, draft_retention_spin);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, autosave_delay_spin);
 }

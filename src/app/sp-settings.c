@@ -33,6 +33,7 @@ struct _SpSettings
   gboolean     window_maximized;
   const char  *default_setting; /* interned */
   gboolean     export_include_identifiers;
+  gboolean     export_include_reasons;
   int          draft_retention_days;
   int          autosave_delay_seconds;
 };
@@ -48,6 +49,7 @@ enum {
   PROP_WINDOW_MAXIMIZED,
   PROP_DEFAULT_SETTING,
   PROP_EXPORT_INCLUDE_IDENTIFIERS,
+  PROP_EXPORT_INCLUDE_REASONS,
   PROP_DRAFT_RETENTION_DAYS,
   PROP_AUTOSAVE_DELAY_SECONDS,
   N_PROPS
@@ -140,6 +142,11 @@ sp_settings_reload (SpSettings *self,
 
     case PROP_EXPORT_INCLUDE_IDENTIFIERS:
       changed = update_boolean (&self->export_include_identifiers,
+                                g_settings_get_boolean (self->settings, key));
+      break;
+
+    case PROP_EXPORT_INCLUDE_REASONS:
+      changed = update_boolean (&self->export_include_reasons,
                                 g_settings_get_boolean (self->settings, key));
       break;
 
@@ -316,6 +323,10 @@ sp_settings_get_property (GObject    *object,
       g_value_set_boolean (value, self->export_include_identifiers);
       break;
 
+    case PROP_EXPORT_INCLUDE_REASONS:
+      g_value_set_boolean (value, self->export_include_reasons);
+      break;
+
     case PROP_DRAFT_RETENTION_DAYS:
       g_value_set_int (value, self->draft_retention_days);
       break;
@@ -362,6 +373,10 @@ sp_settings_set_property (GObject      *object,
 
     case PROP_EXPORT_INCLUDE_IDENTIFIERS:
       sp_settings_set_export_include_identifiers (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_EXPORT_INCLUDE_REASONS:
+      sp_settings_set_export_include_reasons (self, g_value_get_boolean (value));
       break;
 
     case PROP_DRAFT_RETENTION_DAYS:
@@ -464,6 +479,19 @@ sp_settings_class_init (SpSettingsClass *klass)
                            G_PARAM_STATIC_STRINGS));
 
   /**
+   * SpSettings:export-include-reasons:
+   *
+   * Whether exported summaries end with each decision's reasons, the
+   * policy text quoted and the readings applied.
+   */
+  properties[PROP_EXPORT_INCLUDE_REASONS] =
+    g_param_spec_boolean ("export-include-reasons", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /**
    * SpSettings:draft-retention-days:
    *
    * How many days an automatically saved draft of an unsaved case is kept.
@@ -501,6 +529,7 @@ sp_settings_init (SpSettings *self)
   self->window_height = 720;
   self->default_setting = g_intern_static_string ("none");
   self->export_include_identifiers = TRUE;
+  self->export_include_reasons = TRUE;
   self->draft_retention_days = 14;
   self->autosave_delay_seconds = 3;
 }
@@ -723,6 +752,38 @@ sp_settings_set_export_include_identifiers (SpSettings *self,
 
   if (self->export_include_identifiers != export_include_identifiers)
     sp_settings_write_boolean (self, PROP_EXPORT_INCLUDE_IDENTIFIERS, export_include_identifiers);
+}
+
+/**
+ * sp_settings_get_export_include_reasons:
+ * @self: a #SpSettings
+ *
+ * Returns: whether exported summaries include the reasons and policy text
+ */
+gboolean
+sp_settings_get_export_include_reasons (SpSettings *self)
+{
+  g_return_val_if_fail (SP_IS_SETTINGS (self), TRUE);
+
+  return self->export_include_reasons;
+}
+
+/**
+ * sp_settings_set_export_include_reasons:
+ * @self: a #SpSettings
+ * @export_include_reasons: whether exported summaries end with the
+ *   reasons, the quoted policy text and the readings applied
+ */
+void
+sp_settings_set_export_include_reasons (SpSettings *self,
+                                        gboolean    export_include_reasons)
+{
+  g_return_if_fail (SP_IS_SETTINGS (self));
+
+  export_include_reasons = !!export_include_reasons;
+
+  if (self->export_include_reasons != export_include_reasons)
+    sp_settings_write_boolean (self, PROP_EXPORT_INCLUDE_REASONS, export_include_reasons);
 }
 
 /**

@@ -42,6 +42,9 @@ void        sp_settings_set_default_setting            (SpSettings *self,
 gboolean    sp_settings_get_export_include_identifiers (SpSettings *self);
 void        sp_settings_set_export_include_identifiers (SpSettings *self,
                                                         gboolean    export_include_identifiers);
+gboolean    sp_settings_get_export_include_reasons     (SpSettings *self);
+void        sp_settings_set_export_include_reasons     (SpSettings *self,
+                                                        gboolean    export_include_reasons);
 int         sp_settings_get_draft_retention_days       (SpSettings *self);
 void        sp_settings_set_draft_retention_days       (SpSettings *self,
                                                         int         draft_retention_days);

@@ -728,8 +728,13 @@ sp_window_create_summary (SpWindow *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  /* "Include Reasons and Policy Text" in the menu: without it, the
+   * decisions, what is still to record and the facts, for a record that
+   * needs no more. */
   return sp_summary_new (self->evaluation,
-                         include_identifiers ? SP_SUMMARY_INCLUDE_IDENTIFIERS : SP_SUMMARY_NONE,
+                         (include_identifiers ? SP_SUMMARY_INCLUDE_IDENTIFIERS : SP_SUMMARY_NONE) |
+                         (self->settings == NULL || sp_settings_get_export_include_reasons (self->settings)
+                          ? SP_SUMMARY_NONE : SP_SUMMARY_OMIT_REASONS),
                          now, PACKAGE_VERSION);
 }
 
@@ -1094,14 +1099,20 @@ sp_window_init_actions (SpWindow *self)
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
-  /* "Include Patient Identifiers" in the menu is the setting itself. */
+  /* "Include Patient Identifiers" and "Include Reasons and Policy Text"
+   * in the menu are the settings themselves. */
   if (self->settings)
     {
+      static const char * const keys[] = { "export-include-identifiers", "export-include-reasons" };
       g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-      g_autoptr(GAction) action = g_settings_create_action (sp_settings_get_gsettings (self->settings),
-                                                            "export-include-identifiers");
 
-      g_action_map_add_action (G_ACTION_MAP (group), action);
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          g_autoptr(GAction) action = g_settings_create_action (sp_settings_get_gsettings (self->settings),
+                                                                keys[i]);
+
+          g_action_map_add_action (G_ACTION_MAP (group), action);
+        }
       gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
     }
 }

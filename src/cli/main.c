@@ -60,7 +60,7 @@ static const char usage[] = N_(
   "                   \"line\": N; a bad line gives {\"line\": N, \"error\": ...}\n"
   "  evaluate --brief  Without prose: each decision's status, missing facts,\n"
   "                   citations and interpretation ids; advisories by id\n"
-  "  export --pdf OUT.pdf|--text [--no-identifiers] CASE\n"
+  "  export --pdf OUT.pdf|--text [--no-identifiers] [--no-appendix] CASE\n"
   "                   A summary for the patient's record: A4 PDF (0600) or\n"
   "                   plain text on standard output\n"
   "  diff OLD NEW [CASES]\n"

@@ -33,6 +33,8 @@ static const char export_help[] =
   "  --pdf OUT.pdf     Write an A4 PDF to OUT.pdf (readable by you alone, 0600)\n"
   "  --text            Print plain text for a clinical system's free-text box:\n"
   "                    one paragraph per line, plain words, no symbols\n"
+  "  --no-appendix     Leave out the reasons, quoted policy text and readings\n"
+  "                    that follow the decisions (the summary says so)\n"
   "  --no-identifiers  Leave out the patient's name, NHS number and date of\n"
   "                    birth, and the clinician's name and role\n"
   "  --help            Print this help\n"
@@ -127,6 +129,7 @@ sp_cli_export (SpPolicy  *policy,
   const char *case_path = NULL;
   gboolean text = FALSE;
   gboolean identifiers = TRUE;
+  gboolean appendix = TRUE;
   gboolean options_done = FALSE;
 
   g_return_val_if_fail (SP_IS_POLICY (policy), EXPORT_INTERNAL);
@@ -154,6 +157,8 @@ sp_cli_export (SpPolicy  *policy,
         text = TRUE;
       else if (!options_done && g_str_equal (arg, "--no-identifiers"))
         identifiers = FALSE;
+      else if (!options_done && g_str_equal (arg, "--no-appendix"))
+        appendix = FALSE;
       else if (!options_done && arg[0] == '-' && arg[1] != '\0')
         return export_usage_error ("unknown option '%s'", arg);
       else if (case_path == NULL)
@@ -184,7 +189,8 @@ sp_cli_export (SpPolicy  *policy,
   now = g_date_time_new_now_local ();
   evaluation = sp_evaluation_new (case_);
   summary = sp_summary_new (evaluation,
-                            identifiers ? SP_SUMMARY_INCLUDE_IDENTIFIERS : SP_SUMMARY_NONE,
+                            (identifiers ? SP_SUMMARY_INCLUDE_IDENTIFIERS : SP_SUMMARY_NONE) |
+                            (appendix ? SP_SUMMARY_NONE : SP_SUMMARY_OMIT_REASONS),
                             now, PACKAGE_VERSION);
 
   if (pdf_path != NULL && !sp_report_write_pdf (summary, pdf_path, &error))

@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 #define SP_CLI_EXPORT_USAGE \
-  "  spinal-pathways-cli [--policy FILE] export --pdf OUT.pdf [--no-identifiers] CASE.json|-\n" \
-  "  spinal-pathways-cli [--policy FILE] export --text [--no-identifiers] CASE.json|-\n"
+  "  spinal-pathways-cli [--policy FILE] export --pdf OUT.pdf [--no-identifiers] [--no-appendix] CASE.json|-\n" \
+  "  spinal-pathways-cli [--policy FILE] export --text [--no-identifiers] [--no-appendix] CASE.json|-\n"
 
 int sp_cli_export (SpPolicy  *policy,
                    int        argc,

@@ -895,7 +895,13 @@ sp_summary_new (SpEvaluation   *evaluation,
   builder.section = SP_SUMMARY_SECTION_DECISIONS;
   build_banner (&builder, evaluation);
   build_tables (&builder, evaluation, shown, not_shown);
-  build_details (&builder, evaluation, shown);
+  builder.section = SP_SUMMARY_SECTION_DETAILS;
+  if (!(flags & SP_SUMMARY_OMIT_REASONS))
+    build_details (&builder, evaluation, shown);
+  else
+    /* Left out, and said to be: a reader must not take the summary for
+     * the whole of it. */
+    add_block (&builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, SP_SUMMARY_REASONS_OMITTED);
   build_advisories (&builder, evaluation);
   build_facts (&builder, evaluation, shown, not_shown);
   build_notes (&builder, evaluation);

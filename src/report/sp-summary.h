@@ -19,10 +19,15 @@ G_DECLARE_FINAL_TYPE (SpSummary, sp_summary, SP, SUMMARY, GObject)
  * @SP_SUMMARY_NONE: the summary names nobody
  * @SP_SUMMARY_INCLUDE_IDENTIFIERS: include the patient's name, NHS number and
  *   date of birth, and the clinician's name and role
+ * @SP_SUMMARY_OMIT_REASONS: leave out the appendix of reasons, quoted
+ *   policy text and readings ("Reasons and policy text"); the decisions,
+ *   each with its first reason, what is still to record, the advice, the
+ *   facts and the notes stay
  */
 typedef enum {
   SP_SUMMARY_NONE                = 0,
   SP_SUMMARY_INCLUDE_IDENTIFIERS = 1 << 0,
+  SP_SUMMARY_OMIT_REASONS        = 1 << 1,
 } SpSummaryFlags;
 
 /**
@@ -102,6 +107,9 @@ typedef struct {
 #define SP_SUMMARY_SUPPORTED_LEGEND \
   "Supported: the policy's criteria are met and the intervention can be considered, " \
   "usually as a multidisciplinary team decision. This is not a funding approval."
+#define SP_SUMMARY_REASONS_OMITTED \
+  "The reasons, the policy text quoted and the readings of the policy applied are left out of " \
+  "this summary; the full summary has them."
 #define SP_SUMMARY_FUNDING_NOTE \
   "An individual funding request may be made. This is not an approval."
 

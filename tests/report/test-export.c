@@ -81,6 +81,30 @@ test_text (void)
     g_assert_null (strchr (lines[i], '\t'));
 }
 
+/* --no-appendix leaves out the reasons and policy text, says so, and keeps
+ * the decisions, what is still to record and the facts. */
+static void
+test_no_appendix (void)
+{
+  g_autofree char *case_path = test_case_path ("exceptional-case.json");
+  g_auto(Run) full = { 0 };
+  g_auto(Run) brief = { 0 };
+
+  run_export (&full, NULL, "--text", case_path, NULL);
+  run_export (&brief, NULL, "--no-appendix", "--text", case_path, NULL);
+  g_assert_cmpint (full.status, ==, 0);
+  g_assert_cmpint (brief.status, ==, 0);
+  g_assert_nonnull (strstr (full.out, "\nREASONS AND POLICY TEXT\n"));
+  g_assert_null (strstr (full.out, SP_SUMMARY_REASONS_OMITTED));
+  g_assert_null (strstr (brief.out, "\nREASONS AND POLICY TEXT\n"));
+  g_assert_null (strstr (brief.out, "Policy, "));
+  g_assert_nonnull (strstr (brief.out, SP_SUMMARY_REASONS_OMITTED));
+  g_assert_nonnull (strstr (brief.out, "\nStill to record: "));
+  g_assert_nonnull (strstr (brief.out, "\nFACTS RECORDED\n"));
+  g_assert_nonnull (strstr (brief.out, "\nIndividual funding request possible (not an approval): Lumbar spinal fusion\n"));
+  g_assert_cmpuint (strlen (brief.out), <, strlen (full.out) / 2);
+}
+
 static void
 test_no_identifiers (void)
 {
@@ -221,6 +245,7 @@ main (int    argc,
 
   g_test_add_func ("/report/export/text", test_text);
   g_test_add_func ("/report/export/no-identifiers", test_no_identifiers);
+  g_test_add_func ("/report/export/no-appendix", test_no_appendix);
   g_test_add_func ("/report/export/stdin", test_stdin);
   g_test_add_func ("/report/export/pdf", test_pdf);
   g_test_add_func ("/report/export/pdf-missing-folder", test_pdf_missing_folder);
