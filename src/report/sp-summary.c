@@ -620,7 +620,8 @@ add_decision_details (Builder            *builder,
                       const char * const *citations,
                       const char * const *interpretations,
                       const char * const *missing,
-                      GHashTable         *quoted)
+                      GHashTable         *quoted,
+                      GHashTable         *readings)
 {
   g_autofree char *heading = NULL;
 
@@ -674,11 +675,25 @@ add_decision_details (Builder            *builder,
        * given here, with whether the commissioner has signed it off. */
       if (interpretation && !strv_contains_substring (reasons, sp_interpretation_get_reading (interpretation)))
         {
-          g_autofree char *key = sp_interpretation_is_signed_off (interpretation)
-            ? g_strdup_printf ("Reading of the policy (signed off by %s on %s)",
+          /* Each reading is given in full once, numbered, and referred to
+           * by its number where it applies again. */
+          guint number = GPOINTER_TO_UINT (g_hash_table_lookup (readings, interpretations[k]));
+          g_autofree char *key = NULL;
+
+          if (number != 0)
+            {
+              key = g_strdup_printf ("Reading %u of the policy", number);
+              add_key_value (builder, key, "as above");
+              continue;
+            }
+          number = g_hash_table_size (readings) + 1;
+          g_hash_table_insert (readings, (gpointer) sp_interpretation_get_id (interpretation),
+                               GUINT_TO_POINTER (number));
+          key = sp_interpretation_is_signed_off (interpretation)
+            ? g_strdup_printf ("Reading %u of the policy (signed off by %s on %s)", number,
                                sp_interpretation_get_signed_off_by (interpretation),
                                sp_interpretation_get_signed_off_date (interpretation))
-            : g_strdup ("Reading of the policy (awaiting the commissioner's sign-off)");
+            : g_strdup_printf ("Reading %u of the policy (awaiting the commissioner's sign-off)", number);
 
           add_key_value (builder, key, sp_interpretation_get_reading (interpretation));
         }
@@ -696,6 +711,8 @@ build_details (Builder      *builder,
   /* A clause cited by many decisions (the red flag clause cites itself for
    * every one) is quoted in full once, then referred to. */
   g_autoptr(GHashTable) quoted = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Likewise each reading: interpretation id → its number. */
+  g_autoptr(GHashTable) readings = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_shown;
 
   builder->section = SP_SUMMARY_SECTION_DETAILS;
@@ -712,7 +729,7 @@ build_details (Builder      *builder,
       add_decision_details (builder, policy, label, sp_decision_get_status (first),
                             sp_decision_get_reasons (first), (const char * const *) citations,
                             (const char * const *) interpretations, (const char * const *) missing,
-                            quoted);
+                            quoted, readings);
       return;
     }
 
@@ -725,7 +742,7 @@ build_details (Builder      *builder,
       add_decision_details (builder, policy, sp_decision_get_label (decision),
                             sp_decision_get_status (decision), sp_decision_get_reasons (decision),
                             sp_decision_get_citations (decision), sp_decision_get_interpretations (decision),
-                            sp_decision_get_missing (decision), quoted);
+                            sp_decision_get_missing (decision), quoted, readings);
     }
 }
 

@@ -525,6 +525,39 @@ test_still_to_record (void)
     g_assert_true (g_hash_table_contains (expected, listed[i]));
 }
 
+/* Each reading of the policy is given in full once, numbered 1, 2, 3… in
+ * order, and a later decision it applies to refers to it by number. */
+static void
+test_readings_once (void)
+{
+  g_autofree char *text = summary_text ("lumbar-sciatica-supported.json", SP_SUMMARY_NONE);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint given = 0, referred = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      guint number;
+      char after;
+
+      if (sscanf (lines[i], "Reading %u of the policy %c", &number, &after) == 2 && after == '(')
+        {
+          /* In full: the next number, and its words not seen before. */
+          g_assert_cmpuint (number, ==, given + 1);
+          given++;
+        }
+      else if (sscanf (lines[i], "Reading %u of the policy: as above%c", &number, &after) >= 1 &&
+               g_str_has_suffix (lines[i], ": as above"))
+        {
+          g_assert_cmpuint (number, >=, 1);
+          g_assert_cmpuint (number, <=, given);
+          referred++;
+        }
+      g_assert_false (g_str_has_prefix (lines[i], "Reading of the policy"));
+    }
+  g_assert_cmpuint (given, >, 3);
+  g_assert_cmpuint (referred, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -546,6 +579,7 @@ main (int    argc,
   g_test_add_func ("/report/summary/screening-banner", test_screening_banner);
   g_test_add_func ("/report/summary/tables", test_tables);
   g_test_add_func ("/report/summary/still-to-record", test_still_to_record);
+  g_test_add_func ("/report/summary/readings-once", test_readings_once);
   g_test_add_data_func ("/report/summary/uniform/urgent", "urgent-red-flag.json", test_uniform_said_once);
   g_test_add_data_func ("/report/summary/uniform/screening", "screening-incomplete.json", test_uniform_said_once);
   g_test_add_func ("/report/summary/funding-note", test_funding_note);
