@@ -219,6 +219,67 @@ test_metadata (void)
   remove_dir (dir);
 }
 
+/* A tagged structure a screen reader can follow: the title and headings
+ * as headings, each decision table as a table of rows and cells, the
+ * reasons as lists, and every word of the decisions inside an element (a
+ * wrapped cell once lost its later lines to cairo 1.16's tagging). cairo
+ * 1.16 writes the structure tree but neither the "Marked" flag pdfinfo
+ * reports as "Tagged" nor a document language; newer cairo sets the flag. */
+static void
+test_tagged_structure (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(SpCase) case_ = test_load_case ("lumbar-sciatica-supported.json");
+  g_autoptr(SpSummary) summary = test_summary_for_case (case_, SP_SUMMARY_NONE);
+  g_autofree char *path = write_summary (summary, dir, "summary.pdf");
+  const char *argv[] = { g_getenv ("SP_PDFINFO"), "-struct-text", path, NULL };
+  g_autofree char *structure = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (structure, "\n", -1);
+  g_autoptr(GString) content = g_string_new (NULL);
+  g_autofree char *flat = NULL;
+
+  g_assert_true (g_str_has_prefix (structure, "H1 (block)\n"));
+  g_assert_nonnull (strstr (structure, "\nH2 (block)"));
+  g_assert_nonnull (strstr (structure, "\nTable (block)\n  TR\n    TH\n"));
+  g_assert_nonnull (strstr (structure, "\n    TD\n"));
+  g_assert_nonnull (strstr (structure, "\nL (block)\n  LI (block)"));
+
+  /* The text the structure holds, in order: each quoted run, joined. */
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *text = lines[i] + strspn (lines[i], " ");
+      gsize length = strlen (text);
+
+      if (length >= 2 && text[0] == '"' && text[length - 1] == '"')
+        g_string_append_printf (content, "%.*s ", (int) length - 2, text + 1);
+    }
+  flat = test_flatten (content->str);
+
+  /* Every row of every decision table, all its words, in its cells. */
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      if (block->kind != SP_SUMMARY_BLOCK_DECISION_TABLE)
+        continue;
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
+
+          if (strstr (flat, row->reason) == NULL || strstr (flat, row->intervention) == NULL)
+            g_error ("not in the structure: %s: %s", row->intervention, row->reason);
+        }
+    }
+#if CAIRO_VERSION >= CAIRO_VERSION_ENCODE (1, 17, 6)
+  {
+    g_autofree char *tagged = pdf_info (path, "Tagged");
+
+    g_assert_cmpstr (tagged, ==, "yes");
+  }
+#endif
+  remove_dir (dir);
+}
+
 static SpCase *
 case_with_long_notes (guint n_lines)
 {
@@ -611,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/report/pdf/text", test_text);
   g_test_add_func ("/report/pdf/identifiers", test_identifiers);
   g_test_add_func ("/report/pdf/metadata", test_metadata);
+  g_test_add_func ("/report/pdf/tagged-structure", test_tagged_structure);
   g_test_add_func ("/report/pdf/long-notes", test_long_notes);
   g_test_add_func ("/report/pdf/hostile-notes", test_hostile_notes);
   g_test_add_func ("/report/pdf/long-name-header", test_long_name_header);
