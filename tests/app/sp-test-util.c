@@ -230,6 +230,13 @@ sp_test_wait_result (GAsyncResult **slot,
   return *slot;
 }
 
+/* Whether @revealer, a banner's, is shown. */
+gboolean
+sp_test_revealed (GtkWidget *revealer)
+{
+  return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
 /* The text of every visible label in @widget, a line each, in order. */
 void
 sp_test_collect_text (GtkWidget *widget,

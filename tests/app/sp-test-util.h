@@ -36,6 +36,7 @@ SpWindow         *sp_test_make_window_with_policy (SpApplication *app,
 void              sp_test_destroy_window  (SpWindow         *win);
 void              sp_test_collect_text    (GtkWidget        *widget,
                                            GString          *text);
+gboolean          sp_test_revealed        (GtkWidget        *revealer);
 void              sp_test_set_bool        (SpWindow         *win,
                                            const char       *fact_id,
                                            SpTriStateValue   value);

@@ -1307,12 +1307,6 @@ banner_text (SpWindow *win)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-revealed (GtkWidget *revealer)
-{
-  return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
-}
-
 /* A window deciding under a revision says so on every tab, with the
  * policy's version, SHA-256 and file; a case saved under another policy
  * says so until it is saved again; the summary marks the revision. */
@@ -1331,14 +1325,14 @@ test_policy_banner (void)
   g_autofree char *text = NULL;
 
   /* The built-in policy needs no banner. */
-  g_assert_false (revealed (sp_window_get_policy_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_policy_banner (win)));
   sp_test_set_choice (win, "lumbar_condition", "sciatica");
   g_assert_true (save (win, file, &error));
   g_assert_no_error (error);
-  g_assert_false (revealed (sp_window_get_policy_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_policy_banner (win)));
 
   under_revision = sp_test_make_window_with_policy (app, revised, 1280, 800);
-  g_assert_true (revealed (sp_window_get_policy_banner (under_revision)));
+  g_assert_true (sp_test_revealed (sp_window_get_policy_banner (under_revision)));
   text = banner_text (under_revision);
   g_assert_nonnull (strstr (text, "test revision"));
   g_assert_nonnull (strstr (text, revised_sha));
@@ -1392,7 +1386,7 @@ test_policy_banner (void)
   /* And back under the built-in policy, that window says so in its turn. */
   g_assert_true (sp_window_open_file (win, file));
   sp_test_wait_ms (50);
-  g_assert_true (revealed (sp_window_get_policy_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_policy_banner (win)));
   g_clear_pointer (&text, g_free);
   text = banner_text (win);
   g_assert_nonnull (strstr (text, "saved under another policy"));
@@ -1585,10 +1579,10 @@ test_open_policy (void)
         opened = SP_WINDOW (window);
     }
   g_assert_nonnull (opened);
-  g_assert_true (revealed (sp_window_get_policy_banner (opened)));
+  g_assert_true (sp_test_revealed (sp_window_get_policy_banner (opened)));
   /* The first window is as it was. */
   g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
-  g_assert_false (revealed (sp_window_get_policy_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_policy_banner (win)));
 
   g_object_ref (opened);
   sp_test_destroy_window (opened);

@@ -117,12 +117,6 @@ banner_text (SpWindow *win)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-revealed (GtkWidget *revealer)
-{
-  return gtk_widget_get_visible (revealer) && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
-}
-
 
 static GtkWidget *
 find_descendant_with_class (GtkWidget  *widget,
@@ -206,8 +200,8 @@ test_new_case (void)
   /* The Patient tab first, asking for attention; the screening bar shows. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (sp_window_get_stack (win)), ==, "general");
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
-  g_assert_true (revealed (sp_window_get_screening_banner (win)));
-  g_assert_false (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_screening_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_red_flag_banner (win)));
 
   /* Each tab has its own icon, shipped in the resources, and the theme
    * finds it. */
@@ -263,7 +257,7 @@ test_screening_walk (void)
   sp_test_set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
   sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
   assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
-  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_screening_banner (win)));
   sp_test_set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
   assert_pill (win, "general.acupuncture", SP_STATUS_NEEDS_INFORMATION);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
@@ -274,7 +268,7 @@ test_screening_walk (void)
 
   /* The first decided status. */
   assert_pill (win, "general.acupuncture", SP_STATUS_NOT_NORMALLY_FUNDED);
-  g_assert_false (revealed (sp_window_get_screening_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_screening_banner (win)));
   g_assert_false (adw_view_stack_page_get_needs_attention (stack_page (win, "general")));
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page (win, "general")), ==, 0);
   assert_pill (win, "cervical.facet_injection", SP_STATUS_NOT_NORMALLY_FUNDED);
@@ -294,9 +288,9 @@ test_red_flag_banner (void)
   SpPolicy *policy = sp_window_get_policy (win);
   GtkWidget *banner = sp_window_get_red_flag_banner (win);
 
-  g_assert_false (revealed (banner));
+  g_assert_false (sp_test_revealed (banner));
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
-  g_assert_true (revealed (banner));
+  g_assert_true (sp_test_revealed (banner));
   {
     g_autofree char *text = banner_text (win);
 
@@ -306,9 +300,9 @@ test_red_flag_banner (void)
     g_assert_null (strstr (text, "cauda equina"));
   }
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
-  g_assert_false (revealed (banner));
+  g_assert_false (sp_test_revealed (banner));
   sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_YES);
-  g_assert_true (revealed (banner));
+  g_assert_true (sp_test_revealed (banner));
   {
     g_autofree char *text = banner_text (win);
 
@@ -316,7 +310,7 @@ test_red_flag_banner (void)
     g_assert_nonnull (strstr (text, "Suspected cauda equina syndrome needs emergency same-day assessment."));
   }
   assert_banner_aligned (banner, 2);
-  g_assert_false (revealed (sp_window_get_screening_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_screening_banner (win)));
   for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
     assert_pill (win, sp_decision_rule_get_id (sp_policy_get_decision (policy, i)), SP_STATUS_URGENT_REFERRAL);
   g_assert_true (advice_shown (win, "lumbar", "advisory.red_flags"));
@@ -329,21 +323,21 @@ test_red_flag_banner (void)
   /* Clearing the flag (the "—" button) takes the banner away again. */
   sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_UNKNOWN);
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "red_flag_cauda_equina"));
-  g_assert_false (revealed (banner));
+  g_assert_false (sp_test_revealed (banner));
   g_assert_false (advice_shown (win, "lumbar", "advisory.red_flags"));
 
   /* A suspected spinal cord injury is a red flag too, and an emergency. */
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", TRUE);
-  g_assert_true (revealed (banner));
+  g_assert_true (sp_test_revealed (banner));
   {
     g_autofree char *text = banner_text (win);
 
     g_assert_nonnull (strstr (text, "Suspected spinal cord injury needs emergency same-day assessment."));
     g_assert_null (strstr (text, "cauda equina"));
   }
-  g_assert_true (revealed (banner));
+  g_assert_true (sp_test_revealed (banner));
   sp_test_tick_choice (win, "serious_pathology_suspected", "spinal_cord_injury", FALSE);
-  g_assert_false (revealed (banner));
+  g_assert_false (sp_test_revealed (banner));
 
   sp_test_destroy_window (win);
 }
@@ -362,9 +356,9 @@ test_serious_pathology_banner (void)
   g_autofree char *words = NULL;
   graphene_point_t red_at, serious_at;
 
-  g_assert_false (revealed (banner));
+  g_assert_false (sp_test_revealed (banner));
   sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
-  g_assert_true (revealed (banner));
+  g_assert_true (sp_test_revealed (banner));
   sp_test_collect_text (banner, text);
   words = g_string_free (text, FALSE);
   g_assert_nonnull (strstr (words, "Serious pathology suspected: Cancer."));
@@ -385,8 +379,8 @@ test_serious_pathology_banner (void)
   g_assert_false (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
   g_assert_true (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
-  g_assert_true (revealed (red_flags));
-  g_assert_true (revealed (banner));
+  g_assert_true (sp_test_revealed (red_flags));
+  g_assert_true (sp_test_revealed (banner));
   sp_test_wait_ms (400);
   g_assert_true (gtk_widget_compute_point (red_flags, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &red_at));
   g_assert_true (gtk_widget_compute_point (banner, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &serious_at));
@@ -395,7 +389,7 @@ test_serious_pathology_banner (void)
   g_assert_false (gtk_widget_has_css_class (flag_row, "sp-red-flag-positive"));
 
   sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", FALSE);
-  g_assert_false (revealed (banner));
+  g_assert_false (sp_test_revealed (banner));
 
   sp_test_destroy_window (win);
 }
@@ -527,7 +521,7 @@ check_banners_keep_form_still (int width)
   double before;
 
   sp_test_wait_ms (300);
-  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_screening_banner (win)));
   /* Midway down the form, as a clinician answering it is: at the very top
    * a banner that shrinks cannot be made up for by scrolling. */
   for (GtkWidget *w = gtk_widget_get_parent (flag); w; w = gtk_widget_get_parent (w))
@@ -546,13 +540,13 @@ check_banners_keep_form_still (int width)
   before = window_y (win, flag);
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_YES);
   sp_test_wait_ms (400);
-  g_assert_true (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_red_flag_banner (win)));
   g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
 
   before = window_y (win, pathology);
   sp_test_tick_choice (win, "serious_pathology_suspected", "cancer", TRUE);
   sp_test_wait_ms (400);
-  g_assert_true (revealed (sp_window_get_serious_pathology_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_serious_pathology_banner (win)));
   g_assert_cmpfloat_with_epsilon (window_y (win, pathology), before, 1.0);
   {
     g_autofree char *png = g_strdup_printf ("banners-%d", width);
@@ -563,7 +557,7 @@ check_banners_keep_form_still (int width)
   before = window_y (win, flag);
   sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
   sp_test_wait_ms (400);
-  g_assert_false (revealed (sp_window_get_red_flag_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_red_flag_banner (win)));
   g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
 
   sp_test_destroy_window (win);
@@ -1271,7 +1265,7 @@ test_open_cases (void)
   adw_message_dialog_response (dialog, "review");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
   sp_test_wait_ms (20);
-  g_assert_true (revealed (sp_window_get_review_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_review_banner (win)));
   g_assert_true (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
   sp_test_save_png (GTK_WIDGET (win), "review-banner-wide-light.png");
@@ -1285,12 +1279,12 @@ test_open_cases (void)
   adw_message_dialog_response (dialog, "new");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* a response from code does not close it */
   sp_test_wait_ms (20);
-  g_assert_false (revealed (sp_window_get_review_banner (win)));
+  g_assert_false (sp_test_revealed (sp_window_get_review_banner (win)));
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "assessment_date"));
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "red_flag_cauda_equina"));
   g_assert_false (sp_case_is_recorded (sp_window_get_case (win), "serious_pathology_suspected"));
   g_assert_cmpstr (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), ==, "sciatica");
-  g_assert_true (revealed (sp_window_get_screening_banner (win)));
+  g_assert_true (sp_test_revealed (sp_window_get_screening_banner (win)));
 
   /* A bad file: a dialog names the file and the member; the case stays. */
   before = sp_window_get_case (win);
