@@ -758,7 +758,8 @@ sp_settings_set_export_include_identifiers (SpSettings *self,
  * sp_settings_get_export_include_reasons:
  * @self: a #SpSettings
  *
- * Returns: whether exported summaries include the reasons and policy text
+ * Returns: whether exported summaries include the appendix (the reasons,
+ *   policy text, readings and facts recorded)
  */
 gboolean
 sp_settings_get_export_include_reasons (SpSettings *self)

@@ -728,7 +728,7 @@ sp_window_create_summary (SpWindow *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
-  /* "Include Reasons and Policy Text" in the menu: without it, the
+  /* "Include Appendix" in the menu: without it, the
    * decisions, what is still to record and the facts, for a record that
    * needs no more. */
   return sp_summary_new (self->evaluation,
@@ -1099,7 +1099,7 @@ sp_window_init_actions (SpWindow *self)
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
-  /* "Include Patient Identifiers" and "Include Reasons and Policy Text"
+  /* "Include Patient Identifiers" and "Include Appendix"
    * in the menu are the settings themselves. */
   if (self->settings)
     {

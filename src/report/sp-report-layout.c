@@ -25,14 +25,14 @@
 
 /* Measures, in points. */
 #define MARGIN_SIDE     56.69   /* 20 mm */
-#define MARGIN_TOP      51.02   /* 18 mm */
+#define MARGIN_TOP      42.52   /* 15 mm */
 #define MARGIN_BOTTOM   42.52   /* 15 mm, below the footer */
 #define FOOTER_HEIGHT   30.0
 #define HEADER_HEIGHT   18.0    /* the running header on pages after the first */
 #define KEY_WIDTH       150.0
 #define COLUMN_GAP      10.0
 #define CELL_PAD_X      5.0
-#define CELL_PAD_Y      4.5
+#define CELL_PAD_Y      2.0
 #define BULLET_INDENT   14.0
 #define QUOTE_INDENT    18.0
 
@@ -68,6 +68,7 @@ typedef struct {
   double       space_before;     /* dropped at the top of a page */
   gboolean     keep_with_next;
   gboolean     is_heading;
+  gboolean     starts_page;      /* the appendix: the first page reads alone */
 
   /* BOX_LINE */
   PangoLayout *layout;
@@ -194,11 +195,11 @@ typedef struct {
   double       line_spacing;   /* factor */
 } Font;
 
-static const Font font_title   = { 17.0, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1.15 };
+static const Font font_title   = { 15.0, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1.15 };
 static const Font font_h1      = { 12.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1.15 };
 static const Font font_h2      = { 10.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1.15 };
-static const Font font_body    = {  9.5, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1.3 };
-static const Font font_key     = {  9.5, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1.3 };
+static const Font font_body    = {  9.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1.25 };
+static const Font font_key     = {  9.0, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1.25 };
 static const Font font_smallb  = {  8.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1.25 };
 static const Font font_quote   = {  9.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 1.3 };
 static const Font font_cell    = {  9.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1.2 };
@@ -398,18 +399,37 @@ status_colour (SpStatus status)
     }
 }
 
-/* The table's columns: intervention, status, reason. */
+/* The table's columns: the intervention (with what is not met under it)
+ * and its status, wide enough for "Not normally funded" on one line. */
+#define TABLE_COLUMNS 2
+
 static void
 table_columns (SpReportLayout *self,
-               double          x[3],
-               double          w[3])
+               double          x[TABLE_COLUMNS],
+               double          w[TABLE_COLUMNS])
 {
-  w[0] = 150.0;
-  w[1] = 125.0;
-  w[2] = self->content_width - w[0] - w[1];
+  w[1] = 140.0;
+  w[0] = self->content_width - w[1];
   x[0] = MARGIN_SIDE;
   x[1] = x[0] + w[0];
-  x[2] = x[1] + w[1];
+}
+
+/* The intervention, and under it, quieter, the criteria it does not meet. */
+static PangoLayout *
+make_intervention_layout (PangoContext       *context,
+                          const SpSummaryRow *row,
+                          double              width)
+{
+  g_autofree char *bounded = bound_for_shaper (row->intervention);
+  g_autofree char *bounded_unmet = NULL;
+  g_autofree char *markup = NULL;
+
+  if (row->unmet[0] == '\0')
+    return make_layout (context, &font_cell, row->intervention, width);
+  bounded_unmet = bound_for_shaper (row->unmet);
+  markup = g_markup_printf_escaped ("%s\n<span foreground=\"#616166\" size=\"92%%\">%s</span>",
+                                    bounded, bounded_unmet);
+  return make_markup_layout (context, &font_cell, markup, width);
 }
 
 static void
@@ -417,15 +437,15 @@ add_table (SpReportLayout       *self,
            guint                 block_index,
            const SpSummaryBlock *block)
 {
-  static const char * const titles[3] = { "Intervention", "Status", "Reason" };
-  double x[3], w[3];
+  static const char * const titles[TABLE_COLUMNS] = { "Intervention", "Status" };
+  double x[TABLE_COLUMNS], w[TABLE_COLUMNS];
   Box *header = add_box (self, BOX_TABLE_HEADER, block_index);
   double height = 0;
 
   table_columns (self, x, w);
   header->space_before = 4;
   header->keep_with_next = TRUE;
-  for (guint c = 0; c < 3; c++)
+  for (guint c = 0; c < TABLE_COLUMNS; c++)
     {
       header->cells[c] = make_layout (self->context, &font_smallb, titles[c], w[c] - 2 * CELL_PAD_X);
       header->cell_x[c] = x[c] + CELL_PAD_X;
@@ -441,14 +461,12 @@ add_table (SpReportLayout       *self,
       g_autofree char *status = g_strdup_printf ("%s %s", sp_summary_status_get_icon (row->status),
                                                  sp_status_get_label (row->status));
 
-      box->cells[0] = make_layout (self->context, &font_cell, row->intervention, w[0] - 2 * CELL_PAD_X);
+      box->cells[0] = make_intervention_layout (self->context, row, w[0] - 2 * CELL_PAD_X);
       box->cells[1] = make_layout (self->context, &font_cellb, status, w[1] - 2 * CELL_PAD_X);
-      box->cells[2] = make_layout (self->context, &font_cell, row->reason, w[2] - 2 * CELL_PAD_X);
       box->cell_colour[0] = ink;
       box->cell_colour[1] = status_colour (row->status);
-      box->cell_colour[2] = quiet;
       height = 0;
-      for (guint c = 0; c < 3; c++)
+      for (guint c = 0; c < TABLE_COLUMNS; c++)
         {
           box->cell_x[c] = x[c] + CELL_PAD_X;
           height = MAX (height, layout_height (box->cells[c]));
@@ -480,7 +498,7 @@ add_block_boxes (SpReportLayout       *self,
       {
         Box *gap = add_box (self, BOX_RULE, index);
 
-        gap->height = 10;
+        gap->height = 7;
         gap->keep_with_next = TRUE;
       }
       break;
@@ -494,13 +512,13 @@ add_block_boxes (SpReportLayout       *self,
 
         layout = make_layout (context, major ? &font_h1 : &font_h2, with_glyph ? with_glyph : block->text, width);
         add_lines (self, index, layout, MARGIN_SIDE,
-                   major ? 18 : (previous && previous->kind == SP_SUMMARY_BLOCK_HEADING ? 4 : 12),
+                   major ? 13 : (previous && previous->kind == SP_SUMMARY_BLOCK_HEADING ? 4 : 10),
                    major ? accent : ink, TRUE, FALSE, NULL, 0, 0);
         if (major)
           {
             Box *line = add_box (self, BOX_RULE, index);
 
-            line->height = 6;
+            line->height = 5;
             line->keep_with_next = TRUE;
             line->rule_visible = TRUE;
           }
@@ -677,7 +695,7 @@ paginate (SpReportLayout *self)
       else if (box->kind != BOX_TABLE_ROW)
         table_header = NULL;
 
-      if (!at_top && y + needed > bottom + 0.01)
+      if (!at_top && (box->starts_page || y + needed > bottom + 0.01))
         {
           page = new_page (self);
           page_index++;
@@ -737,7 +755,13 @@ sp_report_layout_new (SpSummary    *summary,
     {
       const SpSummaryBlock *block = sp_summary_get_block (summary, i);
 
+      guint first_box = self->boxes->len;
+
       add_block_boxes (self, i, block, previous);
+      if (block->section == SP_SUMMARY_SECTION_APPENDIX &&
+          (previous == NULL || previous->section != SP_SUMMARY_SECTION_APPENDIX) &&
+          first_box < self->boxes->len)
+        ((Box *) g_ptr_array_index (self->boxes, first_box))->starts_page = TRUE;
       previous = block;
     }
   paginate (self);
@@ -849,7 +873,7 @@ draw_box (SpReportLayout *self,
       cairo_rectangle (cr, left, y, right - left, box->height);
       set_colour (cr, &header_bg);
       cairo_fill (cr);
-      for (guint c = 0; c < 3; c++)
+      for (guint c = 0; c < TABLE_COLUMNS; c++)
         {
           cairo_tag_begin (cr, "TH", NULL);
           show_layout (cr, box->cells[c], box->cell_x[c], y + CELL_PAD_Y, &box->cell_colour[c]);
@@ -869,7 +893,7 @@ draw_box (SpReportLayout *self,
           cairo_set_source_rgb (cr, 0.975, 0.978, 0.982);
           cairo_fill (cr);
         }
-      for (guint c = 0; c < 3; c++)
+      for (guint c = 0; c < TABLE_COLUMNS; c++)
         {
           cairo_tag_begin (cr, "TD", NULL);
           show_layout (cr, box->cells[c], box->cell_x[c], y + CELL_PAD_Y, &box->cell_colour[c]);

@@ -99,12 +99,11 @@ append_block (GString              *out,
       for (guint i = 0; i < block->rows->len; i++)
         {
           const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, i);
-          g_autofree char *head = g_strdup_printf ("%s: %s", sp_status_get_label (row->status),
-                                                   row->intervention);
+          g_autofree char *line = row->unmet[0] != '\0'
+            ? g_strdup_printf ("%s: %s. %s", sp_status_get_label (row->status), row->intervention, row->unmet)
+            : g_strdup_printf ("%s: %s", sp_status_get_label (row->status), row->intervention);
 
-          append_paragraph (out, "", head);
-          if (row->reason[0] != '\0')
-            append_paragraph (out, "  ", row->reason);
+          append_paragraph (out, "", line);
         }
       break;
 
@@ -200,6 +199,7 @@ sp_summary_to_text (SpSummary *self)
   append_section (out, self, SP_SUMMARY_SECTION_HEADER, FALSE, &previous);
   append_section (out, self, SP_SUMMARY_SECTION_DECISIONS, FALSE, &previous);
   append_section (out, self, SP_SUMMARY_SECTION_DETAILS, FALSE, &previous);
+  append_section (out, self, SP_SUMMARY_SECTION_APPENDIX, FALSE, &previous);
 
   footer = sp_summary_dup_footer (self);
   g_string_append (out, "\n--\n");

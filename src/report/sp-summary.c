@@ -57,7 +57,7 @@ row_clear (gpointer data)
 
   g_free (row->decision_id);
   g_free (row->intervention);
-  g_free (row->reason);
+  g_free (row->unmet);
 }
 
 static void
@@ -92,6 +92,22 @@ typedef struct {
   SpSummary        *summary;
   SpSummarySection  section;
 } Builder;
+
+/* A banner's detail, already said in full at the top: an advisory that
+ * says the same is not said again under Advice. */
+static gboolean
+is_banner_text (SpSummary  *self,
+                const char *text)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const SpSummaryBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind == SP_SUMMARY_BLOCK_BANNER && g_str_equal (block->text, text))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static SpSummaryBlock *
 add_block (Builder            *builder,
@@ -302,12 +318,31 @@ build_header (Builder      *builder,
   SpCase *case_ = sp_evaluation_get_case (evaluation);
   SpPolicy *policy = sp_case_get_policy (case_);
   g_autofree char *assessed = NULL;
-  g_autofree char *generated = format_timestamp (self->generated_at);
   g_autofree char *policy_line = NULL;
   g_autofree char *sha = g_strndup (sp_policy_get_sha256 (policy), 12);
 
   builder->section = SP_SUMMARY_SECTION_HEADER;
   add_block (builder, SP_SUMMARY_BLOCK_TITLE, NULL, SP_SUMMARY_TITLE);
+
+  /* First things first: who, when, by whom, then under which policy. */
+  if (self->flags & SP_SUMMARY_INCLUDE_IDENTIFIERS)
+    {
+      const char *name = sp_case_get_patient_name (case_);
+      const char *nhs = sp_case_get_nhs_number (case_);
+      g_autofree char *dob = format_date_text (sp_case_get_date_of_birth (case_));
+
+      add_key_value (builder, "Patient", name ? name : "not recorded");
+      add_key_value (builder, "NHS number", nhs ? nhs : "not recorded");
+      add_key_value (builder, "Date of birth", dob ? dob : "not recorded");
+      if (name || nhs)
+        self->running_header = g_strdup_printf ("%s%s%s%s", name ? name : "",
+                                                name && nhs ? ", " : "",
+                                                nhs ? "NHS number " : "",
+                                                nhs ? nhs : "");
+    }
+  else
+    add_key_value (builder, "Identifiers",
+                   "not included (this summary names neither the patient nor the clinician)");
 
   if (sp_case_is_recorded (case_, "assessment_date"))
     {
@@ -325,49 +360,12 @@ build_header (Builder      *builder,
       assessed = g_strdup_printf ("%s (not recorded: the date of this summary)", today);
     }
   add_key_value (builder, "Assessment date", assessed);
-  add_key_value (builder, "Generated", generated);
-
-  add_key_value (builder, "Policy", sp_policy_get_title (policy));
-  if (sp_policy_get_effective_date (policy))
-    {
-      g_autofree char *effective = format_date_text (sp_policy_get_effective_date (policy));
-
-      policy_line = g_strdup_printf ("%s, effective %s", sp_policy_get_version (policy), effective);
-    }
-  else
-    policy_line = g_strdup (sp_policy_get_version (policy));
-  /* A draft's version number must not pass for the commissioner's. */
-  if (!sp_policy_is_adopted (policy))
-    {
-      g_autofree char *draft = g_strdup_printf ("%s (draft: not adopted by the commissioner)", policy_line);
-
-      g_free (policy_line);
-      policy_line = g_steal_pointer (&draft);
-    }
-  add_key_value (builder, "Policy version", policy_line);
-  if (sp_policy_is_built_in (policy))
-    add_key_value (builder, "Policy SHA-256", sha);
-  else
-    {
-      /* A summary made under a revision must never pass for one made
-       * under the policy in force. */
-      g_autofree char *file = g_path_get_basename (sp_policy_get_display_name (policy));
-      g_autofree char *marked = g_strdup_printf ("%s (from %s; not the built-in policy)", sha, file);
-
-      add_key_value (builder, "Policy SHA-256", marked);
-    }
 
   if (self->flags & SP_SUMMARY_INCLUDE_IDENTIFIERS)
     {
-      const char *name = sp_case_get_patient_name (case_);
-      const char *nhs = sp_case_get_nhs_number (case_);
       const char *clinician = sp_case_get_clinician_name (case_);
       const char *role = sp_case_get_clinician_role (case_);
-      g_autofree char *dob = format_date_text (sp_case_get_date_of_birth (case_));
 
-      add_key_value (builder, "Patient", name ? name : "not recorded");
-      add_key_value (builder, "NHS number", nhs ? nhs : "not recorded");
-      add_key_value (builder, "Date of birth", dob ? dob : "not recorded");
       if (clinician && role)
         {
           g_autofree char *both = g_strdup_printf ("%s, %s", clinician, role);
@@ -378,17 +376,32 @@ build_header (Builder      *builder,
         add_key_value (builder, "Clinician", clinician ? clinician : role);
       else
         add_key_value (builder, "Clinician", "not recorded");
-
       self->author = g_strdup (clinician);
-      if (name || nhs)
-        self->running_header = g_strdup_printf ("%s%s%s%s", name ? name : "",
-                                                name && nhs ? ", " : "",
-                                                nhs ? "NHS number " : "",
-                                                nhs ? nhs : "");
+    }
+
+  if (sp_policy_get_effective_date (policy))
+    {
+      g_autofree char *effective = format_date_text (sp_policy_get_effective_date (policy));
+
+      policy_line = g_strdup_printf ("%s, version %s, effective %s", sp_policy_get_title (policy),
+                                     sp_policy_get_version (policy), effective);
     }
   else
-    add_key_value (builder, "Identifiers",
-                   "not included (this summary names neither the patient nor the clinician)");
+    policy_line = g_strdup_printf ("%s, version %s", sp_policy_get_title (policy),
+                                   sp_policy_get_version (policy));
+  /* A draft's version number must not pass for the commissioner's, nor a
+   * summary made under a revision for one made under the policy in force. */
+  {
+    g_autofree char *file = sp_policy_is_built_in (policy)
+                            ? NULL : g_path_get_basename (sp_policy_get_display_name (policy));
+    g_autofree char *version = g_steal_pointer (&policy_line);
+    g_autofree char *from = file ? g_strdup_printf (" (from %s; not the built-in policy)", file) : g_strdup ("");
+
+    policy_line = g_strdup_printf ("%s%s, SHA-256 %s%s", version,
+                                   sp_policy_is_adopted (policy) ? "" : " (draft: not adopted by the commissioner)",
+                                   sha, from);
+  }
+  add_key_value (builder, "Policy", policy_line);
 }
 
 static void
@@ -477,6 +490,22 @@ union_of (SpEvaluation         *evaluation,
   return g_strv_builder_end (all);
 }
 
+/* The criteria a decision found unmet, in the case's words ("No previous
+ * epidural ... a repeat needs one."): on the first page, so that "Criteria
+ * not met" never stands without its why. The policy's own reason and the
+ * clauses follow in the appendix. */
+static char *
+dup_unmet (SpDecision *decision)
+{
+  const char * const *reasons = sp_decision_get_reasons (decision);
+  GString *unmet = g_string_new (NULL);
+
+  for (guint r = 0; reasons && reasons[r]; r++)
+    if (sp_decision_get_reason_kind (decision, r) == SP_REASON_UNMET)
+      g_string_append_printf (unmet, "%s%s", unmet->len > 0 ? " " : "", reasons[r]);
+  return g_string_free (unmet, FALSE);
+}
+
 /* A table per pathway shown, a row per decision. */
 static void
 build_pathway_tables (Builder      *builder,
@@ -496,7 +525,6 @@ for (guint p = 0; p < shown->len; p++)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(SpDecision) decision = g_list_model_get_item (decisions, i);
-          const char * const *reasons = sp_decision_get_reasons (decision);
           SpSummaryRow row;
 
           if (!g_str_equal (sp_decision_get_pathway (decision), pathway))
@@ -513,7 +541,7 @@ for (guint p = 0; p < shown->len; p++)
           row.decision_id = g_strdup (sp_decision_get_id (decision));
           row.status = sp_decision_get_status (decision);
           row.intervention = g_strdup (sp_decision_get_label (decision));
-          row.reason = g_strdup (reasons && reasons[0] ? reasons[0] : "");
+          row.unmet = dup_unmet (decision);
           g_array_append_val (table->rows, row);
           any_exceptional |= row.status == SP_STATUS_EXCEPTIONAL_CASE;
         }
@@ -559,7 +587,6 @@ build_tables (Builder      *builder,
   if (decisions_are_uniform (evaluation, shown, &n_shown))
     {
       g_autoptr(SpDecision) first = first_shown_decision (evaluation, shown);
-      const char * const *reasons = sp_decision_get_reasons (first);
       SpSummaryBlock *table = add_block (builder, SP_SUMMARY_BLOCK_DECISION_TABLE, NULL, NULL);
       SpSummaryRow row;
 
@@ -568,7 +595,8 @@ build_tables (Builder      *builder,
       row.decision_id = g_strdup ("");
       row.status = sp_decision_get_status (first);
       row.intervention = describe_all_decisions (policy, shown, n_shown);
-      row.reason = g_strdup (reasons && reasons[0] ? reasons[0] : "");
+      /* The banner above says why, once for all of them. */
+      row.unmet = g_strdup ("");
       g_array_append_val (table->rows, row);
       if (row.status == SP_STATUS_EXCEPTIONAL_CASE)
         add_block (builder, SP_SUMMARY_BLOCK_NOTE, sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
@@ -715,8 +743,7 @@ build_details (Builder      *builder,
   g_autoptr(GHashTable) readings = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_shown;
 
-  builder->section = SP_SUMMARY_SECTION_DETAILS;
-  add_heading (builder, 1, "Reasons and policy text");
+  add_heading (builder, 1, "Appendix: reasons and policy text");
 
   if (decisions_are_uniform (evaluation, shown, &n_shown))
     {
@@ -751,16 +778,17 @@ build_advisories (Builder      *builder,
                   SpEvaluation *evaluation)
 {
   GListModel *advisories = sp_evaluation_get_advisories (evaluation);
-  guint n = g_list_model_get_n_items (advisories);
+  gboolean any = FALSE;
 
-  if (n == 0)
-    return;
-
-  add_heading (builder, 1, "Advice");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (advisories); i++)
     {
       g_autoptr(SpAdvisory) advisory = g_list_model_get_item (advisories, i);
 
+      if (is_banner_text (builder->summary, sp_advisory_get_text (advisory)))
+        continue;
+      if (!any)
+        add_heading (builder, 1, "Advice");
+      any = TRUE;
       add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, sp_advisory_get_text (advisory));
     }
 }
@@ -913,15 +941,18 @@ sp_summary_new (SpEvaluation   *evaluation,
   build_banner (&builder, evaluation);
   build_tables (&builder, evaluation, shown, not_shown);
   builder.section = SP_SUMMARY_SECTION_DETAILS;
-  if (!(flags & SP_SUMMARY_OMIT_REASONS))
-    build_details (&builder, evaluation, shown);
-  else
-    /* Left out, and said to be: a reader must not take the summary for
-     * the whole of it. */
-    add_block (&builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, SP_SUMMARY_REASONS_OMITTED);
   build_advisories (&builder, evaluation);
-  build_facts (&builder, evaluation, shown, not_shown);
   build_notes (&builder, evaluation);
+  if (flags & SP_SUMMARY_OMIT_REASONS)
+    {
+      /* Left out, and said to be: a reader must not take the summary for
+       * the whole of it. */
+      add_block (&builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, SP_SUMMARY_REASONS_OMITTED);
+      return g_steal_pointer (&self);
+    }
+  builder.section = SP_SUMMARY_SECTION_APPENDIX;
+  build_details (&builder, evaluation, shown);
+  build_facts (&builder, evaluation, shown, not_shown);
   build_references (&builder, evaluation);
 
   return g_steal_pointer (&self);
@@ -997,13 +1028,20 @@ sp_summary_dup_creator (SpSummary *self)
  * sp_summary_dup_footer:
  *
  * Returns: (transfer full): the words at the foot of every page (the PDF
- *   adds the page number), and at the end of the plain text
+ *   adds the page number), and at the end of the plain text: the version
+ *   and the time the summary was made, and the disclaimer
  */
 char *
 sp_summary_dup_footer (SpSummary *self)
 {
+  g_autofree char *generated = NULL;
+
   g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
-  return g_strdup_printf ("Spinal Pathways %s. %s", self->app_version, SP_SUMMARY_DISCLAIMER);
+  /* When, at the foot of every page, so that a printout carries it on
+   * each sheet and the header keeps to the patient and the policy. */
+  generated = format_timestamp (self->generated_at);
+  return g_strdup_printf ("Generated by Spinal Pathways %s on %s. %s", self->app_version, generated,
+                          SP_SUMMARY_DISCLAIMER);
 }
 
 guint

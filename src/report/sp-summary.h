@@ -19,10 +19,10 @@ G_DECLARE_FINAL_TYPE (SpSummary, sp_summary, SP, SUMMARY, GObject)
  * @SP_SUMMARY_NONE: the summary names nobody
  * @SP_SUMMARY_INCLUDE_IDENTIFIERS: include the patient's name, NHS number and
  *   date of birth, and the clinician's name and role
- * @SP_SUMMARY_OMIT_REASONS: leave out the appendix of reasons, quoted
- *   policy text and readings ("Reasons and policy text"); the decisions,
- *   each with its first reason, what is still to record, the advice, the
- *   facts and the notes stay
+ * @SP_SUMMARY_OMIT_REASONS: leave out the appendix (the reasons, quoted
+ *   policy text and readings, the facts recorded and the references); the
+ *   header, the decisions (with what is not met), what is still to
+ *   record, the advice and the notes stay
  */
 typedef enum {
   SP_SUMMARY_NONE                = 0,
@@ -60,17 +60,20 @@ typedef enum {
  * SpSummarySection:
  * @SP_SUMMARY_SECTION_HEADER: title, dates, policy and who it is about
  * @SP_SUMMARY_SECTION_DECISIONS: the banner and the decision tables
- * @SP_SUMMARY_SECTION_DETAILS: reasons, policy text, advisories, facts,
- *   notes and references
+ * @SP_SUMMARY_SECTION_DETAILS: advisories and notes
+ * @SP_SUMMARY_SECTION_APPENDIX: reasons, policy text and readings, the
+ *   facts recorded and the references; the PDF starts it on a page of its
+ *   own, so that the first page reads without it
  *
  * The PDF and the plain text print the blocks in their order: who and what
- * the summary is about first, then the decisions, then the details. The
- * words are the same; the text leaves out the glyphs.
+ * the summary is about first, then the decisions, then the details, then
+ * the appendix. The words are the same; the text leaves out the glyphs.
  */
 typedef enum {
   SP_SUMMARY_SECTION_HEADER,
   SP_SUMMARY_SECTION_DECISIONS,
   SP_SUMMARY_SECTION_DETAILS,
+  SP_SUMMARY_SECTION_APPENDIX,
 } SpSummarySection;
 
 /**
@@ -89,7 +92,7 @@ typedef struct {
   char     *decision_id;
   SpStatus  status;
   char     *intervention;
-  char     *reason;        /* the first reason, or "" */
+  char     *unmet;         /* what is not met, in the case's words, or "" */
 } SpSummaryRow;
 
 typedef struct {
@@ -108,8 +111,7 @@ typedef struct {
   "Supported: the policy's criteria are met and the intervention can be considered, " \
   "usually as a multidisciplinary team decision. This is not a funding approval."
 #define SP_SUMMARY_REASONS_OMITTED \
-  "The reasons, the policy text quoted and the readings of the policy applied are left out of " \
-  "this summary; the full summary has them."
+  "Appendix left out: the full summary adds the reasons, the policy text, its readings and the facts recorded."
 #define SP_SUMMARY_FUNDING_NOTE \
   "An individual funding request may be made. This is not an approval."
 

@@ -709,16 +709,18 @@ test_copy_summary (void)
   g_assert_null (strstr (without, "943 476 5919"));
   g_assert_null (strstr (without, "9434765919"));
 
-  /* So is "Include Reasons and Policy Text": off, the copy keeps the
-   * decisions and says the reasons were left out. */
-  g_assert_nonnull (strstr (with, "\nREASONS AND POLICY TEXT\n"));
+  /* So is "Include Appendix": off, the copy keeps the decisions and says
+   * the reasons, policy text and facts were left out. */
+  g_assert_nonnull (strstr (with, "\nAPPENDIX: REASONS AND POLICY TEXT\n"));
+  g_assert_nonnull (strstr (with, "\nFACTS RECORDED\n"));
   g_assert_true (g_settings_get_boolean (settings, "export-include-reasons"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "settings.export-include-reasons", NULL));
   g_assert_false (g_settings_get_boolean (settings, "export-include-reasons"));
   {
     g_autofree char *short_copy = copy_and_read (win);
 
-    g_assert_null (strstr (short_copy, "\nREASONS AND POLICY TEXT\n"));
+    g_assert_null (strstr (short_copy, "\nAPPENDIX: REASONS AND POLICY TEXT\n"));
+    g_assert_null (strstr (short_copy, "\nFACTS RECORDED\n"));
     g_assert_nonnull (strstr (short_copy, SP_SUMMARY_REASONS_OMITTED));
     g_assert_nonnull (strstr (short_copy, "\nDECISIONS\n"));
     g_assert_cmpuint (strlen (short_copy), <, strlen (without));

@@ -81,8 +81,8 @@ test_text (void)
     g_assert_null (strchr (lines[i], '\t'));
 }
 
-/* --no-appendix leaves out the reasons and policy text, says so, and keeps
- * the decisions, what is still to record and the facts. */
+/* --no-appendix leaves out the reasons and policy text and the facts, says
+ * so, and keeps the decisions and what is still to record. */
 static void
 test_no_appendix (void)
 {
@@ -94,13 +94,14 @@ test_no_appendix (void)
   run_export (&brief, NULL, "--no-appendix", "--text", case_path, NULL);
   g_assert_cmpint (full.status, ==, 0);
   g_assert_cmpint (brief.status, ==, 0);
-  g_assert_nonnull (strstr (full.out, "\nREASONS AND POLICY TEXT\n"));
+  g_assert_nonnull (strstr (full.out, "\nAPPENDIX: REASONS AND POLICY TEXT\n"));
+  g_assert_nonnull (strstr (full.out, "\nFACTS RECORDED\n"));
   g_assert_null (strstr (full.out, SP_SUMMARY_REASONS_OMITTED));
-  g_assert_null (strstr (brief.out, "\nREASONS AND POLICY TEXT\n"));
+  g_assert_null (strstr (brief.out, "\nAPPENDIX: REASONS AND POLICY TEXT\n"));
+  g_assert_null (strstr (brief.out, "\nFACTS RECORDED\n"));
   g_assert_null (strstr (brief.out, "Policy, "));
   g_assert_nonnull (strstr (brief.out, SP_SUMMARY_REASONS_OMITTED));
   g_assert_nonnull (strstr (brief.out, "\nStill to record: "));
-  g_assert_nonnull (strstr (brief.out, "\nFACTS RECORDED\n"));
   g_assert_nonnull (strstr (brief.out, "\nIndividual funding request possible (not an approval): Lumbar spinal fusion\n"));
   g_assert_cmpuint (strlen (brief.out), <, strlen (full.out) / 2);
 }
