@@ -35,6 +35,34 @@ enum {
   EXIT_BAD_INPUT = 2,
 };
 
+/* Tests build a copy of the tool that finds the pseudo-translation in the
+ * build tree (tests/i18n/meson.build). */
+#ifndef SP_CLI_LOCALEDIR
+#define SP_CLI_LOCALEDIR LOCALEDIR
+#endif
+
+/* The JSON is a machine interface: its words (the engine's reasons, "yes"
+ * and "no", month names) are the same in every locale, while help and
+ * errors on the terminal stay in the user's language. uselocale() is per
+ * thread, so every thread that evaluates calls this; the result goes back
+ * to uselocale() to restore the thread's locale. */
+static locale_t
+use_untranslated_messages (void)
+{
+  static gsize c_locale;
+
+  if (g_once_init_enter (&c_locale))
+    {
+      locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+
+      /* newlocale() of "C" fails only without memory. */
+      if (c == (locale_t) 0)
+        g_error ("cannot make the C locale: %s", g_strerror (errno));
+      g_once_init_leave (&c_locale, (gsize) c);
+    }
+  return uselocale ((locale_t) c_locale);
+}
+
 /* Translated where it is printed, with the options GOptionContext lists. */
 static const char usage[] = N_(
   "How each command is called:\n"
@@ -154,11 +182,16 @@ evaluate_one (SpPolicy   *policy,
     }
 
   result = sp_engine_result_new (policy);
-  sp_engine_evaluate (policy, sp_case_get_values (case_), sp_date_today (), result);
-  if (brief)
-    sp_result_json_append_brief (out, policy, sp_result_json_get_cache (policy), sp_case_get_values (case_), result, -1);
-  else
-    sp_result_json_append (out, policy, sp_case_get_values (case_), result, -1);
+  {
+    locale_t user_locale = use_untranslated_messages ();
+
+    sp_engine_evaluate (policy, sp_case_get_values (case_), sp_date_today (), result);
+    if (brief)
+      sp_result_json_append_brief (out, policy, sp_result_json_get_cache (policy), sp_case_get_values (case_), result, -1);
+    else
+      sp_result_json_append (out, policy, sp_case_get_values (case_), result, -1);
+    uselocale (user_locale);
+  }
   g_string_append_c (out, '\n');
   if (!write_all (out) || fflush (stdout) != 0)
     {
@@ -264,6 +297,8 @@ static gpointer
 worker_run (gpointer data)
 {
   Batch *batch = data;
+  /* Before the cache, whose texts are made once, in the first thread. */
+  locale_t user_locale = use_untranslated_messages ();
   const SpResultCache *result_cache = sp_result_json_get_cache (batch->policy);
   guint n_facts = sp_policy_get_n_facts (batch->policy);
   SpCaseLineReader *reader = sp_case_line_reader_new (batch->policy);
@@ -286,6 +321,7 @@ worker_run (gpointer data)
   g_free (values);
   g_free (result);
   sp_case_line_reader_free (reader);
+  uselocale (user_locale);
   return NULL;
 }
 
@@ -770,7 +806,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, SP_CLI_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "sp-core-private.h"
@@ -899,12 +901,12 @@ sp_fact_describe_value (SpFact        *self,
   g_return_val_if_fail (SP_IS_FACT (self), NULL);
 
   if (!value->recorded)
-    return g_strdup ("not recorded");
+    return g_strdup (_("not recorded"));
 
   switch (self->type)
     {
     case SP_FACT_BOOLEAN:
-      return g_strdup (value->boolean ? "yes" : "no");
+      return g_strdup (value->boolean ? _("yes") : _("no"));
     case SP_FACT_CHOICE:
       return g_strdup (sp_fact_get_choice_label (self, value->choice));
     case SP_FACT_CHOICE_LIST:
@@ -921,7 +923,7 @@ sp_fact_describe_value (SpFact        *self,
             g_string_append (text, sp_fact_get_choice_label (self, i));
           }
         if (text->len == 0)
-          g_string_append (text, "none");
+          g_string_append (text, _("none"));
         return g_string_free (text, FALSE);
       }
     case SP_FACT_INTEGER:

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "sp-report-layout.h"
@@ -437,7 +438,7 @@ add_table (SpReportLayout       *self,
            guint                 block_index,
            const SpSummaryBlock *block)
 {
-  static const char * const titles[TABLE_COLUMNS] = { "Intervention", "Status" };
+  const char * const titles[TABLE_COLUMNS] = { _("Intervention"), _("Status") };
   double x[TABLE_COLUMNS], w[TABLE_COLUMNS];
   Box *header = add_box (self, BOX_TABLE_HEADER, block_index);
   double height = 0;
@@ -948,7 +949,7 @@ draw_furniture (SpReportLayout *self,
                 guint           page)
 {
   g_autofree char *footer = sp_summary_dup_footer (self->summary);
-  g_autofree char *number = g_strdup_printf ("Page %u of %u", page + 1, self->pages->len);
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) right = NULL;
   const char *running = sp_summary_get_running_header (self->summary);

@@ -5,6 +5,7 @@
  */
 
 #include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
 
 #include "sp-report-pdf.h"
 #include "sp-report-layout.h"
@@ -79,7 +80,7 @@ sp_report_render_pdf (SpSummary  *summary,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot make the PDF: %s", cairo_status_to_string (status));
+                   _("Cannot make the PDF: %s"), cairo_status_to_string (status));
       return NULL;
     }
 
@@ -120,7 +121,7 @@ sp_report_write_pdf (SpSummary   *summary,
   if (!sp_file_write_atomically (file, pdf, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   "%s: cannot write the summary: %s", path, local_error->message);
+                   _("%s: cannot write the summary: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

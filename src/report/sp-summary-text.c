@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sp-summary.h"
@@ -146,7 +147,7 @@ append_block (GString              *out,
       break;
 
     case SP_SUMMARY_BLOCK_NOTE:
-      append_paragraph (out, "Note: ", block->text);
+      append_paragraph (out, _("Note: "), block->text);
       break;
 
     default:

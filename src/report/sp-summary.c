@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sp-case-relevance.h"
@@ -35,8 +36,8 @@ struct _SpSummary
 G_DEFINE_FINAL_TYPE (SpSummary, sp_summary, G_TYPE_OBJECT)
 
 static const char * const month_names[] = {
-  "January", "February", "March", "April", "May", "June", "July",
-  "August", "September", "October", "November", "December",
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+  N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
 static void
@@ -145,8 +146,8 @@ add_key_value (Builder    *builder,
   add_block (builder, SP_SUMMARY_BLOCK_KEY_VALUE, key, value);
 }
 
-/* "15 June 2026", in English whatever the locale: the policy and its
- * reasons are English, and a record must not depend on the machine. */
+/* "15 June 2026": the report's words, in the language of the rest of the
+ * record (the engine's reasons write dates the same way). */
 static char *
 format_julian (guint32 julian)
 {
@@ -154,8 +155,9 @@ format_julian (guint32 julian)
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%u %s %u", g_date_get_day (&date),
-                          month_names[g_date_get_month (&date) - 1],
+  /* Translators: day, month name, year, as in "15 June 2026". */
+  return g_strdup_printf (_("%u %s %u"), g_date_get_day (&date),
+                          _(month_names[g_date_get_month (&date) - 1]),
                           g_date_get_year (&date));
 }
 
@@ -174,9 +176,11 @@ format_date_text (const char *iso)
 static char *
 format_timestamp (GDateTime *when)
 {
-  return g_strdup_printf ("%d %s %d, %02d:%02d %s",
+  /* Translators: day, month name, year, hour, minute and time zone, as in
+   * "15 June 2026, 14:30 UTC". */
+  return g_strdup_printf (_("%d %s %d, %02d:%02d %s"),
                           g_date_time_get_day_of_month (when),
-                          month_names[g_date_time_get_month (when) - 1],
+                          _(month_names[g_date_time_get_month (when) - 1]),
                           g_date_time_get_year (when),
                           g_date_time_get_hour (when),
                           g_date_time_get_minute (when),
@@ -307,7 +311,8 @@ describe_all_decisions (SpPolicy  *policy,
 {
   g_autofree char *pathways = join_pathway_labels (policy, shown);
 
-  return g_strdup_printf ("All %u decisions (%s)", n_shown, pathways);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision (%s)", "All %u decisions (%s)", n_shown),
+                          n_shown, pathways);
 }
 
 static void
@@ -322,7 +327,7 @@ build_header (Builder      *builder,
   g_autofree char *sha = g_strndup (sp_policy_get_sha256 (policy), 12);
 
   builder->section = SP_SUMMARY_SECTION_HEADER;
-  add_block (builder, SP_SUMMARY_BLOCK_TITLE, NULL, SP_SUMMARY_TITLE);
+  add_block (builder, SP_SUMMARY_BLOCK_TITLE, NULL, _(SP_SUMMARY_TITLE));
 
   /* First things first: who, when, by whom, then under which policy. */
   if (self->flags & SP_SUMMARY_INCLUDE_IDENTIFIERS)
@@ -331,18 +336,18 @@ build_header (Builder      *builder,
       const char *nhs = sp_case_get_nhs_number (case_);
       g_autofree char *dob = format_date_text (sp_case_get_date_of_birth (case_));
 
-      add_key_value (builder, "Patient", name ? name : "not recorded");
-      add_key_value (builder, "NHS number", nhs ? nhs : "not recorded");
-      add_key_value (builder, "Date of birth", dob ? dob : "not recorded");
+      add_key_value (builder, _("Patient"), name ? name : _("not recorded"));
+      add_key_value (builder, _("NHS number"), nhs ? nhs : _("not recorded"));
+      add_key_value (builder, _("Date of birth"), dob ? dob : _("not recorded"));
       if (name || nhs)
         self->running_header = g_strdup_printf ("%s%s%s%s", name ? name : "",
                                                 name && nhs ? ", " : "",
-                                                nhs ? "NHS number " : "",
+                                                nhs ? _("NHS number ") : "",
                                                 nhs ? nhs : "");
     }
   else
-    add_key_value (builder, "Identifiers",
-                   "not included (this summary names neither the patient nor the clinician)");
+    add_key_value (builder, _("Identifiers"),
+                   _("not included (this summary names neither the patient nor the clinician)"));
 
   if (sp_case_is_recorded (case_, "assessment_date"))
     {
@@ -357,9 +362,9 @@ build_header (Builder      *builder,
                                               g_date_time_get_year (self->generated_at));
       g_autofree char *today = format_julian (g_date_get_julian (date));
 
-      assessed = g_strdup_printf ("%s (not recorded: the date of this summary)", today);
+      assessed = g_strdup_printf (_("%s (not recorded: the date of this summary)"), today);
     }
-  add_key_value (builder, "Assessment date", assessed);
+  add_key_value (builder, _("Assessment date"), assessed);
 
   if (self->flags & SP_SUMMARY_INCLUDE_IDENTIFIERS)
     {
@@ -370,12 +375,12 @@ build_header (Builder      *builder,
         {
           g_autofree char *both = g_strdup_printf ("%s, %s", clinician, role);
 
-          add_key_value (builder, "Clinician", both);
+          add_key_value (builder, _("Clinician"), both);
         }
       else if (clinician || role)
-        add_key_value (builder, "Clinician", clinician ? clinician : role);
+        add_key_value (builder, _("Clinician"), clinician ? clinician : role);
       else
-        add_key_value (builder, "Clinician", "not recorded");
+        add_key_value (builder, _("Clinician"), _("not recorded"));
       self->author = g_strdup (clinician);
     }
 
@@ -383,11 +388,11 @@ build_header (Builder      *builder,
     {
       g_autofree char *effective = format_date_text (sp_policy_get_effective_date (policy));
 
-      policy_line = g_strdup_printf ("%s, version %s, effective %s", sp_policy_get_title (policy),
+      policy_line = g_strdup_printf (_("%s, version %s, effective %s"), sp_policy_get_title (policy),
                                      sp_policy_get_version (policy), effective);
     }
   else
-    policy_line = g_strdup_printf ("%s, version %s", sp_policy_get_title (policy),
+    policy_line = g_strdup_printf (_("%s, version %s"), sp_policy_get_title (policy),
                                    sp_policy_get_version (policy));
   /* A draft's version number must not pass for the commissioner's, nor a
    * summary made under a revision for one made under the policy in force. */
@@ -395,13 +400,15 @@ build_header (Builder      *builder,
     g_autofree char *file = sp_policy_is_built_in (policy)
                             ? NULL : g_path_get_basename (sp_policy_get_display_name (policy));
     g_autofree char *version = g_steal_pointer (&policy_line);
-    g_autofree char *from = file ? g_strdup_printf (" (from %s; not the built-in policy)", file) : g_strdup ("");
+    g_autofree char *from = file ? g_strdup_printf (_(" (from %s; not the built-in policy)"), file) : g_strdup ("");
 
-    policy_line = g_strdup_printf ("%s%s, SHA-256 %s%s", version,
-                                   sp_policy_is_adopted (policy) ? "" : " (draft: not adopted by the commissioner)",
+    /* Translators: the policy's title and version, whether it is a draft,
+     * the start of its SHA-256 and, for a policy file, which file. */
+    policy_line = g_strdup_printf (_("%s%s, SHA-256 %s%s"), version,
+                                   sp_policy_is_adopted (policy) ? "" : _(" (draft: not adopted by the commissioner)"),
                                    sha, from);
   }
-  add_key_value (builder, "Policy", policy_line);
+  add_key_value (builder, _("Policy"), policy_line);
 }
 
 static void
@@ -419,7 +426,7 @@ build_banner (Builder      *builder,
       g_autofree char *detail = sp_evaluation_dup_banner_text (evaluation, "urgent");
 
       block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
-                         "Urgent referral to an acute spinal centre: this policy does not apply",
+                         _("Urgent referral to an acute spinal centre: this policy does not apply"),
                          detail);
       block->tone = SP_SUMMARY_TONE_URGENT;
     }
@@ -440,12 +447,12 @@ build_banner (Builder      *builder,
               g_string_append (missing, sp_fact_get_label (fact));
             }
         }
-      detail = g_strdup_printf ("Not yet recorded: %s.", missing->str);
+      detail = g_strdup_printf (_("Not yet recorded: %s."), missing->str);
       g_string_free (missing, TRUE);
 
       block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
-                         "Screening incomplete: screen for red flags and serious pathology "
-                         "before applying the policy",
+                         _("Screening incomplete: screen for red flags and serious pathology "
+                           "before applying the policy"),
                          detail);
       block->tone = SP_SUMMARY_TONE_WARNING;
     }
@@ -458,7 +465,7 @@ build_banner (Builder      *builder,
     if (serious != NULL)
       {
         block = add_block (builder, SP_SUMMARY_BLOCK_BANNER,
-                           "Suspected serious pathology: investigate or refer before any intervention",
+                           _("Suspected serious pathology: investigate or refer before any intervention"),
                            serious);
         block->tone = SP_SUMMARY_TONE_URGENT;
       }
@@ -550,7 +557,7 @@ for (guint p = 0; p < shown->len; p++)
         {
           SpSummaryBlock *note = add_block (builder, SP_SUMMARY_BLOCK_NOTE,
                                             sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
-                                            SP_SUMMARY_FUNDING_NOTE);
+                                            _(SP_SUMMARY_FUNDING_NOTE));
           note->tone = SP_SUMMARY_TONE_FUNDING;
         }
     }
@@ -567,7 +574,7 @@ build_tables (Builder      *builder,
   guint n = g_list_model_get_n_items (decisions);
   guint n_shown;
 
-  add_heading (builder, 1, "Decisions");
+  add_heading (builder, 1, _("Decisions"));
 
   /* To a funding panel a tick reads as an approval; the policy says only
    * that the intervention can be considered. Said first, on the first
@@ -579,7 +586,7 @@ build_tables (Builder      *builder,
       if (sp_decision_get_status (decision) == SP_STATUS_SUPPORTED &&
           pathway_is_shown (shown, sp_decision_get_pathway (decision)))
         {
-          add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, SP_SUMMARY_SUPPORTED_LEGEND);
+          add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, _(SP_SUMMARY_SUPPORTED_LEGEND));
           break;
         }
     }
@@ -600,7 +607,7 @@ build_tables (Builder      *builder,
       g_array_append_val (table->rows, row);
       if (row.status == SP_STATUS_EXCEPTIONAL_CASE)
         add_block (builder, SP_SUMMARY_BLOCK_NOTE, sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
-                   SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
+                   _(SP_SUMMARY_FUNDING_NOTE))->tone = SP_SUMMARY_TONE_FUNDING;
     }
   else
     {
@@ -612,14 +619,14 @@ build_tables (Builder      *builder,
         {
           g_autofree char *labels = join_fact_labels (policy, (const char * const *) missing);
 
-          add_key_value (builder, "Still to record", labels);
+          add_key_value (builder, _("Still to record"), labels);
         }
     }
 
   if (not_shown->len > 0)
     {
       g_autofree char *labels = join_pathway_labels (policy, not_shown);
-      g_autofree char *text = g_strdup_printf ("Not assessed, as no facts are recorded for them: %s.",
+      g_autofree char *text = g_strdup_printf (_("Not assessed, as no facts are recorded for them: %s."),
                                                labels);
 
       add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, text);
@@ -663,13 +670,13 @@ add_decision_details (Builder            *builder,
   if (status == SP_STATUS_EXCEPTIONAL_CASE)
     add_block (builder, SP_SUMMARY_BLOCK_NOTE,
                sp_summary_status_get_icon (SP_STATUS_EXCEPTIONAL_CASE),
-               SP_SUMMARY_FUNDING_NOTE)->tone = SP_SUMMARY_TONE_FUNDING;
+               _(SP_SUMMARY_FUNDING_NOTE))->tone = SP_SUMMARY_TONE_FUNDING;
 
   if (missing && missing[0])
     {
       g_autofree char *labels = join_fact_labels (policy, missing);
 
-      add_key_value (builder, "Not yet recorded", labels);
+      add_key_value (builder, _("Not yet recorded"), labels);
     }
 
   for (guint c = 0; citations && citations[c]; c++)
@@ -681,13 +688,13 @@ add_decision_details (Builder            *builder,
         continue;
       if (g_hash_table_contains (quoted, citations[c]))
         {
-          g_autofree char *seen = g_strdup_printf ("Policy, %s (quoted above)", sp_clause_get_heading (clause));
+          g_autofree char *seen = g_strdup_printf (_("Policy, %s (quoted above)"), sp_clause_get_heading (clause));
 
           add_block (builder, SP_SUMMARY_BLOCK_QUOTE, seen, NULL);
           continue;
         }
       g_hash_table_add (quoted, (gpointer) citations[c]);
-      key = g_strdup_printf ("Policy, %s", sp_clause_get_heading (clause));
+      key = g_strdup_printf (_("Policy, %s"), sp_clause_get_heading (clause));
       {
         g_autofree char *formatted = sp_clause_dup_formatted (clause);
 
@@ -710,18 +717,18 @@ add_decision_details (Builder            *builder,
 
           if (number != 0)
             {
-              key = g_strdup_printf ("Reading %u of the policy", number);
-              add_key_value (builder, key, "as above");
+              key = g_strdup_printf (_("Reading %u of the policy"), number);
+              add_key_value (builder, key, _("as above"));
               continue;
             }
           number = g_hash_table_size (readings) + 1;
           g_hash_table_insert (readings, (gpointer) sp_interpretation_get_id (interpretation),
                                GUINT_TO_POINTER (number));
           key = sp_interpretation_is_signed_off (interpretation)
-            ? g_strdup_printf ("Reading %u of the policy (signed off by %s on %s)", number,
+            ? g_strdup_printf (_("Reading %u of the policy (signed off by %s on %s)"), number,
                                sp_interpretation_get_signed_off_by (interpretation),
                                sp_interpretation_get_signed_off_date (interpretation))
-            : g_strdup_printf ("Reading %u of the policy (awaiting the commissioner's sign-off)", number);
+            : g_strdup_printf (_("Reading %u of the policy (awaiting the commissioner's sign-off)"), number);
 
           add_key_value (builder, key, sp_interpretation_get_reading (interpretation));
         }
@@ -743,7 +750,7 @@ build_details (Builder      *builder,
   g_autoptr(GHashTable) readings = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_shown;
 
-  add_heading (builder, 1, "Appendix: reasons and policy text");
+  add_heading (builder, 1, _("Appendix: reasons and policy text"));
 
   if (decisions_are_uniform (evaluation, shown, &n_shown))
     {
@@ -787,7 +794,7 @@ build_advisories (Builder      *builder,
       if (is_banner_text (builder->summary, sp_advisory_get_text (advisory)))
         continue;
       if (!any)
-        add_heading (builder, 1, "Advice");
+        add_heading (builder, 1, _("Advice"));
       any = TRUE;
       add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, sp_advisory_get_text (advisory));
     }
@@ -802,7 +809,7 @@ build_facts (Builder      *builder,
   SpCase *case_ = sp_evaluation_get_case (evaluation);
   SpPolicy *policy = sp_case_get_policy (case_);
 
-  add_heading (builder, 1, "Facts recorded");
+  add_heading (builder, 1, _("Facts recorded"));
 
   for (guint p = 0; p < shown->len; p++)
     {
@@ -846,11 +853,11 @@ build_facts (Builder      *builder,
             }
         }
       if (!any)
-        add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, "Nothing recorded.");
+        add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, _("Nothing recorded."));
       if (unrecorded->len > 0)
-        add_key_value (builder, "Not recorded", unrecorded->str);
+        add_key_value (builder, _("Not recorded"), unrecorded->str);
       if (set_aside->len > 0)
-        add_key_value (builder, "Set aside (not relevant to the answers above)", set_aside->str);
+        add_key_value (builder, _("Set aside (not relevant to the answers above)"), set_aside->str);
       g_string_free (unrecorded, TRUE);
       g_string_free (set_aside, TRUE);
     }
@@ -858,7 +865,7 @@ build_facts (Builder      *builder,
   if (not_shown->len > 0)
     {
       g_autofree char *labels = join_pathway_labels (policy, not_shown);
-      g_autofree char *text = g_strdup_printf ("Nothing recorded for: %s.", labels);
+      g_autofree char *text = g_strdup_printf (_("Nothing recorded for: %s."), labels);
 
       add_block (builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, text);
     }
@@ -874,7 +881,7 @@ build_notes (Builder      *builder,
   if (notes == NULL || notes[0] == '\0')
     return;
 
-  add_heading (builder, 1, "Notes");
+  add_heading (builder, 1, _("Notes"));
   /* Each line of the notes is kept as the clinician typed it; blank lines
    * only separate paragraphs. */
   paragraphs = g_strsplit (notes, "\n", -1);
@@ -896,7 +903,7 @@ build_references (Builder      *builder,
   if (references == NULL || references[0] == NULL)
     return;
 
-  add_heading (builder, 1, "References");
+  add_heading (builder, 1, _("References"));
   for (guint i = 0; references[i]; i++)
     add_block (builder, SP_SUMMARY_BLOCK_LIST_ITEM, NULL, references[i]);
 }
@@ -947,7 +954,7 @@ sp_summary_new (SpEvaluation   *evaluation,
     {
       /* Left out, and said to be: a reader must not take the summary for
        * the whole of it. */
-      add_block (&builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, SP_SUMMARY_REASONS_OMITTED);
+      add_block (&builder, SP_SUMMARY_BLOCK_PARAGRAPH, NULL, _(SP_SUMMARY_REASONS_OMITTED));
       return g_steal_pointer (&self);
     }
   builder.section = SP_SUMMARY_SECTION_APPENDIX;
@@ -983,7 +990,7 @@ const char *
 sp_summary_get_title (SpSummary *self)
 {
   g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
-  return SP_SUMMARY_TITLE;
+  return _(SP_SUMMARY_TITLE);
 }
 
 /**
@@ -1021,7 +1028,7 @@ char *
 sp_summary_dup_creator (SpSummary *self)
 {
   g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
-  return g_strdup_printf ("Spinal Pathways %s", self->app_version);
+  return g_strdup_printf (_("Spinal Pathways %s"), self->app_version);
 }
 
 /**
@@ -1040,8 +1047,8 @@ sp_summary_dup_footer (SpSummary *self)
   /* When, at the foot of every page, so that a printout carries it on
    * each sheet and the header keeps to the patient and the policy. */
   generated = format_timestamp (self->generated_at);
-  return g_strdup_printf ("Generated by Spinal Pathways %s on %s. %s", self->app_version, generated,
-                          SP_SUMMARY_DISCLAIMER);
+  return g_strdup_printf (_("Generated by Spinal Pathways %s on %s. %s"), self->app_version, generated,
+                          _(SP_SUMMARY_DISCLAIMER));
 }
 
 guint

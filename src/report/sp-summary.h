@@ -105,15 +105,19 @@ typedef struct {
   GArray             *rows;        /* SpSummaryRow; decision tables only */
 } SpSummaryBlock;
 
-#define SP_SUMMARY_TITLE      "Spinal pain interventions: decision support summary"
-#define SP_SUMMARY_DISCLAIMER "Decision support, not a decision: clinical judgement applies."
+/* The summary's set sentences, in English: the summary shows them through
+ * gettext, and tests (in the C locale) look for them. SP_N_ marks them for
+ * xgettext (po/meson.build passes --keyword=SP_N_) and changes nothing. */
+#define SP_N_(text) text
+#define SP_SUMMARY_TITLE      SP_N_("Spinal pain interventions: decision support summary")
+#define SP_SUMMARY_DISCLAIMER SP_N_("Decision support, not a decision: clinical judgement applies.")
 #define SP_SUMMARY_SUPPORTED_LEGEND \
-  "Supported: the policy's criteria are met and the intervention can be considered, " \
-  "usually as a multidisciplinary team decision. This is not a funding approval."
+  SP_N_("Supported: the policy's criteria are met and the intervention can be considered, " \
+        "usually as a multidisciplinary team decision. This is not a funding approval.")
 #define SP_SUMMARY_REASONS_OMITTED \
-  "Appendix left out: the full summary adds the reasons, the policy text, its readings and the facts recorded."
+  SP_N_("Appendix left out: the full summary adds the reasons, the policy text, its readings and the facts recorded.")
 #define SP_SUMMARY_FUNDING_NOTE \
-  "An individual funding request may be made. This is not an approval."
+  SP_N_("An individual funding request may be made. This is not an approval.")
 
 SpSummary            *sp_summary_new                  (SpEvaluation   *evaluation,
                                                        SpSummaryFlags  flags,

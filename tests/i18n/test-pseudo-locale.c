@@ -26,6 +26,7 @@
 #include "sp-preferences-window.h"
 #include "sp-widget-util.h"
 #include "sp-settings.h"
+#include "sp-summary.h"
 #include "sp-test-util.h"
 #include "sp-window.h"
 
@@ -505,6 +506,116 @@ test_engine_reasons (void)
   g_assert_cmpuint (untranslated, ==, 0);
 }
 
+/* The summary for the record: its own words (headings, keys, set
+ * sentences, statuses, the engine's reasons, the footer, month names)
+ * through gettext; the policy's words (pathway and intervention labels,
+ * quoted clauses, fact labels and choices) exactly as the policy has them,
+ * whatever the language. */
+static void
+assert_summary_piece (const char *text,
+                      TextKind    expected,
+                      GPtrArray  *untranslated)
+{
+  TextKind kind;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  kind = classify (text);
+  if (kind == TEXT_OTHER)
+    g_ptr_array_add (untranslated, g_strdup (text));
+  else if (expected != TEXT_NONE && kind != TEXT_NONE && kind != expected)
+    g_error ("“%s” should be %s", text, expected == TEXT_POLICY ? "the policy's words as written"
+                                                                 : "pseudo-translated");
+}
+
+/* "14 weeks": a number and the policy's unit, as the policy writes it. */
+static gboolean
+is_number_with_policy_unit (const char *text)
+{
+  const char *unit = text + strspn (text, "0123456789. ");
+
+  return unit != text && is_policy_text (unit);
+}
+
+static void
+test_summary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("SP_SOURCE_DIR"), "tests", "report", "cases",
+                                            "lumbar-sciatica-supported.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SpCase) case_ = sp_case_new_from_file (sp_application_get_policy (app), file, &error);
+  g_autoptr(SpEvaluation) evaluation = NULL;
+  g_autoptr(SpSummary) summary = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 6, 15, 14, 30, 0);
+  g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *footer = NULL;
+  guint n_quotes = 0, n_rows = 0;
+
+  g_assert_no_error (error);
+  /* Without the patient's and clinician's names and the notes: those are
+   * the clinician's words, in whatever language they were typed. */
+  sp_case_set_notes (case_, "");
+  evaluation = sp_evaluation_new (case_);
+  sp_evaluation_set_today (evaluation, "2026-06-15");
+  summary = sp_summary_new (evaluation, SP_SUMMARY_NONE, when, "0.1.0");
+  labels_translated = FALSE;
+
+  assert_pseudo (sp_summary_get_title (summary));
+  footer = sp_summary_dup_footer (summary);
+  assert_pseudo (footer);
+  /* "15 June 2026": the month through gettext too. */
+  g_assert_nonnull (strstr (footer, "[Ĵûñé]"));
+
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      switch (block->kind)
+        {
+        case SP_SUMMARY_BLOCK_QUOTE:
+          /* A clause, word for word; the words naming it are ours. */
+          assert_summary_piece (block->text, TEXT_POLICY, untranslated);
+          assert_summary_piece (block->key, TEXT_PSEUDO, untranslated);
+          n_quotes += block->text[0] != '\0';
+          break;
+
+        case SP_SUMMARY_BLOCK_HEADING:
+          /* Level 1 is ours; level 2 names a pathway or a decision. */
+          assert_summary_piece (block->text, block->level <= 1 ? TEXT_PSEUDO : TEXT_NONE, untranslated);
+          break;
+
+        case SP_SUMMARY_BLOCK_DECISION_TABLE:
+          for (guint r = 0; r < block->rows->len; r++, n_rows++)
+            {
+              const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
+
+              assert_summary_piece (row->intervention, TEXT_POLICY, untranslated);
+              assert_pseudo (sp_status_get_label (row->status));
+              /* The policy's own words for a criterion, or the engine's. */
+              assert_summary_piece (row->unmet, TEXT_NONE, untranslated);
+            }
+          break;
+
+        case SP_SUMMARY_BLOCK_TITLE:
+        case SP_SUMMARY_BLOCK_PARAGRAPH:
+        case SP_SUMMARY_BLOCK_KEY_VALUE:
+        case SP_SUMMARY_BLOCK_BANNER:
+        case SP_SUMMARY_BLOCK_LIST_ITEM:
+        case SP_SUMMARY_BLOCK_NOTE:
+        default:
+          assert_summary_piece (block->key, TEXT_NONE, untranslated);
+          if (!is_number_with_policy_unit (block->text))
+            assert_summary_piece (block->text, TEXT_NONE, untranslated);
+          break;
+        }
+    }
+
+  g_assert_cmpuint (n_quotes, >, 3);
+  g_assert_cmpuint (n_rows, >, 10);
+  assert_none_untranslated (untranslated);
+}
+
 /* Setup */
 
 /* Puts the pseudo catalogue where gettext looks for en_GB under the test's
@@ -573,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/i18n/pseudo/window", test_window);
   g_test_add_func ("/i18n/pseudo/preferences", test_preferences);
   g_test_add_func ("/i18n/pseudo/engine-reasons", test_engine_reasons);
+  g_test_add_func ("/i18n/pseudo/summary", test_summary);
 
   status = g_test_run ();
 
