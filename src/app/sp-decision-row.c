@@ -317,6 +317,14 @@ update_status (SpDecisionRow *self)
   gtk_label_set_max_width_chars (GTK_LABEL (self->pill_label), self->compact ? 13 : 23);
   self->shown_status = status;
 
+  /* What is not met, under the name, as the summary puts it under the
+   * intervention: "Criteria not met" never stands without its why. */
+  {
+    g_autofree char *unmet = sp_decision_dup_unmet (self->decision);
+
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), unmet ? unmet : "");
+  }
+
   /* The row reads as "Lumbar discectomy, Supported" to a screen reader, and
    * its description changes with the status, which assistive technologies
    * announce for the focused row. */
@@ -504,6 +512,9 @@ sp_decision_row_new (SpCase     *case_,
   self->case_ = g_object_ref (case_);
   self->decision = g_object_ref (decision);
 
+  /* The policy's words and the engine's are text, never markup: an "&" in a
+   * policy file must show as itself, not blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sp_policy_gettext (sp_decision_get_label (decision)));
   gtk_widget_set_name (GTK_WIDGET (self), sp_decision_get_id (decision));
 

@@ -284,6 +284,35 @@ sp_decision_get_missing (SpDecision *self)
 }
 
 /**
+ * sp_decision_dup_unmet:
+ *
+ * What the window shows under a decision's name and the summary under the
+ * intervention, so that both tell the same story: the criteria not met.
+ *
+ * Returns: (transfer full) (nullable): the reasons of kind
+ *   %SP_REASON_UNMET, in order, joined by spaces; %NULL when there are none
+ */
+char *
+sp_decision_dup_unmet (SpDecision *self)
+{
+  const char * const *reasons;
+  GString *unmet = NULL;
+
+  g_return_val_if_fail (SP_IS_DECISION (self), NULL);
+
+  reasons = sp_decision_get_reasons (self);
+  for (guint r = 0; reasons && reasons[r]; r++)
+    if (sp_decision_get_reason_kind (self, r) == SP_REASON_UNMET)
+      {
+        if (unmet == NULL)
+          unmet = g_string_new (reasons[r]);
+        else
+          g_string_append_printf (unmet, " %s", reasons[r]);
+      }
+  return unmet ? g_string_free (unmet, FALSE) : NULL;
+}
+
+/**
  * sp_decision_get_reason_kind:
  * @index: a reason's position in sp_decision_get_reasons()
  *

@@ -25,5 +25,6 @@ SpReasonKind        sp_decision_get_reason_kind         (SpDecision *self,
 const char * const *sp_decision_get_citations           (SpDecision *self);
 const char * const *sp_decision_get_interpretations     (SpDecision *self);
 const char * const *sp_decision_get_missing             (SpDecision *self);
+char               *sp_decision_dup_unmet               (SpDecision *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -497,22 +497,6 @@ union_of (SpEvaluation         *evaluation,
   return g_strv_builder_end (all);
 }
 
-/* The criteria a decision found unmet, in the case's words ("No previous
- * epidural ... a repeat needs one."): on the first page, so that "Criteria
- * not met" never stands without its why. The policy's own reason and the
- * clauses follow in the appendix. */
-static char *
-dup_unmet (SpDecision *decision)
-{
-  const char * const *reasons = sp_decision_get_reasons (decision);
-  GString *unmet = g_string_new (NULL);
-
-  for (guint r = 0; reasons && reasons[r]; r++)
-    if (sp_decision_get_reason_kind (decision, r) == SP_REASON_UNMET)
-      g_string_append_printf (unmet, "%s%s", unmet->len > 0 ? " " : "", reasons[r]);
-  return g_string_free (unmet, FALSE);
-}
-
 /* A table per pathway shown, a row per decision. */
 static void
 build_pathway_tables (Builder      *builder,
@@ -548,7 +532,10 @@ for (guint p = 0; p < shown->len; p++)
           row.decision_id = g_strdup (sp_decision_get_id (decision));
           row.status = sp_decision_get_status (decision);
           row.intervention = g_strdup (sp_decision_get_label (decision));
-          row.unmet = dup_unmet (decision);
+          /* "Criteria not met" never stands without its why. */
+          row.unmet = sp_decision_dup_unmet (decision);
+          if (row.unmet == NULL)
+            row.unmet = g_strdup ("");
           g_array_append_val (table->rows, row);
           any_exceptional |= row.status == SP_STATUS_EXCEPTIONAL_CASE;
         }

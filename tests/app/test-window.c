@@ -17,6 +17,7 @@
 #include "sp-fact-row.h"
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
+#include "sp-summary.h"
 #include "sp-tri-state.h"
 #include "sp-widget-util.h"
 #include "sp-window.h"
@@ -742,6 +743,54 @@ test_not_assessed (void)
   g_assert_true (gtk_widget_get_visible (referral));
   g_assert_false (gtk_widget_get_visible (not_assessed));
 
+  sp_test_destroy_window (win);
+}
+
+/* The window and the summary tell the same story: a decision whose
+ * criteria are not met says what is not met under its name, in the words
+ * the summary puts under the intervention. */
+static void
+test_unmet_as_in_summary (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *repeat;
+  g_autoptr(SpSummary) summary = NULL;
+  const char *subtitle;
+  gboolean found = FALSE;
+
+  screen_negative (win);
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  sp_test_set_number (win, "lumbar_previous_epidurals", 0);
+  assert_pill (win, "lumbar.epidural_repeat", SP_STATUS_CRITERIA_NOT_MET);
+  repeat = sp_window_lookup_decision_row (win, "lumbar.epidural_repeat");
+  subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (repeat));
+  g_assert_nonnull (strstr (subtitle, "No previous epidural or nerve root injection"));
+  adw_view_stack_set_visible_child (sp_window_get_stack (win), sp_window_get_page (win, "lumbar"));
+  sp_test_wait_ms (50);
+  sp_test_save_png (GTK_WIDGET (win), "unmet-under-decision-1280");
+
+  summary = sp_window_create_summary (win, FALSE);
+  for (guint i = 0; i < sp_summary_get_n_blocks (summary); i++)
+    {
+      const SpSummaryBlock *block = sp_summary_get_block (summary, i);
+
+      for (guint r = 0; block->rows && r < block->rows->len; r++)
+        {
+          const SpSummaryRow *row = &g_array_index (block->rows, SpSummaryRow, r);
+
+          if (g_str_equal (row->decision_id, "lumbar.epidural_repeat"))
+            {
+              g_assert_cmpstr (row->unmet, ==, subtitle);
+              g_assert_cmpint (row->status, ==, SP_STATUS_CRITERIA_NOT_MET);
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+
+  /* A decision with nothing unmet says nothing more. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "lumbar.epidural_single"))),
+                   ==, "");
   sp_test_destroy_window (win);
 }
 
@@ -1690,6 +1739,7 @@ main (int   argc,
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
   g_test_add_func ("/app/window/implied-fact", test_implied_fact);
   g_test_add_func ("/app/window/not-assessed", test_not_assessed);
+  g_test_add_func ("/app/window/unmet-as-in-summary", test_unmet_as_in_summary);
   g_test_add_func ("/app/window/every-fact-one-input", test_every_fact_one_input);
   g_test_add_func ("/app/window/row-layout", test_row_layout);
   g_test_add_func ("/app/window/help-popover", test_help_popover);
