@@ -4,8 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sp-report-pdf.h"
 #include "sp-report-layout.h"
@@ -19,6 +23,116 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The last occurrence of @needle in @haystack before @end, or NULL. */
+static const char *
+find_last (const char *haystack,
+           gsize       end,
+           const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (gsize i = end; i >= length; i--)
+    if (memcmp (haystack + i - length, needle, length) == 0)
+      return haystack + i - length;
+  return NULL;
+}
+
+/* The first occurrence of @needle in the @length bytes at @haystack, or
+ * NULL: a PDF's streams hold NUL bytes, where a string search would stop. */
+static const char *
+find_first (const char *haystack,
+            gsize       length,
+            const char *needle)
+{
+  return memmem (haystack, length, needle, strlen (needle));
+}
+
+static gboolean
+is_language_tag (const char *language)
+{
+  if (language == NULL || language[0] == '\0' || strlen (language) > 35)
+    return FALSE;
+  for (const char *p = language; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* cairo 1.16 writes the structure tree but neither the catalogue's
+ * /MarkInfo, without which readers do not treat the PDF as tagged, nor
+ * /Lang, without which a screen reader guesses the language. Both are
+ * added by an incremental update (PDF 1.7, 7.5.6): the catalogue written
+ * again with them, after the file cairo wrote, which stays byte for byte as
+ * it was. What cairo already sets is not set again; anything unexpected
+ * (a cairo that writes cross-reference streams) leaves the PDF as cairo
+ * made it. */
+static void
+mark_tagged (GByteArray *pdf,
+             const char *language)
+{
+  const char *text = (const char *) pdf->data;
+  const char *startxref, *trailer, *root, *size, *info, *object, *body, *end;
+  g_autofree char *object_header = NULL;
+  g_autofree char *dictionary = NULL;
+  g_autoptr(GString) update = NULL;
+  g_autoptr(GString) additions = NULL;
+  guint64 previous_xref, root_number, n_objects, info_number = 0;
+  gsize object_offset, xref_offset;
+
+  if (!is_language_tag (language))
+    language = "en-GB";
+
+  if (!(startxref = find_last (text, pdf->len, "startxref")) ||
+      !(trailer = find_last (text, startxref - text, "trailer")) ||
+      !(root = find_first (trailer, startxref - trailer, "/Root ")) ||
+      !(size = find_first (trailer, startxref - trailer, "/Size ")))
+    return;
+  previous_xref = g_ascii_strtoull (startxref + strlen ("startxref"), NULL, 10);
+  root_number = g_ascii_strtoull (root + strlen ("/Root "), NULL, 10);
+  n_objects = g_ascii_strtoull (size + strlen ("/Size "), NULL, 10);
+  if ((info = find_first (trailer, startxref - trailer, "/Info ")))
+    info_number = g_ascii_strtoull (info + strlen ("/Info "), NULL, 10);
+  if (previous_xref == 0 || previous_xref >= pdf->len || root_number == 0 || root_number >= n_objects)
+    return;
+
+  object_header = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj\n", root_number);
+  if (!(object = find_first (text, trailer - text, object_header)))
+    return;
+  body = object + strlen (object_header);
+  if (!(end = find_first (body, trailer - body, "endobj")))
+    return;
+  dictionary = g_strstrip (g_strndup (body, end - body));
+  if (!g_str_has_prefix (dictionary, "<<") || !g_str_has_suffix (dictionary, ">>") ||
+      strstr (dictionary, "/Type /Catalog") == NULL)
+    return;
+  dictionary[strlen (dictionary) - 2] = '\0';
+  additions = g_string_new (NULL);
+  if (strstr (dictionary, "/MarkInfo") == NULL)
+    g_string_append (additions, "   /MarkInfo << /Marked true >>\n");
+  if (strstr (dictionary, "/Lang") == NULL)
+    g_string_append_printf (additions, "   /Lang (%s)\n", language);
+  if (additions->len == 0)
+    return;
+
+  update = g_string_new (NULL);
+  if (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n')
+    g_string_append_c (update, '\n');
+  object_offset = pdf->len + update->len;
+  g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n%s%s>>\nendobj\n",
+                          root_number, dictionary, additions->str);
+  xref_offset = pdf->len + update->len;
+  /* Each entry is exactly 20 bytes, ending in space and line feed. */
+  g_string_append_printf (update, "xref\n%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                          root_number, object_offset);
+  g_string_append_printf (update, "trailer\n<< /Size %" G_GUINT64_FORMAT " /Root %" G_GUINT64_FORMAT " 0 R",
+                          n_objects, root_number);
+  if (info_number != 0)
+    g_string_append_printf (update, " /Info %" G_GUINT64_FORMAT " 0 R", info_number);
+  g_string_append_printf (update, " /Prev %" G_GUINT64_FORMAT " >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          previous_xref, xref_offset);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
+}
+
 /**
  * sp_report_render_pdf:
  * @summary: the summary
@@ -26,8 +140,9 @@ append_to_array (void                *closure,
  *
  * Lays the summary out on A4 and renders it as a PDF in memory, with the
  * title, the author (the clinician, only when identifiers are included) and
- * the creator in its metadata, and the summary's time as its creation date,
- * so the same summary always gives the same bytes.
+ * the creator in its metadata, the summary's time as its creation date, so
+ * the same summary always gives the same bytes, and its structure marked
+ * for screen readers with the summary's language.
  *
  * Returns: (transfer full): the PDF, or %NULL with @error set
  */
@@ -65,11 +180,17 @@ sp_report_render_pdf (SpSummary  *summary,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 
   cr = cairo_create (surface);
+  /* One root element, as a tagged PDF has: the pages' headings, tables and
+   * lists are its children. */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < pages; page++)
     {
       sp_report_layout_draw_page (layout, cr, page);
-      cairo_show_page (cr);
+      if (page + 1 < pages)
+        cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
+  cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -84,6 +205,7 @@ sp_report_render_pdf (SpSummary  *summary,
       return NULL;
     }
 
+  mark_tagged (buffer, sp_summary_get_language (summary));
   if (n_pages)
     *n_pages = pages;
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));

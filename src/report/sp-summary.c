@@ -30,6 +30,7 @@ struct _SpSummary
   char           *app_version;
   char           *author;
   char           *running_header;
+  char           *language;
   SpSummaryFlags  flags;
 };
 
@@ -71,6 +72,7 @@ sp_summary_finalize (GObject *object)
   g_clear_pointer (&self->app_version, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->running_header, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (sp_summary_parent_class)->finalize (object);
 }
@@ -924,6 +926,9 @@ sp_summary_new (SpEvaluation   *evaluation,
   self->flags = flags;
   self->generated_at = g_date_time_ref (generated_at);
   self->app_version = g_strdup (app_version);
+  /* Translators: the language of this translation as a BCP 47 tag (such as
+   * "cy" or "pl"), written into the PDF for screen readers. */
+  self->language = g_strdup (C_("PDF language", "en-GB"));
 
   builder.summary = self;
   builder.section = SP_SUMMARY_SECTION_HEADER;
@@ -991,6 +996,19 @@ sp_summary_get_author (SpSummary *self)
 {
   g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
   return self->author;
+}
+
+/**
+ * sp_summary_get_language:
+ *
+ * Returns: the language of the summary's own words, as a BCP 47 tag
+ *   ("en-GB" untranslated); the policy's words are always English
+ */
+const char *
+sp_summary_get_language (SpSummary *self)
+{
+  g_return_val_if_fail (SP_IS_SUMMARY (self), NULL);
+  return self->language;
 }
 
 /**

@@ -129,6 +129,7 @@ GDateTime            *sp_summary_get_generated_at     (SpSummary      *self);
 const char           *sp_summary_get_app_version      (SpSummary      *self);
 const char           *sp_summary_get_title            (SpSummary      *self);
 const char           *sp_summary_get_author           (SpSummary      *self);
+const char           *sp_summary_get_language         (SpSummary      *self);
 const char           *sp_summary_get_running_header   (SpSummary      *self);
 char                 *sp_summary_dup_creator          (SpSummary      *self);
 char                 *sp_summary_dup_footer           (SpSummary      *self);
