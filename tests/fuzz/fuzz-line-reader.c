@@ -1,9 +1,11 @@
 /* fuzz-line-reader.c: differential libFuzzer harness for batch lines
  *
  * The fast line reader may give a line back, but whenever it accepts one
- * the reference reader (json-glib) must accept it too, with the same
- * values: a difference would be a case decided differently in a batch
- * than on its own.
+ * the strict JSON gate must let it through and the reference reader
+ * (json-glib) must accept it too, with the same values: a difference would
+ * be a case decided differently in a batch than on its own, or a line the
+ * gate refuses read all the same (sp_case_line_reader_read() runs the gate
+ * only on the lines the fast reader gives back).
  *
  * Copyright 2026 Spinal Pathways developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +18,9 @@
 #include "sp-core.h"
 #include "sp-core-private.h"
 #include "sp-case-line-reader.h"
+#include "sp-json-gate.h"
+
+#include <json-glib/json-glib.h>
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -77,7 +82,20 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (reference_ok == (error == NULL));
   if (fast_ok)
     {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) gate_error = NULL;
+      gsize offset = 0;
+
       g_assert (reference_ok);
+      for (guint f = 0; f < n_facts; f++)
+        g_assert (same_value (sp_policy_get_fact (policy, f), &fast[f], &reference[f]));
+
+      /* The gate and json-glib, which the fast reader's acceptance skips. */
+      g_assert (sp_json_gate_check ((const char *) data, size, "fuzz", SP_ERROR_INVALID_CASE, &offset,
+                                    &gate_error));
+      g_assert (json_parser_load_from_data (parser, (const char *) data + offset, size - offset, NULL));
+      g_assert (sp_values_from_json_node (policy, json_parser_get_root (parser), "fuzz", today,
+                                          reference, NULL, NULL));
       for (guint f = 0; f < n_facts; f++)
         g_assert (same_value (sp_policy_get_fact (policy, f), &fast[f], &reference[f]));
     }
