@@ -235,8 +235,26 @@ test_fixtures (Fixture       *fixture,
 }
 
 /* Lines a person might write, or a program get wrong. */
+#define SHA "7330666805b6ab7c296a1c498c5b82cc1cee958fc3a402b6d691f983ac3a258b"
+#define CASE_WITH_POLICY(policy) \
+  "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"policy\":" policy ",\"facts\":{}}"
+
 static const char * const awkward_lines[] = {
   "", " ", "\t", "\r", "{}", "[]", "null", "1", "\"x\"",
+  /* The saved policy, which the app writes into every case, and near
+   * misses of the reference's checks on it. */
+  CASE_WITH_POLICY ("{\"id\":\"spinal-interventions\",\"version\":\"2024.1\",\"sha256\":\"" SHA "\"}"),
+  CASE_WITH_POLICY ("{\"id\":\"\",\"version\":\"\",\"sha256\":\"" SHA "\"}"),
+  CASE_WITH_POLICY ("{\"id\":\"a\",\"version\":\"b\",\"sha256\":\"" SHA "\",\"id\":\"c\"}"),
+  CASE_WITH_POLICY ("{\"id\":\"a\",\"version\":\"b\",\"sha256\":\"" SHA "\",\"extra\":\"c\"}"),
+  CASE_WITH_POLICY ("{\"id\":\"a\",\"version\":\"b\"}"),
+  CASE_WITH_POLICY ("{\"id\":\"a\",\"version\":\"b\",\"sha256\":\"7330666805B6ab7c296a1c498c5b82cc1cee958fc3a402b6d691f983ac3a258b\"}"),
+  CASE_WITH_POLICY ("{\"id\":\"a\",\"version\":\"b\",\"sha256\":\"" SHA "0\"}"),
+  CASE_WITH_POLICY ("{\"id\":1,\"version\":\"b\",\"sha256\":\"" SHA "\"}"),
+  CASE_WITH_POLICY ("{}"),
+  CASE_WITH_POLICY ("null"),
+  CASE_WITH_POLICY ("\"spinal-interventions\""),
+  "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"policy\":{\"id\":\"a\",\"version\":\"b\",\"sha256\":\"" SHA "\"},\"policy\":{\"id\":\"a\",\"version\":\"b\",\"sha256\":\"" SHA "\"},\"facts\":{}}",
   "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}}",
   "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}} ",
   "{\"format\":\"spinal-pathways-case\",\"format_version\":1,\"facts\":{}}\r",
@@ -332,6 +350,21 @@ test_awkward_lines (Fixture       *fixture,
 
         check_with_and_without_newline (fixture, line);
       }
+
+  /* Cases saved by the app are in the fast reader's subset. */
+  {
+    static const char saved[] =
+      CASE_WITH_POLICY ("{\"id\":\"spinal-interventions\",\"version\":\"2024.1\",\"sha256\":\"" SHA "\"}");
+    g_autofree char *long_id = g_strnfill (SP_CASE_MAX_NAME_CHARACTERS + 1, 'i');
+    g_autofree char *too_long = g_strdup_printf (CASE_WITH_POLICY ("{\"id\":\"%s\",\"version\":\"b\",\"sha256\":\"" SHA "\"}"),
+                                                 long_id);
+
+    g_assert_true (sp_case_line_reader_read_fast (fixture->reader, saved, strlen (saved), fixture->today,
+                                                  fixture->fast_values));
+    check_line (fixture, too_long, strlen (too_long));
+    g_assert_false (sp_case_line_reader_read_fast (fixture->reader, too_long, strlen (too_long), fixture->today,
+                                                   fixture->fast_values));
+  }
 
   /* A line with a NUL inside is read by length, not as a C string. */
   {
