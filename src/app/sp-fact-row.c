@@ -10,6 +10,7 @@
 
 #include "sp-fact-row.h"
 #include "sp-tri-state.h"
+#include "sp-choice-item.h"
 #include "sp-widget-util.h"
 
 /* Rows are generated from the policy's facts, one input widget per fact, so a

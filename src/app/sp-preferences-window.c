@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sp-preferences-window.h"
+#include "sp-choice-item.h"
 #include "sp-widget-util.h"
 
 /**

@@ -19,6 +19,5 @@ void       sp_widget_set_new_tooltip     (GtkWidget  *widget,
 
 GtkListView *sp_combo_row_get_popup_list        (AdwComboRow *combo_row);
 void         sp_combo_row_choose_activated_item (AdwComboRow *combo_row);
-void         sp_combo_row_show_choices_in_full  (AdwComboRow *combo_row);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "sp-core.h"
 #include "sp-application.h"
+#include "sp-choice-item.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
 #include "sp-identity-group.h"
@@ -1626,6 +1627,35 @@ count_ellipsized (GtkWidget *widget,
 /* Every choice of every drop-down reads in full in its list, however
  * narrow the window: "Undertaken and unsucc…" once hid the answer that
  * decides an injection. */
+/* The drop-down's rows as SpChoiceItems: how many, and which is chosen. */
+static void
+find_choice_items (GtkWidget  *widget,
+                   GPtrArray  *items)
+{
+  if (SP_IS_CHOICE_ITEM (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (items, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    find_choice_items (c, items);
+}
+
+static const char *
+chosen_label (GtkListView *list,
+              guint       *n_items)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  const char *chosen = NULL;
+
+  find_choice_items (GTK_WIDGET (list), items);
+  *n_items = items->len;
+  for (guint i = 0; i < items->len; i++)
+    if (sp_choice_item_get_chosen (g_ptr_array_index (items, i)))
+      {
+        g_assert_null (chosen);
+        chosen = sp_choice_item_get_label (g_ptr_array_index (items, i));
+      }
+  return chosen;
+}
+
 static void
 test_choices_in_full (void)
 {
@@ -1667,6 +1697,29 @@ test_choices_in_full (void)
               g_test_message ("%s at %d px: %u labels, %u cut short", sp_fact_get_id (fact), widths[w], n_labels, n_ellipsized);
               g_assert_cmpuint (n_labels, >=, sp_fact_get_n_choices (fact));
               g_assert_cmpuint (n_ellipsized, ==, 0);
+              /* One row a choice, the chosen one marked, and the mark
+               * following the answer. */
+              {
+                AdwComboRow *combo = ADW_COMBO_ROW (input);
+                guint n_items;
+                const char *marked = chosen_label (list, &n_items);
+                guint selected = adw_combo_row_get_selected (combo);
+                guint other;
+                g_autoptr(GtkStringObject) expected = NULL;
+
+                g_assert_cmpuint (n_items, ==, g_list_model_get_n_items (adw_combo_row_get_model (combo)));
+                if (selected != GTK_INVALID_LIST_POSITION)
+                  {
+                    expected = g_list_model_get_item (adw_combo_row_get_model (combo), selected);
+                    g_assert_cmpstr (marked, ==, gtk_string_object_get_string (expected));
+                  }
+                other = selected == 1 ? 2 : 1;
+                adw_combo_row_set_selected (combo, other);
+                sp_test_wait_ms (30);
+                g_clear_object (&expected);
+                expected = g_list_model_get_item (adw_combo_row_get_model (combo), other);
+                g_assert_cmpstr (chosen_label (list, &n_items), ==, gtk_string_object_get_string (expected));
+              }
               if (w == 1 && g_str_equal (sp_fact_get_id (fact), "lumbar_injection_purpose"))
                 sp_test_save_png (popover, "choices-in-full-narrow.png");
               sp_test_popdown (GTK_POPOVER (popover));
