@@ -33,6 +33,7 @@ struct _SpWindow
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   AdwViewSwitcherBar   *switcher_bar;
+  AdwViewSwitcher      *header_switcher;
   GtkRevealer          *red_flag_revealer;
   GtkLabel             *red_flag_summary;
   GtkRevealer          *serious_pathology_revealer;

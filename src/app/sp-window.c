@@ -101,6 +101,55 @@ hold_form_in_place (SpWindow *self)
   self->hold_layout_id = g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout_after_banners), self, G_CONNECT_AFTER);
 }
 
+/* The tabs' badges count the decisions on each tab that need more
+ * information, and a number alone explains nothing: each switcher button
+ * says what it counts in its tooltip and to screen readers. libadwaita 1.2
+ * keeps its buttons private, so they are found by their "label", which is
+ * the page's title; a libadwaita that builds them otherwise is left as it
+ * is. */
+static void
+explain_badges (SpWindow  *self,
+                GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "label") != NULL)
+    {
+      g_autofree char *label = NULL;
+      GHashTableIter iter;
+      GtkWidget *page;
+
+      g_object_get (widget, "label", &label, NULL);
+      g_hash_table_iter_init (&iter, self->pages);
+      while (label && g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+        {
+          AdwViewStackPage *stack_page = adw_view_stack_get_page (self->stack, page);
+          guint count = adw_view_stack_page_get_badge_number (stack_page);
+          g_autofree char *text = NULL;
+
+          if (g_strcmp0 (adw_view_stack_page_get_title (stack_page), label) != 0)
+            continue;
+          if (count > 0)
+            /* Translators: the number on a tab */
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u decision on this tab needs more information",
+                                                 "%u decisions on this tab need more information", count),
+                                    count);
+          /* Setting a tooltip asks the display where the pointer is: only
+           * when it changes. */
+          if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+            gtk_widget_set_tooltip_text (widget, text);
+          if (text)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+          else
+            gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          return;
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    explain_badges (self, child);
+}
+
 static void
 update_status (SpWindow *self)
 {
@@ -124,6 +173,8 @@ update_status (SpWindow *self)
        * screening is done, whatever its own decisions say. */
       adw_view_stack_page_set_needs_attention (stack_page, count > 0 || (i == 0 && !screened && !urgent));
     }
+  explain_badges (self, GTK_WIDGET (self->header_switcher));
+  explain_badges (self, GTK_WIDGET (self->switcher_bar));
 
   if (urgent)
     {
@@ -548,7 +599,10 @@ reveal_bar_cb (gpointer data)
    * with the window, they were five more switcher buttons (each built from
    * a template) before a wide window's first frame. */
   if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+    {
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+      explain_badges (self, GTK_WIDGET (self->switcher_bar));
+    }
   adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
   return G_SOURCE_REMOVE;
 }
@@ -749,6 +803,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, header_switcher);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, red_flag_summary);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, serious_pathology_revealer);

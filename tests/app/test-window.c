@@ -621,6 +621,56 @@ test_tab_patient (void)
   sp_test_destroy_window (win);
 }
 
+/* The switcher button showing @title, in the header's tabs. */
+static GtkWidget *
+find_tab_button (GtkWidget  *widget,
+                 const char *title)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "label"))
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (widget, "label", &label, NULL);
+      if (g_strcmp0 (label, title) == 0 && gtk_widget_get_mapped (widget))
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tab_button (c, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A tab's number says what it counts, in its tooltip. */
+static void
+test_badge_tooltips (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  AdwViewStackPage *page = stack_page (win, "cervical");
+  GtkWidget *button;
+  g_autofree char *expected = NULL;
+
+  screen_negative (win);
+  button = find_tab_button (GTK_WIDGET (win), adw_view_stack_page_get_title (page));
+  g_assert_nonnull (button);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), >, 1);
+  expected = g_strdup_printf ("%u decisions on this tab need more information",
+                              adw_view_stack_page_get_badge_number (page));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, expected);
+
+  /* Nothing left to ask on the tab: no number and nothing to explain. */
+  sp_test_set_choice (win, "cervical_condition", "radiculopathy");
+  sp_test_set_choice (win, "conservative_status", "unsuitable");
+  sp_test_set_choice (win, "cervical_injection_purpose", "rehabilitation");
+  sp_test_set_number (win, "cervical_previous_epidurals", 0);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 0);
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  sp_test_destroy_window (win);
+}
+
 static void
 test_tab_cervical (void)
 {
@@ -1787,6 +1837,7 @@ main (int   argc,
   g_test_add_func ("/app/window/banners-keep-form-still", test_banners_keep_form_still);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
+  g_test_add_func ("/app/window/badge-tooltips", test_badge_tooltips);
   g_test_add_func ("/app/window/tab/lumbar", test_tab_lumbar);
   g_test_add_func ("/app/window/tab/facet", test_tab_facet);
   g_test_add_func ("/app/window/tab/sij", test_tab_sij);
