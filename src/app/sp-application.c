@@ -33,6 +33,8 @@ struct _SpApplication
   SpPolicy       *policy;
   GThread        *policy_loader;   /* reading the policy while GTK starts */
   SpDraftStore   *drafts;
+  SpSettings     *settings;        /* one for every window; NULL without the schema */
+  gboolean        looked_for_settings;
   gboolean        offered_restore;
   /* From --policy FILE: this run's windows use it, not the built-in one. */
   gboolean        policy_from_file;
@@ -327,16 +329,15 @@ preferences_action (GSimpleAction *action,
 {
   SpApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(SpSettings) settings = NULL;
+  SpSettings *settings = sp_application_get_settings (self);
+  SpPolicy *policy = SP_IS_WINDOW (parent) ? sp_window_get_policy (SP_WINDOW (parent))
+                                           : sp_application_get_policy (self);
 
   /* Uninstalled and without GSETTINGS_SCHEMA_DIR there is nothing to edit;
    * `meson devenv` and the README's run command set it. */
-  if (schema == NULL)
+  if (settings == NULL)
     return;
-  settings = sp_settings_new (APP_ID);   /* the window keeps its own reference */
-  gtk_window_present (GTK_WINDOW (sp_preferences_window_new (parent, settings)));
+  gtk_window_present (GTK_WINDOW (sp_preferences_window_new (parent, settings, policy)));
 }
 
 static const GActionEntry app_actions[] = {
@@ -400,6 +401,7 @@ sp_application_dispose (GObject *object)
     }
   g_clear_object (&self->policy);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sp_application_parent_class)->dispose (object);
 }
@@ -448,6 +450,32 @@ sp_application_new (GApplicationFlags flags)
                        /* The .Devel id shares the release's resources. */
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/**
+ * sp_application_get_settings:
+ *
+ * The application's settings, one object shared by every window and the
+ * preferences, so that a change made in one is seen by all at once.
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the
+ *   schema is not installed (an uninstalled run outside `meson devenv`)
+ */
+SpSettings *
+sp_application_get_settings (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  if (!self->looked_for_settings)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+      self->looked_for_settings = TRUE;
+      if (schema != NULL)
+        self->settings = sp_settings_new (APP_ID);
+    }
+  return self->settings;
 }
 
 /**

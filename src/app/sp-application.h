@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 
+#include "sp-settings.h"
+
 G_BEGIN_DECLS
 
 #define SP_TYPE_APPLICATION (sp_application_get_type ())
@@ -19,6 +21,7 @@ G_DECLARE_FINAL_TYPE (SpApplication, sp_application, SP, APPLICATION, AdwApplica
 
 SpApplication *sp_application_new        (GApplicationFlags  flags) G_GNUC_WARN_UNUSED_RESULT;
 SpPolicy      *sp_application_get_policy (SpApplication     *self);
+SpSettings    *sp_application_get_settings (SpApplication   *self);
 SpDraftStore  *sp_application_get_draft_store    (SpApplication *self);
 SpDraftStore  *sp_application_create_draft_store (void) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sp-preferences-window.h"
 #include "sp-choice-item.h"
 #include "sp-widget-util.h"
@@ -25,6 +27,7 @@ struct _SpPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
+  GtkWidget            *new_cases_group;
   AdwComboRow          *default_setting_row;
   GtkSwitch            *identifiers_switch;
   GtkSwitch            *reasons_switch;
@@ -33,6 +36,11 @@ struct _SpPreferencesWindow
 
   /* Owned */
   SpSettings           *settings;
+  SpPolicy             *policy;      /* nullable */
+
+  /* Borrowed from the policy: the fact whose choices the default care
+   * setting offers, or NULL when the policy names none. */
+  SpFact               *care_setting;
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -40,38 +48,31 @@ G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFER
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_POLICY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The schema's choices for default-setting, in the order of the combo row's
- * items in the template. */
-static const char * const default_setting_choices[] = {
-  "none",
-  "primary_care",
-  "specialist",
-};
-
+/* The default care setting's rows: "Not recorded" ("none" in the key),
+ * then the policy's choices for its care-setting fact, in its words and
+ * order, so that Preferences and the form say the same. */
 static gboolean
 default_setting_get_mapping (GValue   *value,
                              GVariant *variant,
                              gpointer  user_data)
 {
+  SpPreferencesWindow *self = user_data;
   const char *choice = g_variant_get_string (variant, NULL);
+  guint index;
 
-  for (guint i = 0; i < G_N_ELEMENTS (default_setting_choices); i++)
-    {
-      if (g_str_equal (choice, default_setting_choices[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  /* The schema's <choices> make this unreachable, short of a newer schema
-   * with a choice this window does not know; then keep what is shown. */
-  return FALSE;
+  /* A choice this policy lacks (the key set under another) records
+   * nothing, so it shows as nothing. */
+  if (self->care_setting != NULL && sp_fact_lookup_choice (self->care_setting, choice, &index))
+    g_value_set_uint (value, index + 1);
+  else
+    g_value_set_uint (value, 0);
+  return TRUE;
 }
 
 static GVariant *
@@ -79,13 +80,30 @@ default_setting_set_mapping (const GValue       *value,
                              const GVariantType *expected_type,
                              gpointer            user_data)
 {
+  SpPreferencesWindow *self = user_data;
   guint selected = g_value_get_uint (value);
 
+  if (selected == 0)
+    return g_variant_new_string ("none");
   /* GTK_INVALID_LIST_POSITION while the model is being replaced. */
-  if (selected >= G_N_ELEMENTS (default_setting_choices))
+  if (self->care_setting == NULL || selected > sp_fact_get_n_choices (self->care_setting))
     return NULL;
+  return g_variant_new_string (sp_fact_get_choice_id (self->care_setting, selected - 1));
+}
 
-  return g_variant_new_string (default_setting_choices[selected]);
+static void
+build_care_settings (SpPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  self->care_setting = self->policy ? sp_policy_get_care_setting_fact (self->policy) : NULL;
+  gtk_widget_set_visible (self->new_cases_group, self->care_setting != NULL);
+  if (self->care_setting == NULL)
+    return;
+  gtk_string_list_append (model, _("Not recorded"));
+  for (guint i = 0; i < sp_fact_get_n_choices (self->care_setting); i++)
+    gtk_string_list_append (model, sp_policy_gettext (sp_fact_get_choice_label (self->care_setting, i)));
+  adw_combo_row_set_model (self->default_setting_row, G_LIST_MODEL (model));
 }
 
 static void
@@ -109,12 +127,14 @@ sp_preferences_window_constructed (GObject *object)
                              SP_SETTINGS_AUTOSAVE_DELAY_SECONDS_MIN,
                              SP_SETTINGS_AUTOSAVE_DELAY_SECONDS_MAX);
 
-  g_settings_bind_with_mapping (gsettings, "default-setting",
-                                self->default_setting_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                default_setting_get_mapping,
-                                default_setting_set_mapping,
-                                NULL, NULL);
+  build_care_settings (self);
+  if (self->care_setting != NULL)
+    g_settings_bind_with_mapping (gsettings, "default-setting",
+                                  self->default_setting_row, "selected",
+                                  G_SETTINGS_BIND_DEFAULT,
+                                  default_setting_get_mapping,
+                                  default_setting_set_mapping,
+                                  self, NULL);
   g_settings_bind (gsettings, "export-include-identifiers",
                    self->identifiers_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -138,7 +158,8 @@ sp_preferences_window_dispose (GObject *object)
   /* The bindings hold the GSettings; drop them with the widgets. */
   if (self->default_setting_row)
     {
-      g_settings_unbind (self->default_setting_row, "selected");
+      if (self->care_setting != NULL)
+        g_settings_unbind (self->default_setting_row, "selected");
       g_settings_unbind (self->identifiers_switch, "active");
       g_settings_unbind (self->reasons_switch, "active");
       g_settings_unbind (self->draft_retention_spin, "value");
@@ -148,6 +169,8 @@ sp_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->settings);
+  self->care_setting = NULL;
+  g_clear_object (&self->policy);
 
   G_OBJECT_CLASS (sp_preferences_window_parent_class)->dispose (object);
 }
@@ -164,6 +187,10 @@ sp_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_POLICY:
+      g_value_set_object (value, self->policy);
       break;
 
     default:
@@ -184,6 +211,11 @@ sp_preferences_window_set_property (GObject      *object,
     case PROP_SETTINGS:
       g_assert (self->settings == NULL);
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_POLICY:
+      g_assert (self->policy == NULL);
+      self->policy = g_value_dup_object (value);
       break;
 
     default:
@@ -214,10 +246,25 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SpPreferencesWindow:policy:
+   *
+   * The policy in use, whose care-setting fact gives the default care
+   * setting's choices; without one, or without that fact, that preference
+   * is not shown.
+   */
+  properties[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL,
+                         SP_TYPE_POLICY,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/sp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, new_cases_group);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, default_setting_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, identifiers_switch);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, reasons_switch);
@@ -237,6 +284,7 @@ sp_preferences_window_init (SpPreferencesWindow *self)
  * sp_preferences_window_new:
  * @parent: (nullable): the window the preferences were opened from
  * @settings: the settings to show and change
+ * @policy: (nullable): the policy in use, for the care settings it offers
  *
  * Creates the preferences window, modal to @parent.
  *
@@ -245,15 +293,18 @@ sp_preferences_window_init (SpPreferencesWindow *self)
  */
 SpPreferencesWindow *
 sp_preferences_window_new (GtkWindow  *parent,
-                           SpSettings *settings)
+                           SpSettings *settings,
+                           SpPolicy   *policy)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SP_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (policy == NULL || SP_IS_POLICY (policy), NULL);
 
   return g_object_new (SP_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        "settings", settings,
+                       "policy", policy,
                        NULL);
 }
 

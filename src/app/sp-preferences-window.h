@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "sp-core.h"
 #include "sp-settings.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,8 @@ G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCE
                       AdwPreferencesWindow)
 
 SpPreferencesWindow *sp_preferences_window_new          (GtkWindow           *parent,
-                                                         SpSettings          *settings) G_GNUC_WARN_UNUSED_RESULT;
+                                                         SpSettings          *settings,
+                                                         SpPolicy            *policy) G_GNUC_WARN_UNUSED_RESULT;
 SpSettings          *sp_preferences_window_get_settings (SpPreferencesWindow *self);
 
 G_END_DECLS

@@ -212,6 +212,20 @@ sp_settings_write_string (SpSettings *self,
   sp_settings_reload (self, prop_id, TRUE);
 }
 
+/* A policy's choice ids, as its schema allows them. */
+static gboolean
+is_choice_id (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 sp_settings_string_in_range (SpSettings *self,
                              guint       prop_id,
@@ -703,10 +717,12 @@ sp_settings_get_default_setting (SpSettings *self)
 /**
  * sp_settings_set_default_setting:
  * @self: a #SpSettings
- * @default_setting: `"none"`, `"primary_care"` or `"specialist"`
+ * @default_setting: `"none"`, or the id of a choice of the policy's care
+ *   setting fact, such as `"primary_care"`
  *
- * Sets the care setting to record in a new case. Any other value is a
- * programming error.
+ * Sets the care setting to record in a new case. Anything that cannot be a
+ * choice id (lower-case letters, digits and underscores) is a programming
+ * error; a choice the policy in use lacks records nothing.
  */
 void
 sp_settings_set_default_setting (SpSettings *self,
@@ -714,6 +730,7 @@ sp_settings_set_default_setting (SpSettings *self,
 {
   g_return_if_fail (SP_IS_SETTINGS (self));
   g_return_if_fail (default_setting != NULL);
+  g_return_if_fail (is_choice_id (default_setting));
   g_return_if_fail (sp_settings_string_in_range (self, PROP_DEFAULT_SETTING, default_setting));
 
   if (g_strcmp0 (self->default_setting, default_setting) != 0)

@@ -394,20 +394,20 @@ sp_window_new_case (SpWindow *self)
 {
   g_autoptr(SpCase) case_ = NULL;
   SpFact *flag;
+  SpFact *care_setting;
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
   case_ = sp_case_new (self->policy);
-  /* The default-setting preference names the policy's "setting" fact by
-   * its meaning: where this clinician usually assesses. It is a default,
-   * not an edit, so the new case is not marked unsaved. */
-  if (self->settings && sp_policy_lookup_fact (self->policy, "setting"))
+  /* Where this clinician usually assesses, recorded in the fact the policy
+   * names as the care setting. It is a default, not an edit, so the new
+   * case is not marked unsaved. */
+  if (self->settings && (care_setting = sp_policy_get_care_setting_fact (self->policy)))
     {
       const char *setting = sp_settings_get_default_setting (self->settings);
 
-      if (setting && !g_str_equal (setting, "none") &&
-          sp_fact_lookup_choice (sp_policy_lookup_fact (self->policy, "setting"), setting, NULL))
-        sp_case_set_choice (case_, "setting", setting);
+      if (setting && !g_str_equal (setting, "none") && sp_fact_lookup_choice (care_setting, setting, NULL))
+        sp_case_set_choice (case_, sp_fact_get_id (care_setting), setting);
     }
   sp_window_show_case (self, case_, NULL, FALSE);
   if ((flag = first_red_flag (self->policy)))
@@ -856,8 +856,6 @@ show_help_overlay (SpWindow *self)
 static void
 sp_window_init (SpWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSimpleAction) show_help = g_simple_action_new ("show-help-overlay", NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -874,11 +872,13 @@ sp_window_init (SpWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  /* Without the schema (an uninstalled run outside `meson devenv`) the
-   * window still works; it just forgets its size. */
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  /* The application's settings, one object for every window. Without the
+   * schema (an uninstalled run outside `meson devenv`) the window still
+   * works; it just forgets its size. */
+  if (SP_IS_APPLICATION (g_application_get_default ()) &&
+      (self->settings = sp_application_get_settings (SP_APPLICATION (g_application_get_default ()))))
     {
-      self->settings = sp_settings_new (APP_ID);
+      g_object_ref (self->settings);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    sp_settings_get_window_width (self->settings),
                                    sp_settings_get_window_height (self->settings));

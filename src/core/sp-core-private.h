@@ -203,6 +203,7 @@ typedef struct {
   gint     assessment_date;       /* -1 when the policy has none */
   guint    exceptional_impairment;
   guint    exceptional_interventions;
+  gint     care_setting;          /* -1 when the policy names none */
   /* Interned, as in SpRuleRow */
   const char  *red_flags_clause;
   const char  *serious_pathology_clause;

@@ -1038,7 +1038,7 @@ load_screening (Loader      *loader,
 {
   static const char * const allowed[] = {
     "red_flags", "serious_pathology", "urgent_pathologies", "assessment_date",
-    "exceptional_impairment", "exceptional_interventions", "clauses", "interpretations", NULL
+    "exceptional_impairment", "exceptional_interventions", "care_setting", "clauses", "interpretations", NULL
   };
   static const char * const clause_members[] = { "red_flags", "serious_pathology", "exceptional", NULL };
   static const char * const interpretation_members[] = { "serious_pathology", NULL };
@@ -1111,6 +1111,16 @@ load_screening (Loader      *loader,
   if (!(fact = screening_fact (loader, object, "exceptional_interventions", SP_FACT_DECISION_LIST, error)))
     return FALSE;
   screening->exceptional_interventions = sp_fact_get_index (fact);
+
+  /* Optional: where the clinician works, which the app can record in every
+   * new case from a preference. A policy without it has no such default. */
+  screening->care_setting = -1;
+  if (json_object_has_member (object, "care_setting"))
+    {
+      if (!(fact = screening_fact (loader, object, "care_setting", SP_FACT_CHOICE, error)))
+        return FALSE;
+      screening->care_setting = sp_fact_get_index (fact);
+    }
 
   if (!(clauses = sp_json_get_object (object, "clauses", TRUE, loader->file, "screening",
                                       SP_ERROR_INVALID_POLICY, error)) ||
@@ -2022,6 +2032,37 @@ sp_policy_lookup_interpretation (SpPolicy   *self,
   g_return_val_if_fail (SP_IS_POLICY (self), NULL);
   g_return_val_if_fail (interpretation_id != NULL, NULL);
   return g_hash_table_lookup (self->interpretations_by_id, interpretation_id);
+}
+
+/**
+ * sp_policy_get_care_setting_fact:
+ *
+ * Returns: (transfer none) (nullable): the choice of where the patient is
+ *   assessed, which a preference may record in every new case (the
+ *   policy's screening "care_setting"), or %NULL when the policy names none
+ */
+SpFact *
+sp_policy_get_care_setting_fact (SpPolicy *self)
+{
+  g_return_val_if_fail (SP_IS_POLICY (self), NULL);
+  if (self->screening.care_setting < 0)
+    return NULL;
+  return sp_policy_get_fact (self, self->screening.care_setting);
+}
+
+/**
+ * sp_policy_get_assessment_date_fact:
+ *
+ * Returns: (transfer none) (nullable): the date of the assessment (the
+ *   policy's screening "assessment_date")
+ */
+SpFact *
+sp_policy_get_assessment_date_fact (SpPolicy *self)
+{
+  g_return_val_if_fail (SP_IS_POLICY (self), NULL);
+  if (self->screening.assessment_date < 0)
+    return NULL;
+  return sp_policy_get_fact (self, self->screening.assessment_date);
 }
 
 /**

@@ -64,6 +64,8 @@ SpInterpretation   *sp_policy_lookup_interpretation (SpPolicy   *self,
                                                     const char  *interpretation_id);
 
 SpFact             *sp_policy_get_exceptional_impairment_fact (SpPolicy *self);
+SpFact             *sp_policy_get_care_setting_fact           (SpPolicy *self);
+SpFact             *sp_policy_get_assessment_date_fact        (SpPolicy *self);
 gboolean            sp_policy_is_red_flag          (SpPolicy    *self,
                                                     SpFact      *fact);
 gboolean            sp_policy_is_screening_fact    (SpPolicy    *self,

@@ -327,6 +327,7 @@ build_header (Builder      *builder,
   g_autofree char *assessed = NULL;
   g_autofree char *policy_line = NULL;
   g_autofree char *sha = g_strndup (sp_policy_get_sha256 (policy), 12);
+  SpFact *date_fact = sp_policy_get_assessment_date_fact (policy);
 
   builder->section = SP_SUMMARY_SECTION_HEADER;
   add_block (builder, SP_SUMMARY_BLOCK_TITLE, NULL, _(SP_SUMMARY_TITLE));
@@ -351,9 +352,9 @@ build_header (Builder      *builder,
     add_key_value (builder, _("Identifiers"),
                    _("not included (this summary names neither the patient nor the clinician)"));
 
-  if (sp_case_is_recorded (case_, "assessment_date"))
+  if (date_fact && sp_case_is_recorded (case_, sp_fact_get_id (date_fact)))
     {
-      g_autofree char *iso = sp_case_dup_date (case_, "assessment_date");
+      g_autofree char *iso = sp_case_dup_date (case_, sp_fact_get_id (date_fact));
 
       assessed = format_date_text (iso);
     }

@@ -13,6 +13,9 @@
 #include "sp-preferences-window.h"
 #include "sp-settings.h"
 
+/* The built-in policy, whose care-setting fact gives the choices. */
+static SpPolicy *policy;
+
 /* Helpers */
 
 /* A fresh SpSettings with every key at its default: the memory backend
@@ -35,7 +38,7 @@ make_settings (void)
 static SpPreferencesWindow *
 make_window (SpSettings *settings)
 {
-  SpPreferencesWindow *win = sp_preferences_window_new (NULL, settings);
+  SpPreferencesWindow *win = sp_preferences_window_new (NULL, settings, policy);
 
   /* GTK owns toplevels; hold our own reference to check finalization. */
   g_object_ref (win);
@@ -146,12 +149,18 @@ test_default_setting (void)
   GListModel *model = adw_combo_row_get_model (row);
   guint notified = 0;
 
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "None");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==,
-                   "Non-specialist (primary care)");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), ==,
-                   "Specialist (MSK interface clinic, spinal service)");
+  SpFact *care_setting = sp_policy_get_care_setting_fact (policy);
+
+  /* The policy's own choices for its care-setting fact, in its words (the
+   * form's), after "Not recorded" (the form's word for no answer). */
+  g_assert_nonnull (care_setting);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, sp_fact_get_n_choices (care_setting) + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Not recorded");
+  for (guint i = 0; i < sp_fact_get_n_choices (care_setting); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), ==,
+                     sp_fact_get_choice_label (care_setting, i));
+  g_assert_cmpstr (sp_fact_get_choice_id (care_setting, 0), ==, "primary_care");
+  g_assert_cmpstr (sp_fact_get_choice_id (care_setting, 1), ==, "specialist");
 
   g_signal_connect (settings, "notify::default-setting", G_CALLBACK (count_notify), &notified);
 
@@ -172,7 +181,32 @@ test_default_setting (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
   g_assert_cmpuint (notified, ==, 5);
 
+  /* A choice this policy lacks (set under another policy) shows as none. */
+  g_settings_set_string (sp_settings_get_gsettings (settings), "default-setting", "walk_in_centre");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
   g_signal_handlers_disconnect_by_func (settings, count_notify, &notified);
+  destroy_window (win);
+}
+
+/* A policy without a care-setting fact has no such preference. */
+static void
+test_no_care_setting (void)
+{
+  g_autoptr(SpSettings) settings = make_settings ();
+  SpPreferencesWindow *win = sp_preferences_window_new (NULL, settings, NULL);
+  GtkWidget *group;
+
+  g_object_ref (win);
+  gtk_window_present (GTK_WINDOW (win));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  group = gtk_widget_get_ancestor (GTK_WIDGET (child (win, "default_setting_row", ADW_TYPE_COMBO_ROW)),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+  /* The other preferences still work. */
+  gtk_switch_set_active (child (win, "identifiers_switch", GTK_TYPE_SWITCH), FALSE);
+  g_assert_false (sp_settings_get_export_include_identifiers (settings));
   destroy_window (win);
 }
 
@@ -285,7 +319,7 @@ test_modal_to_parent (void)
 
   g_object_ref (parent);
   gtk_window_present (parent);
-  win = sp_preferences_window_new (parent, settings);
+  win = sp_preferences_window_new (parent, settings, policy);
   g_object_ref (win);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (win)) == parent);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (win)));
@@ -323,9 +357,12 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  policy = sp_policy_new_default (NULL);
+  g_assert_nonnull (policy);
 
   g_test_add_func ("/app/preferences/defaults-shown", test_defaults_shown);
   g_test_add_func ("/app/preferences/default-setting", test_default_setting);
+  g_test_add_func ("/app/preferences/no-care-setting", test_no_care_setting);
   g_test_add_func ("/app/preferences/identifiers", test_identifiers);
   g_test_add_func ("/app/preferences/draft-retention", test_draft_retention);
   g_test_add_func ("/app/preferences/autosave-delay", test_autosave_delay);

@@ -288,6 +288,25 @@ no_status (JsonObject *root)
   json_object_remove_member (root, "status");
 }
 
+static void
+no_care_setting (JsonObject *root)
+{
+  json_object_remove_member (json_object_get_object_member (root, "screening"), "care_setting");
+}
+
+static void
+care_setting_not_a_choice (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "screening"), "care_setting",
+                                 "conservative_weeks");
+}
+
+static void
+care_setting_unknown (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "screening"), "care_setting", "settting");
+}
+
 static SpPolicy *
 load_mutated (Mutation mutate)
 {
@@ -314,6 +333,23 @@ test_status (void)
   g_assert_false (sp_policy_is_adopted (unsaid));
   assert_refused (unknown_status, "status", "not a status");
   assert_refused (status_not_a_string, "status", "");
+}
+
+/* The care setting is a role the policy gives one of its choice facts,
+ * optional: the app names no fact. */
+static void
+test_care_setting_role (void)
+{
+  g_autoptr(SpPolicy) shipped = load_mutated (NULL);
+  g_autoptr(SpPolicy) without = load_mutated (no_care_setting);
+
+  g_assert_nonnull (sp_policy_get_care_setting_fact (shipped));
+  g_assert_cmpstr (sp_fact_get_id (sp_policy_get_care_setting_fact (shipped)), ==, "setting");
+  g_assert_cmpint (sp_fact_get_fact_type (sp_policy_get_care_setting_fact (shipped)), ==, SP_FACT_CHOICE);
+  g_assert_null (sp_policy_get_care_setting_fact (without));
+  g_assert_cmpstr (sp_fact_get_id (sp_policy_get_assessment_date_fact (shipped)), ==, "assessment_date");
+  assert_refused (care_setting_not_a_choice, "screening.care_setting", "must be a choice fact");
+  assert_refused (care_setting_unknown, "screening.care_setting", "unknown fact \"settting\"");
 }
 
 static void
@@ -598,6 +634,7 @@ main (int   argc,
 
   g_test_add_func ("/sp/policy/refusals", test_refusals);
   g_test_add_func ("/sp/policy/status", test_status);
+  g_test_add_func ("/sp/policy/care-setting-role", test_care_setting_role);
   g_test_add_func ("/sp/policy/built-in", test_built_in_policy);
   g_test_add_func ("/sp/policy/interpretations-name-clauses", test_interpretations_name_clauses);
   g_test_add_func ("/sp/policy/sign-off", test_sign_off);

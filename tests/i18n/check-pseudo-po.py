@@ -31,8 +31,10 @@ EXPECTED = [
     (None, "Not recorded", "src/app/sp-fact-row.c"),
     ("answer", "Yes", "src/app/sp-tri-state.c"),                       # C_()
     (None, "Default care setting", "ui/sp-preferences-window.ui"),     # GtkBuilder
-    (None, "Specialist (MSK interface clinic, spinal service)",       # GtkStringList items
-     "ui/sp-preferences-window.ui"),
+    # The preferences' care settings are the policy's words now
+    # (spinal-interventions-strings.c), not GtkStringList items.
+    ("policy", "Specialist (MSK interface clinic or spinal service)",
+     "data/policy/spinal-interventions-strings.c"),
     (None, "Apply the NHS spinal pain commissioning policy",           # AppStream
      "data/io.github.spinalpathways.SpinalPathways.metainfo.xml.in.in"),
     (None, "Spinal Pathways",                                          # desktop file

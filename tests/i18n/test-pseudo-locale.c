@@ -454,7 +454,7 @@ static void
 test_preferences (void)
 {
   g_autoptr(SpSettings) settings = sp_settings_new (APP_ID);
-  SpPreferencesWindow *win = sp_preferences_window_new (NULL, settings);
+  SpPreferencesWindow *win = sp_preferences_window_new (NULL, settings, sp_application_get_policy (app));
   AdwComboRow *row;
   GListModel *model;
   Labels labels = { 0 };
