@@ -4,10 +4,12 @@
 # .spcase folders; no identifier in the output; bad cases.
 #
 # Usage: test-audit.py CLI CASES_DIR REPORT_CASES_DIR BAD_CASES_DIR
-import json, os, shutil, subprocess, sys, tempfile
+import atexit, json, os, shutil, subprocess, sys, tempfile
 
 cli, cases_dir, report_cases_dir, bad_dir = sys.argv[1:5]
 work = tempfile.mkdtemp()
+# Removed however the test ends, pass or fail.
+atexit.register(shutil.rmtree, work, ignore_errors=True)
 failures = 0
 tests = 0
 

@@ -5,11 +5,13 @@
 # against itself; bad policies and bad cases.
 #
 # Usage: test-diff.py CLI POLICY.json CASES_DIR BAD_CASES_DIR
-import copy, json, os, subprocess, sys, tempfile
+import atexit, copy, json, os, shutil, subprocess, sys, tempfile
 
 cli, policy_path, cases_dir, bad_dir = sys.argv[1:5]
 policy = json.load(open(policy_path))
 work = tempfile.mkdtemp()
+# Removed however the test ends, pass or fail.
+atexit.register(shutil.rmtree, work, ignore_errors=True)
 failures = 0
 tests = 0
 
