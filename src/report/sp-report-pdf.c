@@ -95,9 +95,31 @@ mark_tagged (GByteArray *pdf,
   if (previous_xref == 0 || previous_xref >= pdf->len || root_number == 0 || root_number >= n_objects)
     return;
 
-  object_header = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj\n", root_number);
-  if (!(object = find_first (text, trailer - text, object_header)))
-    return;
+  /* The catalogue where cairo's cross-reference table says it is, never
+   * by searching: a compressed stream could hold the same bytes. */
+  {
+    static const char xref_start[] = "xref\n0 ";
+    const char *entries, *entry;
+    char *end_of_count;
+    guint64 n_entries, offset;
+
+    if (previous_xref + sizeof xref_start > pdf->len ||
+        memcmp (text + previous_xref, xref_start, sizeof xref_start - 1) != 0)
+      return;
+    n_entries = g_ascii_strtoull (text + previous_xref + sizeof xref_start - 1, &end_of_count, 10);
+    if (*end_of_count != '\n' || root_number >= n_entries)
+      return;
+    entries = end_of_count + 1;
+    entry = entries + 20 * root_number;
+    if (entry + 20 > trailer || entry[10] != ' ' || entry[17] != 'n')
+      return;
+    offset = g_ascii_strtoull (entry, NULL, 10);
+    object_header = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 obj\n", root_number);
+    if (offset + strlen (object_header) > (guint64) (trailer - text) ||
+        memcmp (text + offset, object_header, strlen (object_header)) != 0)
+      return;
+    object = text + offset;
+  }
   body = object + strlen (object_header);
   if (!(end = find_first (body, trailer - body, "endobj")))
     return;
