@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sp-date.h"
 
 /**
@@ -151,6 +153,32 @@ sp_date_format (guint32 julian)
                           g_date_get_year (&date),
                           g_date_get_month (&date),
                           g_date_get_day (&date));
+}
+
+/**
+ * sp_date_format_long:
+ *
+ * The date in words, as reasons and summaries write it: "15 June 2026",
+ * translated.
+ *
+ * Returns: (transfer full): @julian in words, or "?" if it is not a date
+ */
+char *
+sp_date_format_long (guint32 julian)
+{
+  static const char * const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  GDate date;
+
+  if (!g_date_valid_julian (julian))
+    return g_strdup ("?");
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  /* TRANSLATORS: a date: day, month name, year, as in "15 June 2026" */
+  return g_strdup_printf (_("%u %s %u"), g_date_get_day (&date),
+                          _(months[g_date_get_month (&date) - 1]), g_date_get_year (&date));
 }
 
 /**

@@ -15,6 +15,7 @@ gboolean  sp_date_parse            (const char *text,
 gboolean  sp_date_parse_typed      (const char *text,
                                     guint32    *julian);
 char     *sp_date_format           (guint32     julian);
+char     *sp_date_format_long      (guint32     julian);
 guint32   sp_date_add_months       (guint32     julian,
                                     guint       months);
 guint32   sp_date_today            (void);

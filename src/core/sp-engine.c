@@ -649,24 +649,6 @@ append_capitalised (GString    *text,
     g_string_append (text, words);
 }
 
-static char *
-format_long_date (guint32 julian)
-{
-  static const char * const months[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  GDate date;
-
-  if (!g_date_valid_julian (julian))
-    return g_strdup ("?");
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  /* TRANSLATORS: a date in a reason: day, month name, year */
-  return g_strdup_printf (_("%u %s %u"), g_date_get_day (&date),
-                          _(months[g_date_get_month (&date) - 1]), g_date_get_year (&date));
-}
-
 /* Fills an "unmet" template: {FACT} is the fact's value as the case has
  * it, {FACT+Nm} a date fact's date plus N calendar months. */
 static char *
@@ -699,11 +681,11 @@ render_unmet (SpPolicy             *policy,
         *plus = '\0';
       fact = sp_policy_lookup_fact (policy, name);   /* checked at load */
       if (fact != NULL && plus != NULL && values[sp_fact_get_index (fact)].recorded)
-        words = format_long_date (sp_date_add_months (values[sp_fact_get_index (fact)].date,
+        words = sp_date_format_long (sp_date_add_months (values[sp_fact_get_index (fact)].date,
                                                       (guint) g_ascii_strtoull (plus + 1, NULL, 10)));
       else if (fact != NULL && sp_fact_get_fact_type (fact) == SP_FACT_DATE &&
                values[sp_fact_get_index (fact)].recorded)
-        words = format_long_date (values[sp_fact_get_index (fact)].date);
+        words = sp_date_format_long (values[sp_fact_get_index (fact)].date);
       else if (fact != NULL)
         words = describe_fact_value (policy, values, implications, sp_fact_get_index (fact));
       append_capitalised (text, words != NULL ? words : _("not recorded"));

@@ -36,10 +36,6 @@ struct _SpSummary
 
 G_DEFINE_FINAL_TYPE (SpSummary, sp_summary, G_TYPE_OBJECT)
 
-static const char * const month_names[] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-  N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-};
 
 static void
 block_free (gpointer data)
@@ -148,21 +144,6 @@ add_key_value (Builder    *builder,
   add_block (builder, SP_SUMMARY_BLOCK_KEY_VALUE, key, value);
 }
 
-/* "15 June 2026": the report's words, in the language of the rest of the
- * record (the engine's reasons write dates the same way). */
-static char *
-format_julian (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  /* Translators: day, month name, year, as in "15 June 2026". */
-  return g_strdup_printf (_("%u %s %u"), g_date_get_day (&date),
-                          _(month_names[g_date_get_month (&date) - 1]),
-                          g_date_get_year (&date));
-}
-
 static char *
 format_date_text (const char *iso)
 {
@@ -172,21 +153,20 @@ format_date_text (const char *iso)
     return NULL;
   if (!sp_date_parse (iso, &julian))
     return g_strdup (iso);
-  return format_julian (julian);
+  return sp_date_format_long (julian);
 }
 
 static char *
 format_timestamp (GDateTime *when)
 {
-  /* Translators: day, month name, year, hour, minute and time zone, as in
-   * "15 June 2026, 14:30 UTC". */
-  return g_strdup_printf (_("%d %s %d, %02d:%02d %s"),
-                          g_date_time_get_day_of_month (when),
-                          _(month_names[g_date_time_get_month (when) - 1]),
-                          g_date_time_get_year (when),
-                          g_date_time_get_hour (when),
-                          g_date_time_get_minute (when),
-                          g_date_time_get_timezone_abbreviation (when));
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                                          g_date_time_get_year (when));
+  g_autofree char *day = sp_date_format_long (g_date_get_julian (date));
+
+  /* Translators: a date in words, hour, minute and time zone, as in
+   * "15 June 2026, 14:30 UTC" */
+  return g_strdup_printf (_("%s, %02d:%02d %s"), day, g_date_time_get_hour (when),
+                          g_date_time_get_minute (when), g_date_time_get_timezone_abbreviation (when));
 }
 
 static const char *
@@ -363,7 +343,7 @@ build_header (Builder      *builder,
       g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (self->generated_at),
                                               g_date_time_get_month (self->generated_at),
                                               g_date_time_get_year (self->generated_at));
-      g_autofree char *today = format_julian (g_date_get_julian (date));
+      g_autofree char *today = sp_date_format_long (g_date_get_julian (date));
 
       assessed = g_strdup_printf (_("%s (not recorded: the date of this summary)"), today);
     }
