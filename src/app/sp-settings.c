@@ -212,18 +212,12 @@ sp_settings_write_string (SpSettings *self,
   sp_settings_reload (self, prop_id, TRUE);
 }
 
-/* A policy's choice ids, as its schema allows them. */
+/* What a policy's choice id can be: any non-empty string of its JSON.
+ * Which ids exist is the policy's to say, and the window checks. */
 static gboolean
 is_choice_id (const char *text)
 {
-  gsize length = strlen (text);
-
-  if (length == 0 || length > 64)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
-      return FALSE;
-  return TRUE;
+  return text[0] != '\0' && g_utf8_validate (text, -1, NULL);
 }
 
 static gboolean
@@ -720,9 +714,8 @@ sp_settings_get_default_setting (SpSettings *self)
  * @default_setting: `"none"`, or the id of a choice of the policy's care
  *   setting fact, such as `"primary_care"`
  *
- * Sets the care setting to record in a new case. Anything that cannot be a
- * choice id (lower-case letters, digits and underscores) is a programming
- * error; a choice the policy in use lacks records nothing.
+ * Sets the care setting to record in a new case. An empty string is a
+ * programming error; a choice the policy in use lacks records nothing.
  */
 void
 sp_settings_set_default_setting (SpSettings *self,

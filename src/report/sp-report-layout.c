@@ -424,12 +424,15 @@ make_intervention_layout (PangoContext       *context,
   g_autofree char *bounded = bound_for_shaper (row->intervention);
   g_autofree char *bounded_unmet = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *colour = NULL;
 
   if (row->unmet[0] == '\0')
     return make_layout (context, &font_cell, row->intervention, width);
   bounded_unmet = bound_for_shaper (row->unmet);
-  markup = g_markup_printf_escaped ("%s\n<span foreground=\"#616166\" size=\"92%%\">%s</span>",
-                                    bounded, bounded_unmet);
+  colour = g_strdup_printf ("#%02x%02x%02x", (guint) (quiet.r * 255 + 0.5), (guint) (quiet.g * 255 + 0.5),
+                            (guint) (quiet.b * 255 + 0.5));
+  markup = g_markup_printf_escaped ("%s\n<span foreground=\"%s\" size=\"92%%\">%s</span>",
+                                    bounded, colour, bounded_unmet);
   return make_markup_layout (context, &font_cell, markup, width);
 }
 
