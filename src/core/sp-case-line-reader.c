@@ -383,17 +383,6 @@ read_facts (SpCaseLineReader *self,
   return TRUE;
 }
 
-static gboolean
-is_lower_hex_64 (const char *text)
-{
-  gsize i;
-
-  for (i = 0; text[i]; i++)
-    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
-      return FALSE;
-  return i == 64;
-}
-
 /* "policy": nothing in it changes a decision, so it is only checked. The
  * subset's strings are printable ASCII: a byte is a character. */
 static gboolean
@@ -414,7 +403,7 @@ read_saved_policy (Scanner *s)
         seen_id = TRUE;
       else if (g_str_equal (name, "version") && !seen_version && strlen (value) <= SP_CASE_MAX_NAME_CHARACTERS)
         seen_version = TRUE;
-      else if (g_str_equal (name, "sha256") && !seen_sha256 && is_lower_hex_64 (value))
+      else if (g_str_equal (name, "sha256") && !seen_sha256 && sp_is_sha256_hex (value))
         seen_sha256 = TRUE;
       else
         return FALSE;

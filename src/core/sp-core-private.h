@@ -255,6 +255,7 @@ SpCase  *sp_case_new_from_json_node  (SpPolicy       *policy,
                                       JsonNode       *root,
                                       const char     *display_name,
                                       GError        **error);
+gboolean sp_is_sha256_hex            (const char     *text);
 gboolean sp_values_from_json_node    (SpPolicy       *policy,
                                       JsonNode       *root,
                                       const char     *file,
