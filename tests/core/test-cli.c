@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-core.h"
+#include "../sp-test-stdin.h"
 
 static const char *cli;
 
@@ -42,22 +43,24 @@ run_cli_threads (Run         *run,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  char *stdin_path;
 
   g_ptr_array_add (argv, (gpointer) cli);
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  stdin_path = sp_test_stdin_set (launcher, input);
   if (threads != NULL)
     g_subprocess_launcher_setenv (launcher, "SP_BATCH_THREADS", threads, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "SP_BATCH_THREADS");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
+  sp_test_stdin_remove (stdin_path);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->exit_status = g_subprocess_get_exit_status (process);
 }
@@ -320,18 +323,21 @@ test_batch_io_errors (void)
   if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
       g_autoptr(GSubprocessLauncher) launcher =
-        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *err = NULL;
+      char *stdin_path;
 
       for (guint i = 0; i < 1000; i++)
         g_string_append_printf (input, "%s\n", empty);
+      stdin_path = sp_test_stdin_set (launcher, input->str);
       g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
       process = g_subprocess_launcher_spawn (launcher, &error, cli, "evaluate", "--batch", "-", NULL);
       g_assert_no_error (error);
-      g_subprocess_communicate_utf8 (process, input->str, NULL, NULL, &err, &error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
       g_assert_no_error (error);
+      sp_test_stdin_remove (stdin_path);
       g_assert_true (g_subprocess_get_if_exited (process));
       g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
       g_assert_nonnull (strstr (err, "cannot write the results: "));
@@ -455,11 +461,12 @@ test_full_standard_output (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GSubprocessLauncher) launcher =
-        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
       g_autoptr(GPtrArray) argv = g_ptr_array_new ();
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *err = NULL;
+      char *stdin_path = sp_test_stdin_set (launcher, valid);
 
       g_ptr_array_add (argv, (gpointer) cli);
       for (guint j = 0; cases[i][j]; j++)
@@ -468,8 +475,9 @@ test_full_standard_output (void)
       g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
       process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
       g_assert_no_error (error);
-      g_subprocess_communicate_utf8 (process, valid, NULL, NULL, &err, &error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
       g_assert_no_error (error);
+      sp_test_stdin_remove (stdin_path);
       g_assert_true (g_subprocess_get_if_exited (process));
       g_test_message ("%s: %s", cases[i][0], err);
       g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "report-test-util.h"
+#include "../sp-test-stdin.h"
 
 typedef struct {
   int   status;
@@ -31,9 +32,9 @@ run_export (Run        *run,
             ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  char *stdin_path = sp_test_stdin_set (launcher, input);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
@@ -48,8 +49,9 @@ run_export (Run        *run,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
+  sp_test_stdin_remove (stdin_path);
   run->status = g_subprocess_get_exit_status (process);
 }
 
