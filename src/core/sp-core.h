@@ -11,6 +11,7 @@
 #include "sp-advisory-rule.h"
 #include "sp-case.h"
 #include "sp-case-assessment.h"
+#include "sp-case-session.h"
 #include "sp-case-relevance.h"
 #include "sp-clause.h"
 #include "sp-date.h"
@@ -24,3 +25,4 @@
 #include "sp-nhs-number.h"
 #include "sp-policy.h"
 #include "sp-result-json.h"
+#include "sp-settings.h"

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-case-session.h"
+#include "sp-file-util.h"
 
 #define DEFAULT_AUTOSAVE_DELAY 3
 

@@ -1,8 +1,10 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-settings.c
  *
  * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include "config.h"
 
 #include "sp-settings.h"
 

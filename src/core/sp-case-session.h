@@ -6,7 +6,11 @@
 
 #pragma once
 
-#include "sp-core.h"
+#include <gio/gio.h>
+
+#include "sp-types.h"
+#include "sp-case.h"
+#include "sp-draft-store.h"
 
 G_BEGIN_DECLS
 

@@ -1,12 +1,14 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sp-settings.h
+/* sp-settings.h: the application's preferences, typed
  *
  * Copyright 2026 Spinal Pathways developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
 #include <gio/gio.h>
+
+#include "sp-types.h"
 
 G_BEGIN_DECLS
 
