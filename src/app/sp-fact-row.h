@@ -1,4 +1,4 @@
-/* sp-fact-row.h: the row that asks one fact of the policy
+/* sp-fact-row.h: what every row that asks one fact of the policy does
  *
  * Copyright 2026 Spinal Pathways developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,18 +13,21 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *sp_fact_row_new               (SpCase     *case_,
-                                          SpFact     *fact) G_GNUC_WARN_UNUSED_RESULT;
-SpFact    *sp_fact_row_get_fact          (GtkWidget  *row);
-GtkWidget *sp_fact_row_get_input         (GtkWidget  *row);
-GtkWidget *sp_fact_row_get_choice_button (GtkWidget  *row,
-                                          const char *choice_id);
-GtkWidget *sp_fact_row_get_clear_button  (GtkWidget  *row);
-gboolean   sp_fact_row_focus_input       (GtkWidget  *row);
-void       sp_fact_row_set_compact       (GtkWidget  *row,
-                                          gboolean    compact);
-void       sp_fact_row_set_implied       (GtkWidget  *row,
-                                          const char *answer,
-                                          const char *because);
+#define SP_TYPE_FACT_ROW (sp_fact_row_get_type ())
+
+G_DECLARE_INTERFACE (SpFactRow, sp_fact_row, SP, FACT_ROW, AdwPreferencesRow)
+
+GtkWidget *sp_fact_row_new              (SpCase     *case_,
+                                         SpFact     *fact) G_GNUC_WARN_UNUSED_RESULT;
+SpFact    *sp_fact_row_get_fact         (SpFactRow  *self);
+SpCase    *sp_fact_row_get_case         (SpFactRow  *self);
+GtkWidget *sp_fact_row_get_input        (SpFactRow  *self);
+GtkWidget *sp_fact_row_get_clear_button (SpFactRow  *self);
+gboolean   sp_fact_row_focus_input      (SpFactRow  *self);
+void       sp_fact_row_set_compact      (SpFactRow  *self,
+                                         gboolean    compact);
+void       sp_fact_row_set_implied      (SpFactRow  *self,
+                                         const char *answer,
+                                         const char *because);
 
 G_END_DECLS

@@ -90,7 +90,7 @@ apply_layout (SpPathwayPage *self)
 
       g_hash_table_iter_init (&iter, self->fact_rows);
       while (g_hash_table_iter_next (&iter, NULL, &row))
-        sp_fact_row_set_compact (row, self->narrow);
+        sp_fact_row_set_compact (SP_FACT_ROW (row), self->narrow);
       g_hash_table_iter_init (&iter, self->decision_rows);
       while (g_hash_table_iter_next (&iter, NULL, &row))
         sp_decision_row_set_compact (row, self->narrow);
@@ -242,7 +242,7 @@ update_relevance (SpPathwayPage *self)
             }
           because = g_string_free (words, FALSE);
         }
-      sp_fact_row_set_implied (value, answer, because);
+      sp_fact_row_set_implied (SP_FACT_ROW (value), answer, because);
     }
 
   /* A section with every question hidden is hidden too. */
@@ -399,7 +399,7 @@ build_next_rows (SpPathwayPage *self,
       SpFact *fact = g_ptr_array_index (section->facts, section->n_made);
       GtkWidget *row = sp_fact_row_new (case_, fact);
 
-      sp_fact_row_set_compact (row, self->narrow);
+      sp_fact_row_set_compact (SP_FACT_ROW (row), self->narrow);
       sp_make_rows_cheap_to_measure (row, TRUE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), row);
       g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
@@ -1061,7 +1061,7 @@ sp_pathway_page_focus_fact (SpPathwayPage *self,
   for (GtkWidget *w = gtk_widget_get_parent (row); w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
     if (ADW_IS_PREFERENCES_GROUP (w))
       gtk_widget_set_visible (w, TRUE);
-  if (!sp_fact_row_focus_input (row))
+  if (!sp_fact_row_focus_input (SP_FACT_ROW (row)))
     return FALSE;
   scroll_to_row (self, row);
   return TRUE;

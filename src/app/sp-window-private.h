@@ -1,4 +1,5 @@
-/* sp-window-private.h: what sp-window.c and sp-window-actions.c share
+/* sp-window-private.h: what sp-window.c and sp-window-actions.c share,
+ * and what the tests look into; the application includes sp-window.h only
  *
  * Copyright 2026 Spinal Pathways developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +9,7 @@
 
 #include "sp-case-session.h"
 #include "sp-settings.h"
+#include "sp-summary.h"
 #include "sp-window.h"
 
 G_BEGIN_DECLS
@@ -67,6 +69,56 @@ struct _SpWindow
   GtkWidget            *identity_group;
   GtkWidget            *notes_group;
 };
+
+/* Used by the window's actions, and by tests that check their parts. */
+SpCase       *sp_window_get_case              (SpWindow       *self);
+SpCaseSession *sp_window_get_session          (SpWindow       *self);
+void          sp_window_new_case              (SpWindow       *self);
+gboolean      sp_window_open_file             (SpWindow       *self,
+                                               GFile          *file);
+void          sp_window_save_to_file_async    (SpWindow            *self,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      sp_window_save_to_file_finish   (SpWindow            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+SpSummary    *sp_window_create_summary        (SpWindow            *self,
+                                               gboolean             include_identifiers) G_GNUC_WARN_UNUSED_RESULT;
+void          sp_window_export_pdf_async      (SpWindow            *self,
+                                               GFile               *file,
+                                               gboolean             include_identifiers,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      sp_window_export_pdf_finish     (SpWindow            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+GtkPrintOperation *sp_window_create_print_operation (SpWindow      *self) G_GNUC_WARN_UNUSED_RESULT;
+void          sp_window_copy_summary          (SpWindow            *self);
+gboolean      sp_window_focus_fact            (SpWindow       *self,
+                                               const char     *fact_id);
+
+/* For tests only: the window's parts, found through the model (a fact's
+ * or decision's id) rather than by widget name. */
+SpEvaluation *sp_window_get_evaluation        (SpWindow       *self);
+AdwViewStack *sp_window_get_stack             (SpWindow       *self);
+GtkWidget    *sp_window_get_page              (SpWindow       *self,
+                                               const char     *pathway_id);
+GtkWidget    *sp_window_lookup_fact_input     (SpWindow       *self,
+                                               const char     *fact_id);
+GtkWidget    *sp_window_lookup_fact_row       (SpWindow       *self,
+                                               const char     *fact_id);
+GtkWidget    *sp_window_lookup_decision_row   (SpWindow       *self,
+                                               const char     *decision_id);
+GtkWidget    *sp_window_get_red_flag_banner   (SpWindow       *self);
+GtkWidget    *sp_window_get_serious_pathology_banner (SpWindow *self);
+GtkWidget    *sp_window_get_screening_banner  (SpWindow       *self);
+GtkWidget    *sp_window_get_review_banner     (SpWindow       *self);
+GtkWidget    *sp_window_get_policy_banner     (SpWindow       *self);
+GtkWidget    *sp_window_get_identity_group    (SpWindow       *self);
+GtkWidget    *sp_window_get_notes_group       (SpWindow       *self);
 
 void     sp_window_show_case           (SpWindow     *self,
                                         SpCase       *case_,

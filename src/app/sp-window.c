@@ -326,26 +326,6 @@ build_pages (SpWindow *self)
     }
 }
 
-/**
- * sp_window_set_case:
- * @case_: a case under the window's policy
- *
- * Shows @case_, replacing the current one, as a new case with no file and
- * no unsaved changes. The window never edits a copy: every change goes
- * straight to @case_. Unsaved changes of the current case are not asked
- * about: the "win.new" and "win.open" actions do that.
- */
-void
-sp_window_set_case (SpWindow *self,
-                    SpCase   *case_)
-{
-  g_return_if_fail (SP_IS_WINDOW (self));
-  g_return_if_fail (SP_IS_CASE (case_));
-  g_return_if_fail (sp_case_get_policy (case_) == self->policy);
-
-  sp_window_show_case (self, case_, NULL, FALSE);
-}
-
 /* Shows @case_ read from @file (or none), @modified if it holds changes
  * not in @file, as a restored draft does. */
 void
@@ -1006,7 +986,7 @@ sp_window_lookup_fact_input (SpWindow   *self,
 {
   GtkWidget *row = sp_window_lookup_fact_row (self, fact_id);
 
-  return row ? sp_fact_row_get_input (row) : NULL;
+  return row ? sp_fact_row_get_input (SP_FACT_ROW (row)) : NULL;
 }
 
 /**

@@ -13,6 +13,7 @@
 #endif
 
 #include "sp-fact-row.h"
+#include "sp-list-row.h"
 #include "sp-identity-group.h"
 #include "sp-test-util.h"
 
@@ -330,7 +331,7 @@ sp_test_tick_choice (SpWindow   *win,
   GtkWidget *check;
 
   g_assert_nonnull (row);
-  check = sp_fact_row_get_choice_button (row, choice_id);
+  check = sp_list_row_get_choice_button (SP_LIST_ROW (row), choice_id);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
 }

@@ -9,7 +9,7 @@
 #include "sp-core.h"
 #include "sp-application.h"
 #include "sp-tri-state.h"
-#include "sp-window.h"
+#include "sp-window-private.h"
 
 G_BEGIN_DECLS
 

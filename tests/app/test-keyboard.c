@@ -17,9 +17,10 @@
 #include "sp-core.h"
 #include "sp-application.h"
 #include "sp-fact-row.h"
+#include "sp-list-row.h"
 #include "sp-pathway-page.h"
 #include "sp-tri-state.h"
-#include "sp-window.h"
+#include "sp-window-private.h"
 
 /* GTK 4.8 cannot synthesise key events in-process, so the keys are real X
  * key events sent with xdotool (XTEST), which GTK cannot tell from a
@@ -452,7 +453,7 @@ answer_list (Walk      *walk,
   for (int i = -1; i < (int) sp_fact_get_n_choices (fact); i++)
     {
       const char *id = i < 0 ? NULL : sp_fact_get_choice_id (fact, i);
-      GtkWidget *check = sp_fact_row_get_choice_button (row, id);
+      GtkWidget *check = sp_list_row_get_choice_button (SP_LIST_ROW (row), id);
       gboolean want = id ? g_strv_contains ((const char * const *) chosen, id) : chosen[0] == NULL;
 
       if (!is_or_inside (check, focus))
@@ -517,8 +518,8 @@ answer (Walk      *walk,
         GtkWidget *row,
         GtkWidget *focus)
 {
-  SpFact *fact = sp_fact_row_get_fact (row);
-  GtkWidget *input = sp_fact_row_get_input (row);
+  SpFact *fact = sp_fact_row_get_fact (SP_FACT_ROW (row));
+  GtkWidget *input = sp_fact_row_get_input (SP_FACT_ROW (row));
   const char *id = sp_fact_get_id (fact);
 
   if (!wants (walk, fact))
@@ -663,13 +664,13 @@ assert_order (SpPathwayPage *page,
       if (forwards ? !(a < b) : !(a > b))
         g_error ("%s: %s reached after %s, against the order on screen",
                  forwards ? "Tab" : "Shift+Tab",
-                 sp_fact_get_id (sp_fact_row_get_fact (g_ptr_array_index (reached, i))),
-                 sp_fact_get_id (sp_fact_row_get_fact (g_ptr_array_index (reached, i - 1))));
+                 sp_fact_get_id (sp_fact_row_get_fact (SP_FACT_ROW (g_ptr_array_index (reached, i)))),
+                 sp_fact_get_id (sp_fact_row_get_fact (SP_FACT_ROW (g_ptr_array_index (reached, i - 1)))));
     }
   for (guint i = 0; i < visible->len; i++)
     if (!g_ptr_array_find (reached, g_ptr_array_index (visible, i), NULL))
       g_error ("%s never reached %s on the %s tab", forwards ? "Tab" : "Shift+Tab",
-               sp_fact_get_id (sp_fact_row_get_fact (g_ptr_array_index (visible, i))),
+               sp_fact_get_id (sp_fact_row_get_fact (SP_FACT_ROW (g_ptr_array_index (visible, i)))),
                sp_pathway_page_get_pathway_id (page));
 }
 
@@ -734,12 +735,12 @@ walk_page_back (Walk          *walk,
   /* Every answer recorded can be cleared without the pointer. */
   for (guint i = 0; i < visible->len; i++)
     {
-      GtkWidget *clear = sp_fact_row_get_clear_button (g_ptr_array_index (visible, i));
+      GtkWidget *clear = sp_fact_row_get_clear_button (SP_FACT_ROW (g_ptr_array_index (visible, i)));
 
       if (clear && gtk_widget_is_sensitive (clear) && gtk_widget_is_visible (clear) &&
           !g_hash_table_contains (stopped, clear))
         g_error ("the clear button of %s is never reached by Shift+Tab",
-                 sp_fact_get_id (sp_fact_row_get_fact (g_ptr_array_index (visible, i))));
+                 sp_fact_get_id (sp_fact_row_get_fact (SP_FACT_ROW (g_ptr_array_index (visible, i)))));
     }
 }
 

@@ -16,12 +16,13 @@
 #include "sp-choice-item.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
+#include "sp-list-row.h"
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
 #include "sp-summary.h"
 #include "sp-tri-state.h"
 #include "sp-widget-util.h"
-#include "sp-window.h"
+#include "sp-window-private.h"
 
 static SpApplication *app;
 
@@ -601,7 +602,7 @@ test_tab_patient (void)
     gtk_editable_set_text (GTK_EDITABLE (entry), "12346");
     g_assert_true (gtk_widget_has_css_class (entry, "error"));
     g_assert_false (sp_case_is_recorded (case_, "eq5d_profile"));
-    g_signal_emit_by_name (sp_fact_row_get_clear_button (sp_window_lookup_fact_row (win, "eq5d_profile")), "clicked");
+    g_signal_emit_by_name (sp_fact_row_get_clear_button (SP_FACT_ROW (sp_window_lookup_fact_row (win, "eq5d_profile"))), "clicked");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
     g_assert_false (gtk_widget_has_css_class (entry, "error"));
   }
@@ -1177,7 +1178,7 @@ test_clearing (void)
   sp_test_set_number (win, "pain_duration_months", 7);
   g_assert_cmpfloat (sp_case_get_number (case_, "pain_duration_months"), ==, 7);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "7");
-  g_signal_emit_by_name (sp_fact_row_get_clear_button (row), "clicked");
+  g_signal_emit_by_name (sp_fact_row_get_clear_button (SP_FACT_ROW (row)), "clicked");
   g_assert_false (sp_case_is_recorded (case_, "pain_duration_months"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
 
@@ -1270,7 +1271,7 @@ test_individual_funding (void)
   /* The same list, shown on the Patient tab, agrees. */
   g_assert_true (row_shown (win, "exceptional_interventions"));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
-    sp_fact_row_get_choice_button (sp_window_lookup_fact_row (win, "exceptional_interventions"),
+    sp_list_row_get_choice_button (SP_LIST_ROW (sp_window_lookup_fact_row (win, "exceptional_interventions")),
                                    "lumbar.disc_replacement"))));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);

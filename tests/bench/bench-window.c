@@ -27,7 +27,7 @@
 
 #include "sp-application.h"
 #include "sp-core.h"
-#include "sp-window.h"
+#include "sp-window-private.h"
 
 static guint n_edits;
 static gboolean wait_for_complete;

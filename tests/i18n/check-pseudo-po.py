@@ -28,7 +28,7 @@ spec.loader.exec_module(make_pseudo)
 EXPECTED = [
     (None, "Supported", "src/core/sp-types.c"),                        # N_() in the core
     (None, "Decisions", "src/app/sp-pathway-page.c"),                  # _() in the app
-    (None, "Not recorded", "src/app/sp-fact-row.c"),
+    (None, "Not recorded", "src/app/sp-choice-row.c"),
     ("answer", "Yes", "src/app/sp-tri-state.c"),                       # C_()
     (None, "Default care setting", "ui/sp-preferences-window.ui"),     # GtkBuilder
     # The preferences' care settings are the policy's words now

@@ -28,7 +28,7 @@
 #include "sp-settings.h"
 #include "sp-summary.h"
 #include "sp-test-util.h"
-#include "sp-window.h"
+#include "sp-window-private.h"
 
 static SpApplication *app;
 static GHashTable *policy_strings;  /* every string in the policy JSON */
