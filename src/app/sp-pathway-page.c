@@ -13,6 +13,7 @@
 #include "sp-case-relevance.h"
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
+#include "sp-section-group.h"
 #include "sp-widget-util.h"
 #include "sp-pathway-page.h"
 
@@ -247,27 +248,16 @@ update_relevance (SpPathwayPage *self)
 
   /* A section with every question hidden is hidden too. */
   for (guint i = 0; i < self->groups->len; i++)
-    {
-      GtkWidget *group = g_ptr_array_index (self->groups, i);
-      GPtrArray *rows = g_object_get_data (G_OBJECT (group), "sp-rows");
-      gboolean any = FALSE;
-
-      for (guint r = 0; r < rows->len && !any; r++)
-        any = gtk_widget_get_visible (g_ptr_array_index (rows, r));
-      gtk_widget_set_visible (group, any);
-    }
+    sp_section_group_update_visible (g_ptr_array_index (self->groups, i));
 }
 
 static void
 update_advice (SpPathwayPage *self)
 {
   GListModel *advisories = sp_evaluation_get_advisories (self->evaluation);
-  GPtrArray *rows = g_object_get_data (G_OBJECT (self->advice_group), "sp-rows");
   guint n = g_list_model_get_n_items (advisories);
 
-  for (guint i = 0; i < rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->advice_group), g_ptr_array_index (rows, i));
-  g_ptr_array_set_size (rows, 0);
+  sp_section_group_remove_all (SP_SECTION_GROUP (self->advice_group));
 
   for (guint i = 0; i < n; i++)
     {
@@ -293,8 +283,7 @@ update_advice (SpPathwayPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, sp_advisory_get_text (advisory),
                                       -1);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->advice_group), row);
-      g_ptr_array_add (rows, row);
+      sp_section_group_add_row (SP_SECTION_GROUP (self->advice_group), row);
     }
 
   gtk_widget_set_visible (self->advice_group, n > 0);
@@ -372,17 +361,11 @@ build_next_rows (SpPathwayPage *self,
 {
   SpCase *case_ = sp_evaluation_get_case (self->evaluation);
   Section *section = g_ptr_array_index (self->pending, 0);
-  GPtrArray *rows;
   guint n_rows = 0;
 
   if (section->group == NULL)
     {
-      section->group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (section->group), section->name);
-      if (section->screening)
-        gtk_widget_add_css_class (section->group, "sp-screening");
-      g_object_set_data_full (G_OBJECT (section->group), "sp-rows", g_ptr_array_new (),
-                              (GDestroyNotify) g_ptr_array_unref);
+      section->group = sp_section_group_new (section->name, section->screening);
       sp_make_rows_cheap_to_measure (section->group, TRUE);
       /* Sections come in two goes; the trailing group stays last. */
       if (self->trailing_group)
@@ -392,7 +375,6 @@ build_next_rows (SpPathwayPage *self,
         gtk_box_append (GTK_BOX (self->form_box), section->group);
       g_ptr_array_add (self->groups, section->group);
     }
-  rows = g_object_get_data (G_OBJECT (section->group), "sp-rows");
 
   for (; section->n_made < section->facts->len && n_rows < max_rows; section->n_made++, n_rows++)
     {
@@ -401,9 +383,8 @@ build_next_rows (SpPathwayPage *self,
 
       sp_fact_row_set_compact (SP_FACT_ROW (row), self->narrow);
       sp_make_rows_cheap_to_measure (row, TRUE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), row);
+      sp_section_group_add_row (SP_SECTION_GROUP (section->group), row);
       g_hash_table_insert (self->fact_rows, (gpointer) sp_fact_get_id (fact), row);
-      g_ptr_array_add (rows, row);
     }
 
   if (section->n_made == section->facts->len)
@@ -722,10 +703,7 @@ ensure_skeleton (SpPathwayPage *self)
   self->decisions_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->decisions_group), _("Decisions"));
   gtk_box_append (GTK_BOX (decisions_box), self->decisions_group);
-  self->advice_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->advice_group), _("Advice"));
-  g_object_set_data_full (G_OBJECT (self->advice_group), "sp-rows", g_ptr_array_new (),
-                          (GDestroyNotify) g_ptr_array_unref);
+  self->advice_group = sp_section_group_new (_("Advice"), FALSE);
   gtk_box_append (GTK_BOX (decisions_box), self->advice_group);
   self->decisions_scroller = make_scroller (decisions_box);
   gtk_box_append (GTK_BOX (self->columns), self->decisions_scroller);

@@ -17,6 +17,7 @@
 #include "sp-decision-row.h"
 #include "sp-fact-row.h"
 #include "sp-list-row.h"
+#include "sp-section-group.h"
 #include "sp-identity-group.h"
 #include "sp-pathway-page.h"
 #include "sp-summary.h"
@@ -68,13 +69,12 @@ advice_shown (SpWindow   *win,
               const char *advisory_id)
 {
   GtkWidget *group = sp_pathway_page_get_advice_group (SP_PATHWAY_PAGE (sp_window_get_page (win, pathway_id)));
-  GPtrArray *rows = g_object_get_data (G_OBJECT (group), "sp-rows");
+  GtkWidget *row;
 
   if (!gtk_widget_get_visible (group))
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (rows, i)), advisory_id) &&
-        gtk_widget_get_visible (g_ptr_array_index (rows, i)))
+  for (guint i = 0; (row = sp_section_group_get_row (SP_SECTION_GROUP (group), i)); i++)
+    if (g_str_equal (gtk_widget_get_name (row), advisory_id) && gtk_widget_get_visible (row))
       return TRUE;
   return FALSE;
 }
