@@ -601,33 +601,6 @@ sp_pathway_page_class_init (SpPathwayPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sp-pathway-page");
 }
 
-static GtkWidget *
-make_scroller (GtkWidget *content)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 480);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
-}
-
-static GtkWidget *
-make_column (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  return box;
-}
-
 static void
 sp_pathway_page_init (SpPathwayPage *self)
 {
@@ -659,54 +632,39 @@ on_narrow_wheel (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
-/* The columns, scrollers and groups a page's rows go in. A page is empty
- * until it is first shown: the four pages not shown at start-up cost
- * nothing before the first frame (each has three scrolled windows). */
+/* The columns, scrollers and groups a page's rows go in
+ * (ui/sp-pathway-page-skeleton.ui). A page is empty until it is first
+ * shown: the four pages not shown at start-up cost nothing before the first
+ * frame (each has three scrolled windows). */
 static void
 ensure_skeleton (SpPathwayPage *self)
 {
-  GtkWidget *decisions_box;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
 
   if (self->outer)
     return;
 
-  self->outer = gtk_scrolled_window_new ();
+  g_type_ensure (SP_TYPE_SECTION_GROUP);
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_narrow_wheel);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), sp_pathway_page_show_decisions);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_add_from_resource (builder, "/io/github/spinalpathways/SpinalPathways/ui/sp-pathway-page-skeleton.ui",
+                                 NULL);
+
+  self->outer = GTK_WIDGET (gtk_builder_get_object (builder, "outer"));
   gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
-  self->narrow_wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  gtk_event_controller_set_propagation_phase (self->narrow_wheel, GTK_PHASE_NONE);
-  g_signal_connect_object (self->narrow_wheel, "scroll", G_CALLBACK (on_narrow_wheel), self, 0);
-  gtk_widget_add_controller (self->outer, self->narrow_wheel);
-
-  self->columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_set_homogeneous (GTK_BOX (self->columns), FALSE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->outer), self->columns);
-
-  self->form_box = make_column ();
-  self->jump_button = gtk_button_new ();
-  {
-    GtkWidget *content = adw_button_content_new ();
-
-    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Jump to _Decisions"));
-    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-down-symbolic");
-    gtk_button_set_child (GTK_BUTTON (self->jump_button), content);
-  }
-  gtk_widget_add_css_class (self->jump_button, "pill");
-  gtk_widget_set_halign (self->jump_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->form_box), self->jump_button);
-  g_signal_connect_object (self->jump_button, "clicked", G_CALLBACK (sp_pathway_page_show_decisions), self, G_CONNECT_SWAPPED);
-  self->form_scroller = make_scroller (self->form_box);
-  gtk_widget_add_css_class (self->form_scroller, "sp-form-pane");
-  gtk_box_append (GTK_BOX (self->columns), self->form_scroller);
-
-  decisions_box = make_column ();
-  self->decisions_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->decisions_group), _("Decisions"));
-  gtk_box_append (GTK_BOX (decisions_box), self->decisions_group);
-  self->advice_group = sp_section_group_new (_("Advice"), FALSE);
-  gtk_box_append (GTK_BOX (decisions_box), self->advice_group);
-  self->decisions_scroller = make_scroller (decisions_box);
-  gtk_box_append (GTK_BOX (self->columns), self->decisions_scroller);
+  self->narrow_wheel = GTK_EVENT_CONTROLLER (gtk_builder_get_object (builder, "narrow_wheel"));
+  self->columns = GTK_WIDGET (gtk_builder_get_object (builder, "columns"));
+  self->form_scroller = GTK_WIDGET (gtk_builder_get_object (builder, "form_scroller"));
+  self->form_box = GTK_WIDGET (gtk_builder_get_object (builder, "form_box"));
+  self->jump_button = GTK_WIDGET (gtk_builder_get_object (builder, "jump_button"));
+  self->decisions_scroller = GTK_WIDGET (gtk_builder_get_object (builder, "decisions_scroller"));
+  self->decisions_group = GTK_WIDGET (gtk_builder_get_object (builder, "decisions_group"));
+  self->advice_group = GTK_WIDGET (gtk_builder_get_object (builder, "advice_group"));
 
   if (self->leading_group)
     gtk_box_append (GTK_BOX (self->form_box), self->leading_group);

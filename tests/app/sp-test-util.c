@@ -272,8 +272,31 @@ sp_test_make_window_with_policy (SpApplication *app,
   gtk_window_set_default_size (GTK_WINDOW (win), width, height);
   gtk_window_present (GTK_WINDOW (win));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  sp_test_wait_ms (50);
+  sp_test_wait_settled (GTK_WIDGET (win));
   return win;
+}
+
+/* Waits until @widget has kept its size for a quarter of a second: a new
+ * window takes a frame or two to reach its final width, and a row scrolled
+ * into view before that may be pushed out of it again as text rewraps. A
+ * sanitizer build takes far longer over this than a normal one. */
+void
+sp_test_wait_settled (GtkWidget *widget)
+{
+  int width = -1, height = -1, stable_ms = 0;
+
+  for (int waited = 0; stable_ms < 250; waited += 25)
+    {
+      if (waited > 20000)
+        g_error ("%s did not settle to one size in 20 s", G_OBJECT_TYPE_NAME (widget));
+      sp_test_wait_ms (25);
+      if (gtk_widget_get_width (widget) == width && gtk_widget_get_height (widget) == height)
+        stable_ms += 25;
+      else
+        stable_ms = 0;
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
 }
 
 void

@@ -33,6 +33,7 @@ SpWindow         *sp_test_make_window_with_policy (SpApplication *app,
                                                    SpPolicy      *policy,
                                                    int            width,
                                                    int            height);
+void              sp_test_wait_settled    (GtkWidget        *widget);
 void              sp_test_destroy_window  (SpWindow         *win);
 void              sp_test_collect_text    (GtkWidget        *widget,
                                            GString          *text);

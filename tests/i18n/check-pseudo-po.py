@@ -27,8 +27,8 @@ spec.loader.exec_module(make_pseudo)
 # (context, msgid, a file it must come from)
 EXPECTED = [
     (None, "Supported", "src/core/sp-types.c"),                        # N_() in the core
-    (None, "Decisions", "src/app/sp-pathway-page.c"),                  # _() in the app
-    (None, "Not recorded", "src/app/sp-choice-row.c"),
+    (None, "Decisions", "ui/sp-pathway-page-skeleton.ui"),             # a GtkBuilder file, not a template
+    (None, "Not recorded", "src/app/sp-choice-row.c"),                # _() in the app
     ("answer", "Yes", "src/app/sp-tri-state.c"),                       # C_()
     (None, "Default care setting", "ui/sp-preferences-window.ui"),     # GtkBuilder
     # The preferences' care settings are the policy's words now
