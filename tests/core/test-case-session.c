@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "sp-core.h"
+#include "sp-test-files.h"
 
 static SpPolicy *policy;
 
@@ -26,34 +27,6 @@ typedef struct {
   char          *failure;
   guint          modified_notifications;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
 
 static void
 on_draft_saved (SpCaseSession *session,
@@ -108,7 +81,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Let a background deletion finish before the folder goes. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  remove_tree (fixture->dir);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->drafts_dir);
   g_free (fixture->failure);
@@ -247,8 +220,8 @@ test_edit_marks_and_autosaves (Fixture       *fixture,
   g_assert_cmpuint (fixture->drafts_saved, ==, 1);
 
   path = draft_path (fixture);
-  g_assert_cmpuint (file_mode (path), ==, 0600);
-  g_assert_cmpuint (file_mode (fixture->drafts_dir), ==, 0700);
+  g_assert_cmpuint (sp_test_file_mode (path), ==, 0600);
+  g_assert_cmpuint (sp_test_file_mode (fixture->drafts_dir), ==, 0700);
   restored = sp_draft_store_load (fixture->drafts, policy, sp_case_session_get_draft_id (fixture->session),
                                   NULL, &error);
   g_assert_no_error (error);
@@ -286,7 +259,7 @@ test_save_clears_mark_and_draft (Fixture       *fixture,
   g_assert_true (g_file_equal (sp_case_session_get_file (fixture->session), file));
   name = sp_case_session_dup_display_name (fixture->session);
   g_assert_cmpstr (name, ==, "Patient case.spcase");
-  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (sp_test_file_mode (path), ==, 0600);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   written = g_bytes_new_take (g_steal_pointer (&contents), length);
   expected = sp_case_serialize (fixture->case_);

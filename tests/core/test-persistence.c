@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sp-core.h"
+#include "sp-test-files.h"
 #include "sp-core-private.h"
 
 static SpPolicy *policy;
@@ -27,25 +28,6 @@ make_temp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 static guint
 count_entries (const char *path)
 {
@@ -55,15 +37,6 @@ count_entries (const char *path)
   while (dir && g_dir_read_name (dir))
     n++;
   return n;
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
 }
 
 static SpCase *
@@ -97,17 +70,17 @@ test_atomic_write_is_private (void)
   g_assert_true (sp_file_write_atomically (file, bytes, &error));
   umask (old_umask);
   g_assert_no_error (error);
-  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (sp_test_file_mode (path), ==, 0600);
 
   /* ...and so is a replaced one, even if it was readable by others. */
   g_chmod (path, 0644);
   g_assert_true (sp_file_write_atomically (file, bytes, &error));
-  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (sp_test_file_mode (path), ==, 0600);
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_cmpstr (contents, ==, "new\n");
   g_assert_cmpuint (count_entries (dir), ==, 1);   /* no temporary file left behind */
 
-  remove_tree (dir);
+  sp_test_remove_tree (dir);
 }
 
 /* The failure cases share one check: the old file is byte-identical, no
@@ -152,7 +125,7 @@ test_full_disk_injected (void)
   message = sp_file_describe_write_error (file, error);
   g_assert_nonnull (strstr (message, "disk is full"));
 
-  remove_tree (dir);
+  sp_test_remove_tree (dir);
 }
 
 static void
@@ -168,7 +141,7 @@ test_vanished_folder (void)
   g_assert_false (sp_file_write_atomically (file, bytes, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  sp_test_remove_tree (dir);
 }
 
 static gboolean
@@ -329,7 +302,7 @@ test_async_write (void)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "async\n");
-  remove_tree (dir);
+  sp_test_remove_tree (dir);
 }
 
 static void
@@ -355,8 +328,8 @@ test_drafts (void)
   g_assert_no_error (error);
   draft_file = sp_draft_store_get_file (store, "draft-1");
   draft_path = g_file_get_path (draft_file);
-  g_assert_cmpuint (file_mode (draft_path), ==, 0600);
-  g_assert_cmpuint (file_mode (drafts_dir), ==, 0700);
+  g_assert_cmpuint (sp_test_file_mode (draft_path), ==, 0600);
+  g_assert_cmpuint (sp_test_file_mode (drafts_dir), ==, 0700);
 
   drafts = sp_draft_store_list (store);
   g_assert_cmpuint (drafts->len, ==, 1);
@@ -389,7 +362,7 @@ test_drafts (void)
   drafts = sp_draft_store_list (store);
   g_assert_cmpuint (drafts->len, ==, 0);
 
-  remove_tree (dir);
+  sp_test_remove_tree (dir);
 }
 
 /* A saved case names the policy it was decided under, so that opening it
