@@ -641,6 +641,7 @@ ensure_skeleton (SpPathwayPage *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->outer)
     return;
@@ -652,8 +653,10 @@ ensure_skeleton (SpPathwayPage *self)
   builder = gtk_builder_new ();
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
-  gtk_builder_add_from_resource (builder, "/io/github/spinalpathways/SpinalPathways/ui/sp-pathway-page-skeleton.ui",
-                                 NULL);
+  /* Compiled in: a failure here is a broken build, never the user's doing. */
+  if (!gtk_builder_add_from_resource (builder, "/io/github/spinalpathways/SpinalPathways/ui/sp-pathway-page-skeleton.ui",
+                                      &error))
+    g_error ("The page layout could not be built: %s", error->message);
 
   self->outer = GTK_WIDGET (gtk_builder_get_object (builder, "outer"));
   gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
