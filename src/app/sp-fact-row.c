@@ -206,6 +206,15 @@ short_help (const char *help,
   return NULL;
 }
 
+/* Every row has the help button; it is shown only for a fact with help. */
+static gboolean
+has_help (SpFactRowState *state)
+{
+  const char *help = sp_fact_get_help (state->fact);
+
+  return help != NULL && help[0] != '\0';
+}
+
 static void
 apply_help (SpFactRow *self,
             gboolean   compact)
@@ -215,12 +224,12 @@ apply_help (SpFactRow *self,
   /* A combo row shows its value as the subtitle; the help is a button. */
   if (ADW_IS_COMBO_ROW (self))
     {
-      gtk_widget_set_visible (state->info_button, state->subtitle != NULL || state->truncated);
+      gtk_widget_set_visible (state->info_button, has_help (state));
       return;
     }
   g_object_set (self, "subtitle", compact || !state->subtitle ? "" : state->subtitle, NULL);
   gtk_widget_set_visible (state->info_button,
-                          (state->subtitle != NULL || state->truncated) && (compact || state->truncated));
+                          has_help (state) && (compact || state->truncated));
 }
 
 /* The help's popover is made when first opened: a form has some forty of
@@ -285,7 +294,7 @@ sp_fact_row_setup (SpFactRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
 
-  if (help != NULL && help[0] != '\0')
+  if (has_help (state))
     {
       /* TRANSLATORS: the accessible name of a question's help button */
       g_autofree char *more = g_strdup_printf (_("More about “%s”"), label);
@@ -384,18 +393,6 @@ sp_fact_row_get_fact (SpFactRow *self)
 {
   g_return_val_if_fail (SP_IS_FACT_ROW (self), NULL);
   return get_state (self)->fact;
-}
-
-/**
- * sp_fact_row_get_case:
- *
- * Returns: (transfer none): the case @self records into
- */
-SpCase *
-sp_fact_row_get_case (SpFactRow *self)
-{
-  g_return_val_if_fail (SP_IS_FACT_ROW (self), NULL);
-  return get_state (self)->case_;
 }
 
 /**
@@ -529,7 +526,7 @@ sp_fact_row_set_implied (SpFactRow  *self,
 
       /* The answer where the help was; the help stays one click away. */
       g_object_set (self, "subtitle", markup, NULL);
-      gtk_widget_set_visible (state->info_button, state->subtitle != NULL || state->truncated);
+      gtk_widget_set_visible (state->info_button, has_help (state));
     }
   if (state->input != GTK_WIDGET (self))
     gtk_widget_set_sensitive (state->input, FALSE);

@@ -20,7 +20,6 @@ G_DECLARE_INTERFACE (SpFactRow, sp_fact_row, SP, FACT_ROW, AdwPreferencesRow)
 GtkWidget *sp_fact_row_new              (SpCase     *case_,
                                          SpFact     *fact) G_GNUC_WARN_UNUSED_RESULT;
 SpFact    *sp_fact_row_get_fact         (SpFactRow  *self);
-SpCase    *sp_fact_row_get_case         (SpFactRow  *self);
 GtkWidget *sp_fact_row_get_input        (SpFactRow  *self);
 GtkWidget *sp_fact_row_get_clear_button (SpFactRow  *self);
 gboolean   sp_fact_row_focus_input      (SpFactRow  *self);

@@ -172,13 +172,6 @@ sp_section_group_remove_all (SpSectionGroup *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
-guint
-sp_section_group_get_n_rows (SpSectionGroup *self)
-{
-  g_return_val_if_fail (SP_IS_SECTION_GROUP (self), 0);
-  return self->rows->len;
-}
-
 /**
  * sp_section_group_get_row:
  * @position: a row's position, from 0

@@ -19,7 +19,6 @@ GtkWidget *sp_section_group_new            (const char     *title,
 void       sp_section_group_add_row        (SpSectionGroup *self,
                                             GtkWidget      *row);
 void       sp_section_group_remove_all     (SpSectionGroup *self);
-guint      sp_section_group_get_n_rows     (SpSectionGroup *self);
 GtkWidget *sp_section_group_get_row        (SpSectionGroup *self,
                                             guint           position);
 void       sp_section_group_update_visible (SpSectionGroup *self);
