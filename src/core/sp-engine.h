@@ -31,6 +31,9 @@ typedef struct {
   guint32    deciding_rows;  /* bit per row that decides for some value an
                               * implied fact can still take */
   guint      possible;       /* bit per SpStatus the rule could still give */
+  guint32    open_rows;      /* bit per row not yet false, up to the first
+                              * true one, over the recorded facts: the rows
+                              * a status still open could rest on */
   SpFactSet  missing;
 } SpOutcome;
 
