@@ -50,6 +50,8 @@ typedef struct {
   LoadedPolicy  old, new;
   guint         n_old_decisions;
   gint         *new_index;     /* old decision index → the new's, or -1 */
+  gboolean      same_facts;    /* sp_policy_reads_cases_as(): read each case once */
+  guint         n_facts;
   guint32       today;
   gboolean      jsonl;
   Tally         total;
@@ -224,7 +226,7 @@ process (gpointer       data,
     {
       const SpStreamLine *line = &chunk->lines[i];
       g_autoptr(GError) error = NULL;
-      gboolean changed = FALSE;
+      gboolean changed = FALSE, copied;
 
       if (!sp_case_line_reader_read (worker->old_reader, line->text, line->length, line->path,
                                      line->number, diff->today, worker->old_values, &error))
@@ -232,9 +234,20 @@ process (gpointer       data,
           append_error (chunk, "", error);
           continue;
         }
-      /* A case the revision cannot read is news: it names a fact the revision dropped. */
-      if (!sp_case_line_reader_read (worker->new_reader, line->text, line->length, line->path,
-                                     line->number, diff->today, worker->new_values, &error))
+      /* A case the revision cannot read is news: it names a fact the
+       * revision dropped, or breaks a constraint it added. When the facts
+       * are the same, reading the line again would give the same values,
+       * so they are copied and only the new constraints checked; a case
+       * that fails them is read again, for the reader's own error. */
+      copied = FALSE;
+      if (diff->same_facts)
+        {
+          for (guint f = 0; f < diff->n_facts; f++)
+            sp_value_copy (&worker->new_values[f], &worker->old_values[f]);
+          copied = sp_values_check_constraints (diff->new.policy, worker->new_values, diff->today, "", NULL);
+        }
+      if (!copied && !sp_case_line_reader_read (worker->new_reader, line->text, line->length, line->path,
+                                                line->number, diff->today, worker->new_values, &error))
         {
           append_error (chunk, "under the new policy: ", error);
           continue;
@@ -444,6 +457,8 @@ sp_cli_diff_run (int    argc,
         }
       diff.today = sp_date_today ();
       diff.jsonl = jsonl;
+      diff.same_facts = sp_policy_reads_cases_as (diff.old.policy, diff.new.policy);
+      diff.n_facts = sp_policy_get_n_facts (diff.old.policy);
       total = tally_new (&diff);
       diff.total = *total;
       g_free (total);

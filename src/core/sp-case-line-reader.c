@@ -389,12 +389,18 @@ read_facts (SpCaseLineReader *self,
 
       if (!read_string (s, &name) || !expect (s, ':'))
         return FALSE;
-      /* Programs write facts in the policy's order, so the fact after the
-       * last one is tried before the policy's table; the name decides. An
-       * unknown fact, or one given twice, is for the reference to word. */
-      if (next < self->n_facts && strcmp (name, self->fact_ids[next]) == 0)
-        fact = sp_policy_get_fact (self->policy, next);
-      else if (!(fact = sp_policy_lookup_fact (self->policy, name)))
+      /* Programs write facts in the policy's order, leaving out those not
+       * recorded, so the facts after the last one are tried, in order,
+       * before the policy's table; the name decides. An unknown fact, or
+       * one given twice, is for the reference to word. */
+      fact = NULL;
+      for (guint i = next; i < self->n_facts && i < next + 8; i++)
+        if (strcmp (name, self->fact_ids[i]) == 0)
+          {
+            fact = sp_policy_get_fact (self->policy, i);
+            break;
+          }
+      if (fact == NULL && !(fact = sp_policy_lookup_fact (self->policy, name)))
         return FALSE;
       index = sp_fact_get_index (fact);
       next = index + 1;

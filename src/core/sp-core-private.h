@@ -82,6 +82,8 @@ char    *sp_fact_describe_value    (SpFact      *self,
                                     const SpValue *value);
 void     sp_fact_get_full_domain   (SpFact      *fact,
                                     SpDomain    *domain);
+gboolean sp_fact_reads_values_as   (SpFact      *self,
+                                    SpFact      *other);
 
 void     sp_value_clear            (SpValue     *value);
 void     sp_value_copy             (SpValue       *dest,
@@ -234,6 +236,8 @@ const char         *sp_policy_get_interpretation_sentence (SpPolicy   *self,
                                                            const char *interpretation_id);
 const char         *sp_policy_get_interned_interpretation_sentence (SpPolicy   *self,
                                                                     const char *interned_id);
+gboolean            sp_policy_reads_cases_as   (SpPolicy *self,
+                                                SpPolicy *other);
 
 G_END_DECLS
 

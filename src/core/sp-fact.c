@@ -975,6 +975,33 @@ sp_value_equal (const SpValue *a,
 }
 
 /**
+ * sp_fact_reads_values_as:
+ *
+ * Whether @self accepts exactly the values @other accepts and reads each
+ * into the same #SpValue: the same id, type, choices in the same order,
+ * range and pattern. Words (label, help, section) do not matter.
+ */
+gboolean
+sp_fact_reads_values_as (SpFact *self,
+                         SpFact *other)
+{
+  g_return_val_if_fail (SP_IS_FACT (self), FALSE);
+  g_return_val_if_fail (SP_IS_FACT (other), FALSE);
+
+  if (!g_str_equal (self->id, other->id) || self->type != other->type ||
+      self->has_range != other->has_range || g_strcmp0 (self->pattern, other->pattern) != 0)
+    return FALSE;
+  if (self->has_range && (self->minimum != other->minimum || self->maximum != other->maximum))
+    return FALSE;
+  if (self->choice_ids->len != other->choice_ids->len)
+    return FALSE;
+  for (guint i = 0; i < self->choice_ids->len; i++)
+    if (!g_str_equal (g_ptr_array_index (self->choice_ids, i), g_ptr_array_index (other->choice_ids, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * sp_fact_get_full_domain:
  * @domain: (out caller-allocates): every value @self can take
  */

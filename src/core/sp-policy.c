@@ -1940,6 +1940,31 @@ sp_policy_get_n_facts (SpPolicy *self)
 }
 
 /**
+ * sp_policy_reads_cases_as:
+ *
+ * Whether a case's facts read into the same values, at the same indices,
+ * under @self as under @other: the same facts in the same order, each
+ * accepting the same values (sp_fact_reads_values_as()). The constraints
+ * may still differ, so a case read under one must have them checked under
+ * the other.
+ */
+gboolean
+sp_policy_reads_cases_as (SpPolicy *self,
+                          SpPolicy *other)
+{
+  g_return_val_if_fail (SP_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (SP_IS_POLICY (other), FALSE);
+
+  if (self->fact_array->len != other->fact_array->len)
+    return FALSE;
+  for (guint i = 0; i < self->fact_array->len; i++)
+    if (!sp_fact_reads_values_as (g_ptr_array_index (self->fact_array, i),
+                                  g_ptr_array_index (other->fact_array, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * sp_policy_get_fact:
  *
  * Returns: (transfer none): the fact at @index

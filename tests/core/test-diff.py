@@ -178,6 +178,43 @@ reported = [int(l.split(":")[2]) for l in err.splitlines() if l.startswith("unde
 check("removed decision: no transitions; cases naming it reported, exit 2",
       (rc, out) == (2, "") and reported == naming and len(naming) > 0, f"rc={rc}\n{out}{err}")
 
+# A revision that keeps the facts but adds a constraint: the cases it
+# breaks are reported under the new policy, with the constraint's member
+# and words, exactly as evaluate under the revision reports them, and the
+# others are compared. (With the same facts, diff reads each case once and
+# checks the new constraints on a copy: this is the test of that path.)
+constrained = copy.deepcopy(policy)
+constrained["constraints"].append({
+    "id": "radicular_months_at_most_six", "member": "radicular_symptom_months",
+    "must": {"fact": "radicular_symptom_months", "le": 6},
+    "message": "is more than 6 months (a test constraint)"})
+constrained_path = write_policy("constrained.json", constrained)
+breaking = [n for n, c in enumerate(cases, start=1)
+            if (c["facts"].get("radicular_symptom_months") or 0) > 6]
+rc, out, err = run("diff", "--jsonl", original, constrained_path, cases_path)
+reported = [l for l in err.splitlines() if l.startswith("under the new policy: ")]
+r2 = subprocess.run([cli, "--policy", constrained_path, "evaluate", "--batch", cases_path],
+                    capture_output=True, text=True)
+errors_under_new = {json.loads(l)["line"]: json.loads(l)["error"] for l in r2.stdout.splitlines()
+                    if "error" in json.loads(l)}
+check("added constraint: the cases it breaks reported with its words, as evaluate says, exit 2",
+      rc == 2 and len(breaking) > 0 and [int(l.split(":")[2]) for l in reported] == breaking and
+      sorted(errors_under_new) == breaking and
+      all("facts.radicular_symptom_months" in l and "a test constraint" in l for l in reported) and
+      all(l[len("under the new policy: "):].endswith(errors_under_new[int(l.split(":")[2])].split(": ", 1)[1])
+          for l in reported),
+      f"rc={rc}\nbreaking={breaking}\n{out}{err}\n{errors_under_new}")
+check("added constraint: the other cases compared, no change", out == "", out)
+
+# A revision that narrows a fact's range reads cases differently: each is
+# read under both, and those out of the new range are reported.
+narrowed = copy.deepcopy(policy)
+next(f for f in narrowed["facts"] if f["id"] == "radicular_symptom_months")["max"] = 6
+rc, out, err = run("diff", "--jsonl", original, write_policy("narrowed.json", narrowed), cases_path)
+reported = [int(l.split(":")[2]) for l in err.splitlines() if l.startswith("under the new policy: ")]
+check("narrowed range: cases out of it reported under the new policy, exit 2",
+      rc == 2 and reported == breaking and "out of range" in err, f"rc={rc}\n{out}{err}")
+
 # Bad policies.
 bad = os.path.join(work, "bad.json")
 open(bad, "w").write('{"schema": "spinal-pathways-policy"')
