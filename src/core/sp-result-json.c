@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "sp-advisory-rule.h"
 #include "sp-core-private.h"
 #include "sp-decision-rule.h"
@@ -58,12 +62,36 @@ word_needs_escaping (guint64 word)
   return (flagged & SP_BYTES (0x80)) != 0;
 }
 
-/* The end of the run of bytes from @p that need no escaping. */
+/* The end of the run of bytes from @p that need no escaping. Where the
+ * processor has SSE2 (every x86-64) sixteen bytes are checked at once and
+ * the first that needs escaping found exactly; elsewhere, and for the
+ * tail, eight at a time as above. Escaping the sentences made for each
+ * case was a twelfth of a full batch. */
 static inline const guchar *
 plain_run_end (const guchar *p,
                const guchar *end)
 {
   guint64 word;
+
+#ifdef __SSE2__
+  const __m128i controls = _mm_set1_epi8 (0x1f);
+  const __m128i quotes = _mm_set1_epi8 ('"');
+  const __m128i backslashes = _mm_set1_epi8 ('\\');
+
+  while (end - p >= 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+      /* Unsigned: a byte is a control character when min (byte, 0x1f) is itself. */
+      __m128i flagged = _mm_or_si128 (_mm_cmpeq_epi8 (_mm_min_epu8 (bytes, controls), bytes),
+                                      _mm_or_si128 (_mm_cmpeq_epi8 (bytes, quotes),
+                                                    _mm_cmpeq_epi8 (bytes, backslashes)));
+      guint mask = (guint) _mm_movemask_epi8 (flagged);
+
+      if (mask != 0)
+        return p + __builtin_ctz (mask);
+      p += 16;
+    }
+#endif
 
   while (end - p >= 8)
     {

@@ -96,14 +96,15 @@ test_escaping_fixed (void)
 }
 
 /* Every position of every byte that needs escaping, among neighbours that
- * do not, in strings of every length around the eight-byte steps. */
+ * do not, in strings of every length around the sixteen- and eight-byte
+ * steps (two sixteen-byte blocks, then the tail). */
 static void
 test_escaping_every_position (void)
 {
   const guchar specials[] = { '"', '\\', 0x01, 0x1f, '\n', '\t' };
   const guchar neighbours[] = { 'a', ' ', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0xc3 };
 
-  for (guint length = 1; length <= 25; length++)
+  for (guint length = 1; length <= 40; length++)
     for (guint position = 0; position < length; position++)
       for (guint s = 0; s < G_N_ELEMENTS (specials); s++)
         for (guint n = 0; n < G_N_ELEMENTS (neighbours); n++)
