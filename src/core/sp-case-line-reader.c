@@ -55,6 +55,7 @@ struct _SpCaseLineReader
   JsonParser *parser;
   guint       n_facts;
   const char **fact_ids;      /* the policy's, by index */
+  gsize      *fact_id_lengths;
   char       *scratch;        /* the line's strings, NUL-terminated */
   gsize       scratch_size;
 };
@@ -82,8 +83,12 @@ sp_case_line_reader_new (SpPolicy *policy)
   self->parser = json_parser_new_immutable ();
   self->n_facts = sp_policy_get_n_facts (policy);
   self->fact_ids = g_new0 (const char *, self->n_facts);
+  self->fact_id_lengths = g_new0 (gsize, self->n_facts);
   for (guint i = 0; i < self->n_facts; i++)
-    self->fact_ids[i] = sp_fact_get_id (sp_policy_get_fact (policy, i));
+    {
+      self->fact_ids[i] = sp_fact_get_id (sp_policy_get_fact (policy, i));
+      self->fact_id_lengths[i] = strlen (self->fact_ids[i]);
+    }
   return self;
 }
 
@@ -95,6 +100,7 @@ sp_case_line_reader_free (SpCaseLineReader *self)
   g_clear_object (&self->parser);
   g_clear_object (&self->policy);
   g_free (self->fact_ids);
+  g_free (self->fact_id_lengths);
   g_free (self->scratch);
   g_free (self);
 }
@@ -160,8 +166,9 @@ word_outside_plain_ascii (guint64 word)
  * Reading strings was a tenth of a batch's time byte by byte, so the end
  * is found with memchr() and the bytes checked eight at a time. */
 static gboolean
-read_string (Scanner     *s,
-             const char **out)
+read_string_length (Scanner     *s,
+                    const char **out,
+                    gsize       *length)
 {
   const char *start, *close, *p;
   gsize n;
@@ -194,8 +201,18 @@ read_string (Scanner     *s,
   memcpy (s->scratch, start, n);
   s->scratch[n] = '\0';
   *out = s->scratch;
+  *length = n;
   s->scratch += n + 1;
   return TRUE;
+}
+
+static inline gboolean
+read_string (Scanner     *s,
+             const char **out)
+{
+  gsize length;
+
+  return read_string_length (s, out, &length);
 }
 
 static gboolean
@@ -383,11 +400,12 @@ read_facts (SpCaseLineReader *self,
     {
       SpJsonScalar input;
       const char *name;
+      gsize name_length;
       SpFact *fact;
       guint index;
       char *problem = NULL;
 
-      if (!read_string (s, &name) || !expect (s, ':'))
+      if (!read_string_length (s, &name, &name_length) || !expect (s, ':'))
         return FALSE;
       /* Programs write facts in the policy's order, leaving out those not
        * recorded, so the facts after the last one are tried, in order,
@@ -395,7 +413,7 @@ read_facts (SpCaseLineReader *self,
        * one given twice, is for the reference to word. */
       fact = NULL;
       for (guint i = next; i < self->n_facts && i < next + 8; i++)
-        if (strcmp (name, self->fact_ids[i]) == 0)
+        if (name_length == self->fact_id_lengths[i] && memcmp (name, self->fact_ids[i], name_length) == 0)
           {
             fact = sp_policy_get_fact (self->policy, i);
             break;

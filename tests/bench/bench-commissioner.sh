@@ -30,6 +30,6 @@ for round in $(seq "$rounds"); do
     /usr/bin/time -f "%M" -o "$work/rss" "$cli" "${args[@]}" "$work/cases.jsonl" > /dev/null || true
     end=$(date +%s.%N)
     /usr/bin/time -f "%M" -o "$work/rss-small" "$cli" "${args[@]}" "$work/small.jsonl" > /dev/null || true
-    echo "$mode $(python3 -c "print(round($n / ($end - $start)))") cases/s; peak RSS $(cat "$work/rss") KiB ($(cat "$work/rss-small") KiB on 10,000 cases)"
+    echo "$mode $(python3 -c "print(round($n / ($end - $start)))") cases/s; peak RSS $(tail -n 1 "$work/rss") KiB ($(tail -n 1 "$work/rss-small") KiB on 10,000 cases)"
   done
 done
