@@ -156,22 +156,22 @@ sp_decision_new (SpDecisionRule *rule)
 }
 
 static GStrv
-strv_from_array (GPtrArray *array)
+strv_from_list (const SpStringList *list)
 {
-  GStrv strv = g_new0 (char *, array->len + 1);
+  GStrv strv = g_new0 (char *, list->len + 1);
 
-  for (guint i = 0; i < array->len; i++)
-    strv[i] = g_strdup (g_ptr_array_index (array, i));
+  for (guint i = 0; i < list->len; i++)
+    strv[i] = g_strdup (list->items[i]);
   return strv;
 }
 
 static void
-replace_strv (SpDecision *self,
-              GStrv      *field,
-              GPtrArray  *array,
-              guint       prop_id)
+replace_strv (SpDecision         *self,
+              GStrv              *field,
+              const SpStringList *list,
+              guint               prop_id)
 {
-  g_auto(GStrv) strv = strv_from_array (array);
+  g_auto(GStrv) strv = strv_from_list (list);
 
   if (g_strv_equal ((const char * const *) *field, (const char * const *) strv))
     return;
@@ -189,12 +189,12 @@ sp_decision_update (SpDecision          *self,
   g_assert (SP_IS_DECISION (self));
 
   g_object_freeze_notify (G_OBJECT (self));
-  replace_strv (self, &self->reasons, explanation->reasons, PROP_REASONS);
+  replace_strv (self, &self->reasons, &explanation->reasons, PROP_REASONS);
   g_array_set_size (self->reason_kinds, 0);
   g_array_append_vals (self->reason_kinds, explanation->reason_kinds->data, explanation->reason_kinds->len);
-  replace_strv (self, &self->citations, explanation->clause_ids, PROP_CITATIONS);
-  replace_strv (self, &self->interpretations, explanation->interpretation_ids, PROP_INTERPRETATIONS);
-  replace_strv (self, &self->missing, explanation->missing_fact_ids, PROP_MISSING);
+  replace_strv (self, &self->citations, &explanation->clause_ids, PROP_CITATIONS);
+  replace_strv (self, &self->interpretations, &explanation->interpretation_ids, PROP_INTERPRETATIONS);
+  replace_strv (self, &self->missing, &explanation->missing_fact_ids, PROP_MISSING);
   if (self->status != status)
     {
       self->status = status;

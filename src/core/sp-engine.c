@@ -405,27 +405,46 @@ sp_engine_evaluate (SpPolicy       *policy,
 
 /* ---- explanation ---------------------------------------------------- */
 
+static void
+string_list_append (SpStringList *list,
+                    const char   *item)
+{
+  if (list->len == list->allocated)
+    {
+      list->allocated = MAX (16, list->allocated * 2);
+      list->items = g_renew (const char *, list->items, list->allocated);
+    }
+  list->items[list->len++] = item;
+}
+
+static void
+string_list_clear (SpStringList *list)
+{
+  g_clear_pointer (&list->items, g_free);
+  list->len = list->allocated = 0;
+}
+
 void
 sp_explanation_init (SpExplanation *explanation)
 {
-  explanation->reasons = g_ptr_array_new ();
+  memset (&explanation->reasons, 0, sizeof explanation->reasons);
   explanation->reason_kinds = g_array_new (FALSE, FALSE, sizeof (SpReasonKind));
   explanation->owned = g_ptr_array_new_with_free_func (g_free);
-  explanation->clause_ids = g_ptr_array_new ();
-  explanation->interpretation_ids = g_ptr_array_new ();
-  explanation->missing_fact_ids = g_ptr_array_new ();
+  memset (&explanation->clause_ids, 0, sizeof explanation->clause_ids);
+  memset (&explanation->interpretation_ids, 0, sizeof explanation->interpretation_ids);
+  memset (&explanation->missing_fact_ids, 0, sizeof explanation->missing_fact_ids);
   explanation->ids_only = FALSE;
 }
 
 void
 sp_explanation_clear (SpExplanation *explanation)
 {
-  g_clear_pointer (&explanation->reasons, g_ptr_array_unref);
+  string_list_clear (&explanation->reasons);
   g_clear_pointer (&explanation->reason_kinds, g_array_unref);
   g_clear_pointer (&explanation->owned, g_ptr_array_unref);
-  g_clear_pointer (&explanation->clause_ids, g_ptr_array_unref);
-  g_clear_pointer (&explanation->interpretation_ids, g_ptr_array_unref);
-  g_clear_pointer (&explanation->missing_fact_ids, g_ptr_array_unref);
+  string_list_clear (&explanation->clause_ids);
+  string_list_clear (&explanation->interpretation_ids);
+  string_list_clear (&explanation->missing_fact_ids);
 }
 
 /**
@@ -436,21 +455,15 @@ sp_explanation_clear (SpExplanation *explanation)
 void
 sp_explanation_reset (SpExplanation *explanation)
 {
-  /* Called per decision, and most arrays are already empty (all but the
-   * ids with --brief): emptying an empty array still costs a call through
-   * GLib's removal code, a twentieth of a batch. */
-  if (explanation->reasons->len > 0)
-    g_ptr_array_set_size (explanation->reasons, 0);
+  explanation->reasons.len = 0;
   if (explanation->reason_kinds->len > 0)
     g_array_set_size (explanation->reason_kinds, 0);
+  /* Frees the sentences made for the decision before. */
   if (explanation->owned->len > 0)
     g_ptr_array_set_size (explanation->owned, 0);
-  if (explanation->clause_ids->len > 0)
-    g_ptr_array_set_size (explanation->clause_ids, 0);
-  if (explanation->interpretation_ids->len > 0)
-    g_ptr_array_set_size (explanation->interpretation_ids, 0);
-  if (explanation->missing_fact_ids->len > 0)
-    g_ptr_array_set_size (explanation->missing_fact_ids, 0);
+  explanation->clause_ids.len = 0;
+  explanation->interpretation_ids.len = 0;
+  explanation->missing_fact_ids.len = 0;
 }
 
 /* Every sentence made for a case fills one %s of a (translated) format.
@@ -509,7 +522,7 @@ add_reason (SpExplanation *explanation,
 {
   if (explanation->ids_only)
     return;
-  g_ptr_array_add (explanation->reasons, (gpointer) sentence);
+  string_list_append (&explanation->reasons, sentence);
   g_array_append_val (explanation->reason_kinds, kind);
 }
 
@@ -530,21 +543,21 @@ add_reason_take (SpExplanation *explanation,
 /* Every id an explanation collects is interned by the loader (see
  * SpRuleRow), so equal ids have equal addresses. */
 static void
-add_unique (GPtrArray  *array,
-            const char *id)
+add_unique (SpStringList *list,
+            const char   *id)
 {
-  for (guint i = 0; i < array->len; i++)
-    if (g_ptr_array_index (array, i) == id)
+  for (guint i = 0; i < list->len; i++)
+    if (list->items[i] == id)
       return;
-  g_ptr_array_add (array, (gpointer) id);
+  string_list_append (list, id);
 }
 
 static void
-add_ids (GPtrArray          *array,
+add_ids (SpStringList       *list,
          const char * const *ids)
 {
   for (guint i = 0; ids && ids[i]; i++)
-    add_unique (array, ids[i]);
+    add_unique (list, ids[i]);
 }
 
 /* Made for nearly every decision of every case (the missing facts, the
@@ -969,8 +982,8 @@ sp_engine_explain (SpPolicy             *policy,
 
   for (guint w = 0; w < G_N_ELEMENTS (outcome->missing.words); w++)
     for (guint64 bits = outcome->missing.words[w]; bits != 0; bits &= bits - 1)
-      g_ptr_array_add (explanation->missing_fact_ids,
-                       (gpointer) sp_fact_get_id (g_ptr_array_index (facts, w * 64 + __builtin_ctzll (bits))));
+      string_list_append (&explanation->missing_fact_ids,
+                          sp_fact_get_id (g_ptr_array_index (facts, w * 64 + __builtin_ctzll (bits))));
 
   /* Sentences are made only when words are wanted: --brief asks for the
    * ids alone, and making then dropping them was a third of its time. */
@@ -985,7 +998,7 @@ sp_engine_explain (SpPolicy             *policy,
                                             "urgently to an acute spinal centre for further evaluation "
                                             "and imaging."), flags));
         }
-      add_unique (explanation->clause_ids, screening->red_flags_clause);
+      add_unique (&explanation->clause_ids, screening->red_flags_clause);
       return;
     }
 
@@ -1000,7 +1013,7 @@ sp_engine_explain (SpPolicy             *policy,
                                             "flags and suspected serious pathology are recorded "
                                             "(not yet recorded: %s)."), labels));
         }
-      add_unique (explanation->clause_ids, screening->red_flags_clause);
+      add_unique (&explanation->clause_ids, screening->red_flags_clause);
     }
 
   if (outcome->flags & SP_OUTCOME_SERIOUS_SUPPORTED)
@@ -1015,8 +1028,8 @@ sp_engine_explain (SpPolicy             *policy,
                                             "reason to investigate or refer, whatever else is recorded."),
                                           pathology));
         }
-      add_unique (explanation->clause_ids, screening->serious_pathology_clause);
-      add_ids (explanation->interpretation_ids, screening->serious_pathology_interpretations);
+      add_unique (&explanation->clause_ids, screening->serious_pathology_clause);
+      add_ids (&explanation->interpretation_ids, screening->serious_pathology_interpretations);
       return;
     }
 
@@ -1031,8 +1044,8 @@ sp_engine_explain (SpPolicy             *policy,
                            fill_sentence (_("Serious underlying pathology is suspected (%s): exclude or "
                                             "manage the suspected serious pathology first."), pathology));
         }
-      add_unique (explanation->clause_ids, screening->serious_pathology_clause);
-      add_ids (explanation->interpretation_ids, screening->serious_pathology_interpretations);
+      add_unique (&explanation->clause_ids, screening->serious_pathology_clause);
+      add_ids (&explanation->interpretation_ids, screening->serious_pathology_interpretations);
     }
 
   if (outcome->status == SP_STATUS_NEEDS_INFORMATION)
@@ -1061,7 +1074,7 @@ sp_engine_explain (SpPolicy             *policy,
           if (outcome->deciding_row >= 0 && r > (guint) outcome->deciding_row)
             break;
           if ((outcome->open_rows >> r) & 1)
-            add_ids (explanation->clause_ids, rows[r].clause_ids);
+            add_ids (&explanation->clause_ids, rows[r].clause_ids);
         }
       if (words)
         explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
@@ -1083,8 +1096,8 @@ sp_engine_explain (SpPolicy             *policy,
             if ((outcome->deciding_rows >> r) & 1)
               {
                 add_reason (explanation, SP_REASON_RULE, rows[r].reason);
-                add_ids (explanation->clause_ids, rows[r].clause_ids);
-                add_ids (explanation->interpretation_ids, rows[r].interpretation_ids);
+                add_ids (&explanation->clause_ids, rows[r].clause_ids);
+                add_ids (&explanation->interpretation_ids, rows[r].interpretation_ids);
               }
           if (words && row->status == SP_STATUS_SUPPORTED)
             explain_criteria (policy, row, &context, &result->implications, TRUE, explanation);
@@ -1104,8 +1117,8 @@ sp_engine_explain (SpPolicy             *policy,
                       _("The policy's own criteria for this intervention are met, but "
                         "it waits until the suspected pathology is excluded or managed."));
         }
-      add_ids (explanation->clause_ids, row->clause_ids);
-      add_ids (explanation->interpretation_ids, row->interpretation_ids);
+      add_ids (&explanation->clause_ids, row->clause_ids);
+      add_ids (&explanation->interpretation_ids, row->interpretation_ids);
       if (words)
         explain_implied (policy, rule, rows, n_rows, outcome->deciding_row, outcome->deciding_rows, &context,
                          &result->implications, explanation);
@@ -1118,7 +1131,7 @@ sp_engine_explain (SpPolicy             *policy,
                     "named as one with evidence that it would improve the patient's "
                     "health status, so an individual funding request may be made. "
                     "This is not an approval: the request is decided by the commissioner."));
-      add_unique (explanation->clause_ids, screening->exceptional_clause);
+      add_unique (&explanation->clause_ids, screening->exceptional_clause);
     }
   else if (outcome->flags & SP_OUTCOME_FUNDING_REQUEST)
     {
@@ -1126,7 +1139,7 @@ sp_engine_explain (SpPolicy             *policy,
                   _("Significant health impairment is recorded and this intervention is "
                     "named as one with evidence of benefit: an individual funding request "
                     "may be considered (not an approval)."));
-      add_unique (explanation->clause_ids, screening->exceptional_clause);
+      add_unique (&explanation->clause_ids, screening->exceptional_clause);
     }
 }
 

@@ -55,18 +55,28 @@ void            sp_engine_evaluate     (SpPolicy             *policy,
                                         guint32               today,
                                         SpEngineResult       *result);
 
+/* Borrowed strings, in order. An explanation is filled and emptied for
+ * every decision of every case of a batch, so emptying a list is setting
+ * its length to zero: GPtrArray's removal path, called some eighty times
+ * a case, was a twentieth of --brief. */
+typedef struct {
+  const char **items;
+  guint        len;
+  guint        allocated;
+} SpStringList;
+
 /* The words for one decision: reasons as sentences, the clauses and
  * interpretations they rest on, and the missing facts, all in policy order. */
 typedef struct {
-  GPtrArray *reasons;          /* const char *: borrowed from the policy, or from @owned */
-  GArray    *reason_kinds;     /* SpReasonKind, one per reason */
-  GPtrArray *owned;            /* char *: sentences made for this case */
-  GPtrArray *clause_ids;       /* const char *, borrowed from the policy */
-  GPtrArray *interpretation_ids;
-  GPtrArray *missing_fact_ids;
+  SpStringList reasons;        /* borrowed from the policy, or from @owned */
+  GArray      *reason_kinds;   /* SpReasonKind, one per reason */
+  GPtrArray   *owned;          /* char *: sentences made for this case */
+  SpStringList clause_ids;     /* borrowed from the policy */
+  SpStringList interpretation_ids;
+  SpStringList missing_fact_ids;
   /* Set after sp_explanation_init() for ids only, no sentences (evaluate
    * --brief): reasons stays empty; the ids are the same as with words. */
-  gboolean   ids_only;
+  gboolean     ids_only;
 } SpExplanation;
 
 void            sp_explanation_init    (SpExplanation        *explanation);

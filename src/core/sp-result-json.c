@@ -400,16 +400,16 @@ append_policy_string (GString           *out,
 }
 
 static void
-append_string_array (GString           *out,
-                     const EscapeCache *cache,
-                     GPtrArray         *strings)
+append_string_array (GString            *out,
+                     const EscapeCache  *cache,
+                     const SpStringList *strings)
 {
   g_string_append_c (out, '[');
   for (guint i = 0; i < strings->len; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_policy_string (out, cache, g_ptr_array_index (strings, i));
+      append_policy_string (out, cache, strings->items[i]);
     }
   g_string_append_c (out, ']');
 }
@@ -545,16 +545,16 @@ append_result (GString              *out,
       append_len (out, head->str, head->len);
       append_policy_string (out, cache, sp_status_to_string (result->decisions[d].status));
       APPEND_LITERAL (out, ",\"missing\":");
-      append_string_array (out, cache, explanation.missing_fact_ids);
+      append_string_array (out, cache, &explanation.missing_fact_ids);
       if (!brief)
         {
           APPEND_LITERAL (out, ",\"reasons\":");
-          append_string_array (out, cache, explanation.reasons);
+          append_string_array (out, cache, &explanation.reasons);
         }
       APPEND_LITERAL (out, ",\"citations\":");
-      append_string_array (out, cache, explanation.clause_ids);
+      append_string_array (out, cache, &explanation.clause_ids);
       APPEND_LITERAL (out, ",\"interpretations\":");
-      append_string_array (out, cache, explanation.interpretation_ids);
+      append_string_array (out, cache, &explanation.interpretation_ids);
       g_string_append_c (out, '}');
     }
   sp_explanation_clear (&explanation);
