@@ -404,14 +404,21 @@ append_string_array (GString            *out,
                      const EscapeCache  *cache,
                      const SpStringList *strings)
 {
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < strings->len; i++)
+  /* Empty lists are the most common (interpretations, missing facts):
+   * one append. */
+  if (strings->len == 0)
     {
-      if (i > 0)
-        g_string_append_c (out, ',');
+      APPEND_LITERAL (out, "[]");
+      return;
+    }
+  APPEND_LITERAL (out, "[");
+  append_policy_string (out, cache, strings->items[0]);
+  for (guint i = 1; i < strings->len; i++)
+    {
+      APPEND_LITERAL (out, ",");
       append_policy_string (out, cache, strings->items[i]);
     }
-  g_string_append_c (out, ']');
+  APPEND_LITERAL (out, "]");
 }
 
 /**
