@@ -191,7 +191,8 @@ sp_decision_update (SpDecision          *self,
   g_object_freeze_notify (G_OBJECT (self));
   replace_strv (self, &self->reasons, &explanation->reasons, PROP_REASONS);
   g_array_set_size (self->reason_kinds, 0);
-  g_array_append_vals (self->reason_kinds, explanation->reason_kinds->data, explanation->reason_kinds->len);
+  if (explanation->reason_kinds != NULL)
+    g_array_append_vals (self->reason_kinds, explanation->reason_kinds->data, explanation->reason_kinds->len);
   replace_strv (self, &self->citations, &explanation->clause_ids, PROP_CITATIONS);
   replace_strv (self, &self->interpretations, &explanation->interpretation_ids, PROP_INTERPRETATIONS);
   replace_strv (self, &self->missing, &explanation->missing_fact_ids, PROP_MISSING);

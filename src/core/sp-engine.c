@@ -428,8 +428,9 @@ void
 sp_explanation_init (SpExplanation *explanation)
 {
   memset (&explanation->reasons, 0, sizeof explanation->reasons);
-  explanation->reason_kinds = g_array_new (FALSE, FALSE, sizeof (SpReasonKind));
-  explanation->owned = g_ptr_array_new_with_free_func (g_free);
+  /* Made with the first reason: --brief never makes one. */
+  explanation->reason_kinds = NULL;
+  explanation->owned = NULL;
   memset (&explanation->clause_ids, 0, sizeof explanation->clause_ids);
   memset (&explanation->interpretation_ids, 0, sizeof explanation->interpretation_ids);
   memset (&explanation->missing_fact_ids, 0, sizeof explanation->missing_fact_ids);
@@ -456,10 +457,10 @@ void
 sp_explanation_reset (SpExplanation *explanation)
 {
   explanation->reasons.len = 0;
-  if (explanation->reason_kinds->len > 0)
+  if (explanation->reason_kinds != NULL && explanation->reason_kinds->len > 0)
     g_array_set_size (explanation->reason_kinds, 0);
   /* Frees the sentences made for the decision before. */
-  if (explanation->owned->len > 0)
+  if (explanation->owned != NULL && explanation->owned->len > 0)
     g_ptr_array_set_size (explanation->owned, 0);
   explanation->clause_ids.len = 0;
   explanation->interpretation_ids.len = 0;
@@ -523,6 +524,8 @@ add_reason (SpExplanation *explanation,
   if (explanation->ids_only)
     return;
   string_list_append (&explanation->reasons, sentence);
+  if (explanation->reason_kinds == NULL)
+    explanation->reason_kinds = g_array_new (FALSE, FALSE, sizeof (SpReasonKind));
   g_array_append_val (explanation->reason_kinds, kind);
 }
 
@@ -536,6 +539,8 @@ add_reason_take (SpExplanation *explanation,
       g_free (sentence);
       return;
     }
+  if (explanation->owned == NULL)
+    explanation->owned = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (explanation->owned, sentence);
   add_reason (explanation, kind, sentence);
 }

@@ -69,8 +69,8 @@ typedef struct {
  * interpretations they rest on, and the missing facts, all in policy order. */
 typedef struct {
   SpStringList reasons;        /* borrowed from the policy, or from @owned */
-  GArray      *reason_kinds;   /* SpReasonKind, one per reason */
-  GPtrArray   *owned;          /* char *: sentences made for this case */
+  GArray      *reason_kinds;   /* SpReasonKind, one per reason; NULL before the first */
+  GPtrArray   *owned;          /* char *: sentences made for this case; NULL before the first */
   SpStringList clause_ids;     /* borrowed from the policy */
   SpStringList interpretation_ids;
   SpStringList missing_fact_ids;
