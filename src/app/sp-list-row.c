@@ -138,6 +138,9 @@ add_check_row (SpListRow  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* One Tab stop per choice: the check box, which a screen reader names
+   * and Space ticks, not the row around it as well. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
