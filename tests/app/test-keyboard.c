@@ -1177,6 +1177,429 @@ test_consultation (gconstpointer data)
   sp_test_destroy_window (walk.win);
 }
 
+/* The same five consultations by mouse: every tab, answer, choice and
+ * box clicked with real pointer clicks, the form scrolled with the wheel
+ * until the question is in view. Numbers and dates are typed (there is no
+ * other way to give one) and committed with Return. */
+
+static guint n_clicks, n_wheel_steps;
+
+static char *
+sp_test_strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (out, *p == '_' ? *++p : *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+click (GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  /* Where it is drawn now, not where it was before the last answer moved
+   * the form. */
+  gtk_test_widget_wait_for_draw (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW));
+  g_assert_true (sp_test_warp_pointer_to (widget));
+  /* A hand on a mouse never arrives without moving: GTK takes the pointer
+   * as over the window only once it has seen it move there. */
+  xdo_line ("mousemove_relative 1 1");
+  xdo_line ("mousemove_relative -- -1 -1");
+  sp_test_wait_ms (50);
+  xdo_line ("click 1");
+  n_clicks++;
+}
+
+/* Under Xvfb, on GTK 4.8, the first click after an item is chosen from a
+ * drop-down is sometimes lost (the drop-down closes on the press; the
+ * release then arrives in the window without its press). Whether a
+ * clinician's X server does the same is not known. It is allowed once,
+ * only straight after a drop-down, counted and reported; any other lost
+ * click fails the walk. */
+static gboolean after_drop_down;
+static guint n_lost_clicks;
+
+static void
+click_until (GtkWidget  *widget,
+             gboolean  (*done) (gpointer data),
+             gpointer    data,
+             const char *what)
+{
+  click (widget);
+  if (!sp_test_wait_until (done, data, after_drop_down ? 1500 : KEY_TIMEOUT_MS))
+    {
+      if (!after_drop_down)
+        g_error ("%s: the click was lost", what);
+      n_lost_clicks++;
+      click (widget);
+      if (!sp_test_wait_until (done, data, KEY_TIMEOUT_MS))
+        g_error ("%s: two clicks were lost", what);
+    }
+  after_drop_down = FALSE;
+}
+
+typedef struct {
+  SpWindow  *win;
+  GtkWidget *input;
+} InputWait;
+
+static gboolean
+focus_in_input (gpointer data)
+{
+  InputWait *iw = data;
+  GtkWidget *focus = focus_of (iw->win);
+
+  return focus && is_or_inside (focus, iw->input);
+}
+
+static gboolean
+holds_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (holds_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && holds_label (widget, label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  PageWait *pw = data;
+
+  return adw_view_stack_get_visible_child (sp_window_get_stack (pw->win)) == GTK_WIDGET (pw->page);
+}
+
+/* The tab's button in the header, by the page's title. */
+static SpPathwayPage *
+click_tab (SpWindow   *win,
+           const char *pathway_id)
+{
+  PageWait pw = { win, SP_PATHWAY_PAGE (sp_window_get_page (win, pathway_id)) };
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (sp_window_get_stack (win), GTK_WIDGET (pw.page));
+  g_autofree char *title = sp_test_strip_mnemonic (adw_view_stack_page_get_title (stack_page));
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (win), title);
+  g_autoptr(GList) rows = sp_pathway_page_list_fact_rows (pw.page);
+
+  if (button == NULL)
+    g_error ("no tab button labelled %s", title);
+  click_until (button, page_shown, &pw, title);
+  sp_test_wait_ms (100);
+  return pw.page;
+}
+
+/* The scroller that moves @widget: the nearest one that scrolls. */
+static GtkWidget *
+scroller_of (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkPolicyType vertical;
+
+        gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (w), NULL, &vertical);
+        if (vertical != GTK_POLICY_NEVER)
+          return w;
+      }
+  return NULL;
+}
+
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* The wheel, over the form, until @widget is whole on screen. */
+static void
+wheel_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = scroller_of (widget);
+
+  for (guint i = 0; scroller && !in_view (widget, scroller); i++)
+    {
+      graphene_rect_t bounds;
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double before = gtk_adjustment_get_value (adjustment);
+
+      if (i > 200)
+        g_error ("the wheel never brought %s into view", G_OBJECT_TYPE_NAME (widget));
+      g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+      g_assert_true (sp_test_warp_pointer_to (scroller));
+      xdo_line ("click %d", bounds.origin.y < 0 ? 4 : 5);
+      n_wheel_steps++;
+      for (guint w = 0; w < 100 && gtk_adjustment_get_value (adjustment) == before; w++)
+        sp_test_wait_ms (5);
+      sp_test_wait_ms (20);
+    }
+}
+
+static gboolean
+popover_open_under (gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (data); child; child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_POPOVER (child) && gtk_widget_get_mapped (child)) || popover_open_under (child))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_item_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  /* A list item is a child of the list view that holds the label. */
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      for (GtkWidget *item = gtk_widget_get_first_child (widget); item; item = gtk_widget_get_next_sibling (item))
+        if (gtk_widget_get_mapped (item) && g_strcmp0 (item_label (item), label) == 0)
+          return item;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_item_labelled (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+mouse_answer (Walk      *walk,
+              GtkWidget *row)
+{
+  SpFact *fact = sp_fact_row_get_fact (SP_FACT_ROW (row));
+  GtkWidget *input = sp_fact_row_get_input (SP_FACT_ROW (row));
+  const char *id = sp_fact_get_id (fact);
+
+  switch (sp_fact_get_fact_type (fact))
+    {
+    case SP_FACT_BOOLEAN:
+      {
+        GtkWidget *button = GTK_WIDGET (sp_tri_state_get_button (SP_TRI_STATE (input),
+                                                                 sp_case_get_boolean (walk->want, id) ? SP_TRI_STATE_YES
+                                                                                                      : SP_TRI_STATE_NO));
+        FactWait fw = { walk, fact };
+
+        wheel_into_view (button);
+        click_until (button, fact_entered, &fw, id);
+        wait_entered (walk, fact);
+      }
+      break;
+
+    case SP_FACT_CHOICE:
+      {
+        guint index;
+        GtkWidget *item;
+
+        g_assert_true (sp_fact_lookup_choice (fact, sp_case_get_choice (walk->want, id), &index));
+        wheel_into_view (input);
+        click_until (input, popover_open_under, input, id);
+        sp_test_wait_ms (100);
+        item = find_item_labelled (input, sp_fact_get_choice_label (fact, index));
+        if (item == NULL)
+          g_error ("%s: no item \"%s\" in the open list", id, sp_fact_get_choice_label (fact, index));
+        click (item);
+        wait_entered (walk, fact);
+        g_assert_true (sp_test_wait_until (popover_closed, walk->win, KEY_TIMEOUT_MS));
+        after_drop_down = TRUE;
+      }
+      break;
+
+    case SP_FACT_CHOICE_LIST:
+    case SP_FACT_DECISION_LIST:
+      {
+        g_auto(GStrv) chosen = sp_case_dup_choice_list (walk->want, id);
+
+        if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+          {
+            wheel_into_view (row);
+            click_until (row, expanded, row, id);
+            sp_test_wait_ms (100);
+          }
+        for (int i = -1; i < (int) sp_fact_get_n_choices (fact); i++)
+          {
+            const char *choice = i < 0 ? NULL : sp_fact_get_choice_id (fact, i);
+            GtkWidget *check = sp_list_row_get_choice_button (SP_LIST_ROW (row), choice);
+            gboolean want = choice ? g_strv_contains ((const char * const *) chosen, choice) : chosen[0] == NULL;
+
+            if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) == want)
+              continue;
+            g_object_set_data (G_OBJECT (check), "sp-want", GINT_TO_POINTER (want));
+            wheel_into_view (check);
+            click_until (check, check_matches, check, id);
+          }
+        wait_entered (walk, fact);
+      }
+      break;
+
+    case SP_FACT_INTEGER:
+    case SP_FACT_NUMBER:
+    case SP_FACT_DATE:
+      {
+        g_autofree char *text = sp_fact_get_fact_type (fact) == SP_FACT_DATE
+          ? sp_case_dup_date (walk->want, id)
+          : g_strdup_printf ("%g", sp_case_get_number (walk->want, id));
+
+        InputWait iw = { walk->win, input };
+
+        /* The text itself: a number's box is mostly its − and + buttons. */
+        GtkWidget *text_box = GTK_IS_EDITABLE (input) && gtk_editable_get_delegate (GTK_EDITABLE (input))
+          ? GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (input))) : input;
+
+        wheel_into_view (input);
+        click_until (text_box, focus_in_input, &iw, id);
+        type_text (text);
+        press ("Return");
+        wait_entered (walk, fact);
+      }
+      break;
+
+    case SP_FACT_STRING:
+      {
+        InputWait iw = { walk->win, input };
+        GtkWidget *text_box = GTK_IS_EDITABLE (input) && gtk_editable_get_delegate (GTK_EDITABLE (input))
+          ? GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (input))) : input;
+
+        /* Free text is recorded as typed, once it is valid. */
+        wheel_into_view (input);
+        click_until (text_box, focus_in_input, &iw, id);
+        type_text (sp_case_get_string (walk->want, id));
+        wait_entered (walk, fact);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static SpPathwayPage *sort_page;
+
+static int
+by_row_y (gconstpointer a,
+          gconstpointer b)
+{
+  double ya = row_y (sort_page, *(GtkWidget **) a);
+  double yb = row_y (sort_page, *(GtkWidget **) b);
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+static void
+mouse_page (Walk       *walk,
+            const char *pathway_id)
+{
+  SpPathwayPage *page = click_tab (walk->win, pathway_id);
+
+  /* Top to bottom, again while an answer made a new question relevant. */
+  for (guint round = 0; round < 4 && !page_done (walk, pathway_id); round++)
+    {
+      g_autoptr(GPtrArray) rows = visible_rows (page);
+
+      sort_page = page;
+      g_ptr_array_sort (rows, by_row_y);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (rows, i);
+
+          if (gtk_widget_get_visible (row) && wants (walk, sp_fact_row_get_fact (SP_FACT_ROW (row))))
+            mouse_answer (walk, row);
+        }
+    }
+  if (!page_done (walk, pathway_id))
+    g_error ("the mouse walk could not answer everything on the %s tab", pathway_id);
+}
+
+static void
+test_consultation_by_mouse (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  Walk walk = { NULL, };
+  g_autoptr(SpCase) complete = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *png = NULL;
+  guint clicks_before = n_clicks, wheel_before = n_wheel_steps, keys_before = n_keys_sent;
+  guint lost_before = n_lost_clicks;
+
+  if (!have_xdotool ())
+    return;
+
+  walk.win = sp_test_make_window (app, 1280, 800);
+  complete = load_report_case (sp_window_get_policy (walk.win), consultations[n].file);
+  walk.want = sp_case_copy (complete);
+  if (consultations[n].found_late)
+    sp_case_set_boolean (walk.want, consultations[n].found_late, FALSE);
+  focus_window (walk.win);
+
+  pages = pages_to_walk (&walk, sp_policy_get_pathway_ids (sp_window_get_policy (walk.win))[0]);
+  for (guint round = 0; round < 3; round++)
+    for (guint p = 0; p < pages->len; p++)
+      if (!page_done (&walk, g_ptr_array_index (pages, p)))
+        mouse_page (&walk, g_ptr_array_index (pages, p));
+  assert_decisions_as_core (walk.win, walk.want);
+
+  if (consultations[n].found_late)
+    {
+      SpPathwayPage *first = click_tab (walk.win, sp_policy_get_pathway_ids (sp_window_get_policy (walk.win))[0]);
+      GtkWidget *row = sp_pathway_page_lookup_fact_row (first, consultations[n].found_late);
+
+      g_assert_cmpuint (count_status (walk.win, SP_STATUS_URGENT_REFERRAL), ==, 0);
+      g_clear_object (&walk.want);
+      walk.want = g_object_ref (complete);
+      mouse_answer (&walk, row);
+      g_assert_cmpuint (count_status (walk.win, SP_STATUS_URGENT_REFERRAL), ==,
+                        g_list_model_get_n_items (sp_evaluation_get_decisions (sp_window_get_evaluation (walk.win))));
+    }
+
+  for (guint i = 0; i < sp_policy_get_n_facts (sp_window_get_policy (walk.win)); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (sp_window_get_policy (walk.win), i);
+
+      if (!same_fact (sp_window_get_case (walk.win), complete, fact))
+        g_error ("%s differs from %s after the mouse walk", sp_fact_get_id (fact), consultations[n].file);
+    }
+  assert_decisions_as_core (walk.win, complete);
+  g_test_message ("%s by mouse: %u clicks (%u of them again, after a lost click), %u wheel steps, "
+                  "%u keys typed (numbers, dates and text)",
+                  consultations[n].name, n_clicks - clicks_before, n_lost_clicks - lost_before,
+                  n_wheel_steps - wheel_before, n_keys_sent - keys_before);
+
+  png = g_strdup_printf ("mouse-%s.png", consultations[n].name);
+  sp_test_park_pointer ();
+  sp_test_save_png (GTK_WIDGET (walk.win), png);
+  walk_clear (&walk);
+  sp_test_destroy_window (walk.win);
+}
+
 static gboolean
 number_is (gpointer data)
 {
@@ -1393,6 +1816,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/app/keyboard/consultation/%s", consultations[i].name);
 
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_consultation);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (consultations); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/app/mouse/%s", consultations[i].name);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_consultation_by_mouse);
     }
   g_test_add_func ("/app/keyboard/half-typed-number", test_half_typed_number);
   g_test_add_func ("/app/keyboard/shortcuts-window", test_shortcuts_window);
