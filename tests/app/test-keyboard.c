@@ -863,6 +863,28 @@ have_xdotool (void)
   return TRUE;
 }
 
+/* Each page top to bottom; then again, for questions that a later answer
+ * made relevant (the surgical suitability on the Patient tab asks after
+ * previous injections recorded on a pathway's tab). */
+static void
+walk_pages (Walk      *walk,
+            GPtrArray *pages)
+{
+  for (guint round = 0; round < 3; round++)
+    {
+      gboolean any = FALSE;
+
+      for (guint p = 0; p < pages->len; p++)
+        if (round == 0 || !page_done (walk, g_ptr_array_index (pages, p)))
+          {
+            walk_page (walk, g_ptr_array_index (pages, p));
+            any = TRUE;
+          }
+      if (!any)
+        break;
+    }
+}
+
 static void
 test_walk (gconstpointer data)
 {
@@ -883,23 +905,8 @@ test_walk (gconstpointer data)
   g_assert_cmpuint (sp_case_get_n_recorded (sp_window_get_case (walk.win)), ==, 0);
   keys_before = n_keys_sent;
 
-  /* Each page top to bottom; then again, for questions that a later
-   * answer made relevant (the surgical suitability on the Patient tab
-   * asks after previous injections recorded on a pathway's tab). */
   pages = pages_to_walk (&walk, pathway_id);
-  for (guint round = 0; round < 3; round++)
-    {
-      gboolean any = FALSE;
-
-      for (guint p = 0; p < pages->len; p++)
-        if (round == 0 || !page_done (&walk, g_ptr_array_index (pages, p)))
-          {
-            walk_page (&walk, g_ptr_array_index (pages, p));
-            any = TRUE;
-          }
-      if (!any)
-        break;
-    }
+  walk_pages (&walk, pages);
   for (guint p = 0; p < pages->len; p++)
     if (!page_done (&walk, g_ptr_array_index (pages, p)))
       g_error ("the keyboard walk could not answer everything on the %s tab",
@@ -1075,6 +1082,47 @@ save_by_keys (SpWindow   *win,
   focus_window (win);
 }
 
+/* A window for consultation @n, with the file's case; the walk's own copy
+ * has a flag found late answered No, as with the rest of the screening. */
+static SpCase *
+consultation_begin (Walk  *walk,
+                    guint  n)
+{
+  SpCase *complete;
+
+  walk->win = sp_test_make_window (app, 1280, 800);
+  complete = load_report_case (sp_window_get_policy (walk->win), consultations[n].file);
+  walk->want = sp_case_copy (complete);
+  if (consultations[n].found_late)
+    sp_case_set_boolean (walk->want, consultations[n].found_late, FALSE);
+  focus_window (walk->win);
+  return complete;
+}
+
+static guint
+n_decisions (SpWindow *win)
+{
+  return g_list_model_get_n_items (sp_evaluation_get_decisions (sp_window_get_evaluation (win)));
+}
+
+/* Exactly the file's facts, and the core's decisions for them. */
+static void
+assert_consultation_complete (Walk   *walk,
+                              SpCase *complete,
+                              guint   n)
+{
+  SpPolicy *policy = sp_window_get_policy (walk->win);
+
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    {
+      SpFact *fact = sp_policy_get_fact (policy, i);
+
+      if (!same_fact (sp_window_get_case (walk->win), complete, fact))
+        g_error ("%s differs from %s after the walk", sp_fact_get_id (fact), consultations[n].file);
+    }
+  assert_decisions_as_core (walk->win, complete);
+}
+
 static void
 test_consultation (gconstpointer data)
 {
@@ -1088,29 +1136,11 @@ test_consultation (gconstpointer data)
   if (!have_xdotool ())
     return;
 
-  walk.win = sp_test_make_window (app, 1280, 800);
-  complete = load_report_case (sp_window_get_policy (walk.win), consultations[n].file);
-  walk.want = sp_case_copy (complete);
-  /* The flag found part way is answered No with the rest of the screening. */
-  if (consultations[n].found_late)
-    sp_case_set_boolean (walk.want, consultations[n].found_late, FALSE);
-  focus_window (walk.win);
+  complete = consultation_begin (&walk, n);
   keys_before = n_keys_sent;
 
   pages = pages_to_walk (&walk, sp_policy_get_pathway_ids (sp_window_get_policy (walk.win))[0]);
-  for (guint round = 0; round < 3; round++)
-    {
-      gboolean any = FALSE;
-
-      for (guint p = 0; p < pages->len; p++)
-        if (round == 0 || !page_done (&walk, g_ptr_array_index (pages, p)))
-          {
-            walk_page (&walk, g_ptr_array_index (pages, p));
-            any = TRUE;
-          }
-      if (!any)
-        break;
-    }
+  walk_pages (&walk, pages);
   assert_decisions_as_core (walk.win, walk.want);
 
   if (consultations[n].found_late)
@@ -1121,19 +1151,10 @@ test_consultation (gconstpointer data)
       g_clear_object (&walk.want);
       walk.want = g_object_ref (complete);
       flag_found_late (&walk, consultations[n].found_late);
-      g_assert_cmpuint (count_status (walk.win, SP_STATUS_URGENT_REFERRAL), ==,
-                        g_list_model_get_n_items (sp_evaluation_get_decisions (sp_window_get_evaluation (walk.win))));
+      g_assert_cmpuint (count_status (walk.win, SP_STATUS_URGENT_REFERRAL), ==, n_decisions (walk.win));
     }
 
-  /* Exactly the file's facts, and the core's decisions for them. */
-  for (guint i = 0; i < sp_policy_get_n_facts (sp_window_get_policy (walk.win)); i++)
-    {
-      SpFact *fact = sp_policy_get_fact (sp_window_get_policy (walk.win), i);
-
-      if (!same_fact (sp_window_get_case (walk.win), complete, fact))
-        g_error ("%s differs from %s after the walk", sp_fact_get_id (fact), consultations[n].file);
-    }
-  assert_decisions_as_core (walk.win, complete);
+  assert_consultation_complete (&walk, complete, n);
   keys = n_keys_sent - keys_before;
   g_test_message ("%s: %u answers in %u key presses", consultations[n].name, walk.entries, keys);
 
@@ -1553,13 +1574,7 @@ test_consultation_by_mouse (gconstpointer data)
   if (!have_xdotool ())
     return;
 
-  walk.win = sp_test_make_window (app, 1280, 800);
-  complete = load_report_case (sp_window_get_policy (walk.win), consultations[n].file);
-  walk.want = sp_case_copy (complete);
-  if (consultations[n].found_late)
-    sp_case_set_boolean (walk.want, consultations[n].found_late, FALSE);
-  focus_window (walk.win);
-
+  complete = consultation_begin (&walk, n);
   pages = pages_to_walk (&walk, sp_policy_get_pathway_ids (sp_window_get_policy (walk.win))[0]);
   for (guint round = 0; round < 3; round++)
     for (guint p = 0; p < pages->len; p++)
@@ -1576,18 +1591,10 @@ test_consultation_by_mouse (gconstpointer data)
       g_clear_object (&walk.want);
       walk.want = g_object_ref (complete);
       mouse_answer (&walk, row);
-      g_assert_cmpuint (count_status (walk.win, SP_STATUS_URGENT_REFERRAL), ==,
-                        g_list_model_get_n_items (sp_evaluation_get_decisions (sp_window_get_evaluation (walk.win))));
+      g_assert_cmpuint (count_status (walk.win, SP_STATUS_URGENT_REFERRAL), ==, n_decisions (walk.win));
     }
 
-  for (guint i = 0; i < sp_policy_get_n_facts (sp_window_get_policy (walk.win)); i++)
-    {
-      SpFact *fact = sp_policy_get_fact (sp_window_get_policy (walk.win), i);
-
-      if (!same_fact (sp_window_get_case (walk.win), complete, fact))
-        g_error ("%s differs from %s after the mouse walk", sp_fact_get_id (fact), consultations[n].file);
-    }
-  assert_decisions_as_core (walk.win, complete);
+  assert_consultation_complete (&walk, complete, n);
   g_test_message ("%s by mouse: %u clicks (%u of them again, after a lost click), %u wheel steps, "
                   "%u keys typed (numbers, dates and text)",
                   consultations[n].name, n_clicks - clicks_before, n_lost_clicks - lost_before,
