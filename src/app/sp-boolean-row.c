@@ -132,7 +132,6 @@ sp_boolean_row_class_init (SpBooleanRowClass *klass)
   sp_fact_row_install_properties (object_class);
 
   g_type_ensure (SP_TYPE_TRI_STATE);
-  sp_fact_row_class_focus_answers (widget_class);
   sp_fact_row_bind_template (widget_class, "/io/github/spinalpathways/SpinalPathways/ui/sp-boolean-row.ui",
                              G_STRUCT_OFFSET (SpBooleanRow, state));
   gtk_widget_class_bind_template_child_full (widget_class, "input", FALSE,

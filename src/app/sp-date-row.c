@@ -195,7 +195,6 @@ sp_date_row_class_init (SpDateRowClass *klass)
   object_class->set_property = sp_date_row_set_property;
   sp_fact_row_install_properties (object_class);
 
-  sp_fact_row_class_focus_answers (widget_class);
   sp_fact_row_bind_template (widget_class, "/io/github/spinalpathways/SpinalPathways/ui/sp-date-row.ui",
                              G_STRUCT_OFFSET (SpDateRow, state));
   gtk_widget_class_bind_template_child_full (widget_class, "input", FALSE,

@@ -55,7 +55,6 @@ void        sp_fact_row_bind_template      (GtkWidgetClass *widget_class,
                                             gsize           state_offset);
 void        sp_fact_row_setup              (SpFactRow      *self);
 void        sp_fact_row_sync               (SpFactRow      *self);
-void        sp_fact_row_class_focus_answers (GtkWidgetClass *widget_class);
 void        sp_fact_row_init_focus_answers (GtkWidget      *row);
 const char *sp_fact_row_get_fact_id        (SpFactRow      *self);
 void        sp_fact_row_set_error          (GtkWidget      *widget,

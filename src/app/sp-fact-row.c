@@ -117,34 +117,12 @@ sp_fact_row_bind_template (GtkWidgetClass *widget_class,
                                              state_offset + G_STRUCT_OFFSET (SpFactRowState, info_button));
 }
 
-/* One Tab stop per question. A list row takes the focus itself before
- * its children, so Tab stopped on the row (where no key does anything)
- * and then on its answers: two stops a question. Rows whose answers are
- * widgets of their own cannot take the focus; GtkWidget's own handling,
- * for such a widget, moves the focus among its children (the help, the
- * answers, the clear button) and leaves when they are done. */
-static gboolean
-focus_answers (GtkWidget        *widget,
-               GtkDirectionType  direction)
-{
-  GtkWidgetClass *widget_class = g_type_class_peek (GTK_TYPE_WIDGET);
-
-  return widget_class->focus (widget, direction);
-}
-
-/**
- * sp_fact_row_class_focus_answers:
- *
- * For a row whose answers are widgets of their own (yes/no, number, date,
- * text): with sp_fact_row_init_focus_answers() in the instance, Tab goes
- * to the answers, never to the row.
- */
-void
-sp_fact_row_class_focus_answers (GtkWidgetClass *widget_class)
-{
-  widget_class->focus = focus_answers;
-}
-
+/* One Tab stop per question. A list row takes the focus itself before its
+ * children, so Tab stopped on the row (where no key does anything) and
+ * then on its answers: two stops a question. A row that cannot take the
+ * focus hands it straight to its children (the help, the answers, the
+ * clear button); this is for the rows whose answers are widgets of their
+ * own: yes/no, number, date, text. */
 void
 sp_fact_row_init_focus_answers (GtkWidget *row)
 {

@@ -148,7 +148,6 @@ sp_text_row_class_init (SpTextRowClass *klass)
   object_class->set_property = sp_text_row_set_property;
   sp_fact_row_install_properties (object_class);
 
-  sp_fact_row_class_focus_answers (widget_class);
   sp_fact_row_bind_template (widget_class, "/io/github/spinalpathways/SpinalPathways/ui/sp-text-row.ui",
                              G_STRUCT_OFFSET (SpTextRow, state));
   gtk_widget_class_bind_template_child_full (widget_class, "input", FALSE,
