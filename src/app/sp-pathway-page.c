@@ -79,6 +79,11 @@ apply_layout (SpPathwayPage *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Two columns of one width, whatever they hold: a box shares its width
+   * by its children's natural widths, and the decisions' change with
+   * every answer, so the divider moved and the form's questions wrapped
+   * again, moving the rows under the pointer. */
+  gtk_box_set_homogeneous (GTK_BOX (self->columns), !self->narrow);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->outer), GTK_POLICY_NEVER, outer);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->form_scroller), GTK_POLICY_NEVER, inner);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->decisions_scroller), GTK_POLICY_NEVER, inner);
@@ -129,7 +134,8 @@ wide_minimum (SpPathwayPage *self)
 
   gtk_widget_measure (self->form_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &form_min, NULL, NULL, NULL);
   gtk_widget_measure (self->decisions_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &decisions_min, NULL, NULL, NULL);
-  return form_min + decisions_min;
+  /* The columns are of one width (see apply_layout()). */
+  return 2 * MAX (form_min, decisions_min);
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include "sp-core.h"
 #include "sp-application.h"
+#include "sp-decision-row.h"
 #include "sp-fact-row.h"
 #include "sp-list-row.h"
 #include "sp-pathway-page.h"
@@ -60,6 +61,8 @@ typedef struct {
   JsonObject *decisions;  /* decision id → { "status": … } */
   JsonParser *parser;
   guint       entries;    /* answers typed or chosen so far */
+  SpCase     *identity;   /* whose identifiers and notes to type, if any */
+  guint       identity_keys;
 } Walk;
 
 /* Keys
@@ -139,6 +142,39 @@ type_text (const char *text)
   xdo_line ("type --clearmodifiers --delay 20 %s", text);
 }
 
+/* Free text as it is typed: words, spaces and new lines. */
+static void
+type_words (const char *text)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\0')
+        {
+          if (word->len)
+            type_text (word->str);
+          g_string_truncate (word, 0);
+          if (*p == '\0')
+            break;
+          press (*p == ' ' ? "space" : "Return");
+        }
+      else
+        g_string_append_c (word, *p);
+    }
+}
+
+static char *
+sp_test_strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (out, *p == '_' ? *++p : *p);
+  return g_string_free (out, FALSE);
+}
+
 /* Focus */
 
 static GtkWidget *
@@ -183,7 +219,7 @@ window_active (gpointer data)
 /* Without a window manager nothing gives a new window the keyboard: give
  * it X input focus and wait for GTK to see the focus-in. */
 static void
-focus_window (SpWindow *win)
+focus_toplevel (GtkWindow *win)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (win));
@@ -203,6 +239,12 @@ focus_window (SpWindow *win)
 #else
   g_assert_not_reached ();
 #endif
+}
+
+static void
+focus_window (SpWindow *win)
+{
+  focus_toplevel (GTK_WINDOW (win));
 }
 
 /* Where the focus is, in the policy's terms */
@@ -579,6 +621,125 @@ answer (Walk      *walk,
     }
 }
 
+/* The patient's and clinician's identifiers and the notes, typed as a
+ * clinician types them; they never change a decision, so they are checked
+ * against the case, not the evaluation. */
+
+static const struct {
+  const char  *title;                     /* the row's title, as shown */
+  const char *(*get) (SpCase *case_);
+  gboolean     uk_date;                   /* typed day first, as 09/11/1981 */
+} identity_fields[] = {
+  { "Patient name",               sp_case_get_patient_name,    FALSE },
+  { "NHS number",                 sp_case_get_nhs_number,      FALSE },
+  { "Date of birth (DD/MM/YYYY)", sp_case_get_date_of_birth,   TRUE },
+  { "Clinician",                  sp_case_get_clinician_name,  FALSE },
+  { "Clinician’s role",           sp_case_get_clinician_role,  FALSE },
+  { "Notes",                      sp_case_get_notes,           FALSE },
+};
+
+typedef struct {
+  SpCase      *case_;
+  const char *(*get) (SpCase *case_);
+  const char  *want;
+} IdentityWait;
+
+static gboolean
+identity_entered (gpointer data)
+{
+  IdentityWait *iw = data;
+
+  return g_strcmp0 (iw->get (iw->case_), iw->want) == 0;
+}
+
+/* The identity field that @focus types into, or -1. */
+static int
+identity_field_of (SpWindow  *win,
+                   GtkWidget *focus)
+{
+  GtkWidget *identity = sp_window_get_identity_group (win);
+  GtkWidget *notes = sp_window_get_notes_group (win);
+  GtkWidget *entry_row;
+  g_autofree char *title = NULL;
+
+  if (focus && notes && gtk_widget_is_ancestor (focus, notes) && GTK_IS_TEXT_VIEW (focus))
+    return G_N_ELEMENTS (identity_fields) - 1;
+  if (!focus || !identity || !gtk_widget_is_ancestor (focus, identity) ||
+      !(entry_row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW)))
+    return -1;
+  title = sp_test_strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry_row)));
+  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+    if (g_str_equal (title, identity_fields[i].title))
+      return i;
+  g_error ("an identity row the walk does not know: %s", title);
+}
+
+/* Types field @i of the walk's identity where the focus is, unless the
+ * case has it already. */
+static void
+type_identity (Walk *walk,
+               int   i)
+{
+  IdentityWait iw = { sp_window_get_case (walk->win), identity_fields[i].get, NULL };
+  g_autofree char *typed = NULL;
+  guint keys_before = n_keys_sent;
+
+  iw.want = iw.get (walk->identity);
+  if (iw.want == NULL || identity_entered (&iw))
+    return;
+  if (identity_fields[i].uk_date)
+    {
+      int year, month, day;
+
+      g_assert_cmpint (sscanf (iw.want, "%d-%d-%d", &year, &month, &day), ==, 3);
+      typed = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+    }
+  else
+    typed = g_strdup (iw.want);
+  type_words (typed);
+  if (!sp_test_wait_until (identity_entered, &iw, KEY_TIMEOUT_MS))
+    g_error ("%s: typed “%s”, recorded “%s”", identity_fields[i].title, typed,
+             iw.get (iw.case_) ? iw.get (iw.case_) : "(nothing)");
+  walk->identity_keys += n_keys_sent - keys_before;
+}
+
+static void
+answer_identity (Walk      *walk,
+                 GtkWidget *focus)
+{
+  int i = identity_field_of (walk->win, focus);
+
+  if (i >= 0)
+    type_identity (walk, i);
+}
+
+/* From where the window starts (the first red flag) up to the patient's
+ * name with Shift+Tab: the identifiers sit above the screening. */
+static void
+back_to_identity (Walk *walk)
+{
+  guint keys_before = n_keys_sent;
+  GtkWidget *focus = focus_of (walk->win);
+
+  for (guint stops = 0; identity_field_of (walk->win, focus) != 0; stops++)
+    {
+      if (stops > MAX_STOPS)
+        g_error ("Shift+Tab never reached the patient's name");
+      focus = press_and_move (walk->win, "shift+Tab");
+    }
+  walk->identity_keys += n_keys_sent - keys_before;
+}
+
+static void
+assert_identity (SpCase *got,
+                 SpCase *want)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+    if (g_strcmp0 (identity_fields[i].get (got), identity_fields[i].get (want)) != 0)
+      g_error ("%s: “%s” in the window, “%s” in the file", identity_fields[i].title,
+               identity_fields[i].get (got), identity_fields[i].get (want));
+}
+
 /* Walking a page */
 
 static int
@@ -696,6 +857,8 @@ walk_page (Walk       *walk,
         }
       if (row)
         answer (walk, row, focus_of (walk->win));
+      else if (walk->identity)
+        answer_identity (walk, focus_of (walk->win));
       if (++stops > MAX_STOPS)
         g_error ("Tab never left the %s tab's questions: a focus trap", pathway_id);
       focus = press_and_move (walk->win, "Tab");
@@ -1001,6 +1164,70 @@ count_status (SpWindow *win,
   return n;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a tab's decisions show, read from the rows as the clinician reads
+ * them: each decision's status as the core gives it for @want, evaluated
+ * apart from the window; for a pathway nothing was recorded on, one "Not
+ * assessed" row in their place (the summary's rule). */
+static void
+assert_rows_show (SpPathwayPage *page,
+                  SpCase        *want)
+{
+  g_autoptr(SpEvaluation) expected = sp_evaluation_new (want);
+  SpPolicy *policy = sp_case_get_policy (want);
+  const char *pathway_id = sp_pathway_page_get_pathway_id (page);
+  gboolean assessed = sp_case_is_pathway_assessed (want, pathway_id);
+  GtkWidget *not_assessed = find_named (GTK_WIDGET (page), "not-assessed");
+  guint n_rows = 0;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  for (guint i = 0; i < sp_policy_get_n_decisions (policy); i++)
+    {
+      SpDecisionRule *rule = sp_policy_get_decision (policy, i);
+      const char *id = sp_decision_rule_get_id (rule);
+      GtkWidget *row;
+      const char *shown;
+      SpStatus status;
+
+      if (!g_str_equal (sp_decision_rule_get_pathway (rule), pathway_id))
+        continue;
+      row = sp_pathway_page_lookup_decision_row (page, id);
+      g_assert_nonnull (row);
+      n_rows++;
+      if (!assessed)
+        {
+          if (gtk_widget_get_visible (row))
+            g_error ("%s: shown with a status on the %s tab, which nothing was recorded on", id, pathway_id);
+          continue;
+        }
+      status = sp_decision_get_status (sp_evaluation_lookup_decision (expected, id));
+      shown = gtk_label_get_text (sp_decision_row_get_status_label (SP_DECISION_ROW (row)));
+      if (!gtk_widget_get_mapped (row) || g_strcmp0 (shown, sp_status_get_label (status)) != 0)
+        g_error ("%s: the row shows “%s”%s, the core decides %s", id, shown,
+                 gtk_widget_get_mapped (row) ? "" : " (not on screen)", sp_status_get_label (status));
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+  if (assessed)
+    g_assert_true (not_assessed == NULL || !gtk_widget_get_visible (not_assessed));
+  else
+    g_assert_true (not_assessed != NULL && gtk_widget_get_mapped (not_assessed));
+}
+
 /* Tab from where Ctrl+R puts the focus to @fact_id's row, and Y. */
 static void
 flag_found_late (Walk       *walk,
@@ -1082,6 +1309,51 @@ save_by_keys (SpWindow   *win,
   focus_window (win);
 }
 
+/* Saves the case and exports its summary into a new folder by @save
+ * (with @save_how, then @export_how), and checks what was written: the
+ * file's facts, identifiers and notes, the PDF, both readable only by
+ * their owner. */
+static void
+save_and_export (Walk       *walk,
+                 SpCase     *complete,
+                 void      (*save) (SpWindow *win, const char *how, const char *path),
+                 const char *save_how,
+                 const char *export_how)
+{
+  SpPolicy *policy = sp_window_get_policy (walk->win);
+  g_autofree char *dir = g_dir_make_tmp ("sp-consultation-XXXXXX", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "sij.spcase", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "sij.pdf", NULL);
+  g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
+  g_autoptr(SpCase) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  gsize pdf_length = 0;
+  GStatBuf st;
+
+  g_assert_nonnull (dir);
+  save (walk->win, save_how, case_path);
+  g_assert_true (sp_test_wait_until (session_saved, walk->win, 10000));
+  saved = sp_case_new_from_file (policy, case_file, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sp_policy_get_n_facts (policy); i++)
+    g_assert_true (same_fact (saved, complete, sp_policy_get_fact (policy, i)));
+  assert_identity (saved, complete);
+  g_assert_cmpint (g_stat (case_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  save (walk->win, export_how, pdf_path);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
+  g_assert_cmpuint (pdf_length, >, 1000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpint (g_stat (pdf_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_remove (pdf_path);
+  g_remove (case_path);
+  g_rmdir (dir);
+}
+
 /* A window for consultation @n, with the file's case; the walk's own copy
  * has a flag found late answered No, as with the rest of the screening. */
 static SpCase *
@@ -1093,6 +1365,7 @@ consultation_begin (Walk  *walk,
   walk->win = sp_test_make_window (app, 1280, 800);
   complete = load_report_case (sp_window_get_policy (walk->win), consultations[n].file);
   walk->want = sp_case_copy (complete);
+  walk->identity = complete;
   if (consultations[n].found_late)
     sp_case_set_boolean (walk->want, consultations[n].found_late, FALSE);
   focus_window (walk->win);
@@ -1120,6 +1393,7 @@ assert_consultation_complete (Walk   *walk,
       if (!same_fact (sp_window_get_case (walk->win), complete, fact))
         g_error ("%s differs from %s after the walk", sp_fact_get_id (fact), consultations[n].file);
     }
+  assert_identity (sp_window_get_case (walk->win), complete);
   assert_decisions_as_core (walk->win, complete);
 }
 
@@ -1138,6 +1412,7 @@ test_consultation (gconstpointer data)
 
   complete = consultation_begin (&walk, n);
   keys_before = n_keys_sent;
+  back_to_identity (&walk);
 
   pages = pages_to_walk (&walk, sp_policy_get_pathway_ids (sp_window_get_policy (walk.win))[0]);
   walk_pages (&walk, pages);
@@ -1156,41 +1431,15 @@ test_consultation (gconstpointer data)
 
   assert_consultation_complete (&walk, complete, n);
   keys = n_keys_sent - keys_before;
-  g_test_message ("%s: %u answers in %u key presses", consultations[n].name, walk.entries, keys);
+  g_test_message ("%s: %u answers in %u key presses, and %u more typing the identifiers and notes",
+                  consultations[n].name, walk.entries, keys - walk.identity_keys, walk.identity_keys);
+
+  /* Then every tab's decisions read, each tab shown by its Alt+N. */
+  for (const char * const *p = sp_policy_get_pathway_ids (sp_window_get_policy (walk.win)); *p; p++)
+    assert_rows_show (show_tab (walk.win, *p), complete);
 
   if (consultations[n].save_and_export)
-    {
-      g_autofree char *dir = g_dir_make_tmp ("sp-consultation-XXXXXX", NULL);
-      g_autofree char *case_path = g_build_filename (dir, "sij.spcase", NULL);
-      g_autofree char *pdf_path = g_build_filename (dir, "sij.pdf", NULL);
-      g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
-      g_autoptr(SpCase) saved = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *pdf = NULL;
-      gsize pdf_length = 0;
-      GStatBuf st;
-
-      g_assert_nonnull (dir);
-      save_by_keys (walk.win, "ctrl+s", case_path);
-      g_assert_true (sp_test_wait_until (session_saved, walk.win, 10000));
-      saved = sp_case_new_from_file (sp_window_get_policy (walk.win), case_file, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < sp_policy_get_n_facts (sp_window_get_policy (walk.win)); i++)
-        g_assert_true (same_fact (saved, complete, sp_policy_get_fact (sp_window_get_policy (walk.win), i)));
-      g_assert_cmpint (g_stat (case_path, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-
-      save_by_keys (walk.win, "ctrl+e", pdf_path);
-      g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
-      g_assert_cmpuint (pdf_length, >, 1000);
-      g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
-      g_assert_cmpint (g_stat (pdf_path, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-
-      g_remove (pdf_path);
-      g_remove (case_path);
-      g_rmdir (dir);
-    }
+    save_and_export (&walk, complete, save_by_keys, "ctrl+s", "ctrl+e");
 
   png = g_strdup_printf ("consultation-%s.png", consultations[n].name);
   sp_test_save_png (GTK_WIDGET (walk.win), png);
@@ -1204,17 +1453,6 @@ test_consultation (gconstpointer data)
  * other way to give one) and committed with Return. */
 
 static guint n_clicks, n_wheel_steps;
-
-static char *
-sp_test_strip_mnemonic (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    if (*p != '_' || p[1] == '_')
-      g_string_append_c (out, *p == '_' ? *++p : *p);
-  return g_string_free (out, FALSE);
-}
 
 static void
 click (GtkWidget *widget)
@@ -1252,7 +1490,18 @@ click_until (GtkWidget  *widget,
   if (!sp_test_wait_until (done, data, after_drop_down ? 1500 : KEY_TIMEOUT_MS))
     {
       if (!after_drop_down)
-        g_error ("%s: the click was lost", what);
+        {
+          GtkRoot *root = gtk_widget_get_root (widget);
+          GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+          /* What the pointer was over, for whoever reads the failure. */
+          if (root)
+            sp_test_save_png (GTK_WIDGET (root), "lost-click.png");
+
+          g_error ("%s: the click was lost; the focus on %s%s", what,
+                   focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                   root && gtk_window_is_active (GTK_WINDOW (root)) ? "" : " in an inactive window");
+        }
       n_lost_clicks++;
       click (widget);
       if (!sp_test_wait_until (done, data, KEY_TIMEOUT_MS))
@@ -1357,17 +1606,50 @@ in_view (GtkWidget *widget,
   return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
 }
 
-/* The wheel, over the form, until @widget is whole on screen. */
+/* Wheel steps seen by the window, counted before any widget sees them. */
+static guint n_scrolls_seen;
+
+static gboolean
+count_scroll (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              gpointer                  data)
+{
+  if (gdk_event_get_event_type (event) == GDK_SCROLL)
+    n_scrolls_seen++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+scroll_seen (gpointer data)
+{
+  return n_scrolls_seen > GPOINTER_TO_UINT (data);
+}
+
+/* The wheel, over the form, until @widget is whole on screen. Each step
+ * is waited for as the window sees it, not by the form moving: the form
+ * also moves on its own, when a banner goes and the scroller makes up
+ * for it, and a step taken as done then arrived after the next click was
+ * aimed, moving the form under it. */
 static void
 wheel_into_view (GtkWidget *widget)
 {
   GtkWidget *scroller = scroller_of (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW);
+
+  if (scroller && g_object_get_data (G_OBJECT (window), "sp-test-scroll-counter") == NULL)
+    {
+      GtkEventController *counter = gtk_event_controller_legacy_new ();
+
+      gtk_event_controller_set_propagation_phase (counter, GTK_PHASE_CAPTURE);
+      g_signal_connect (counter, "event", G_CALLBACK (count_scroll), NULL);
+      gtk_widget_add_controller (window, counter);
+      g_object_set_data (G_OBJECT (window), "sp-test-scroll-counter", counter);
+    }
 
   for (guint i = 0; scroller && !in_view (widget, scroller); i++)
     {
       graphene_rect_t bounds;
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-      double before = gtk_adjustment_get_value (adjustment);
+      guint seen = n_scrolls_seen;
 
       if (i > 200)
         g_error ("the wheel never brought %s into view", G_OBJECT_TYPE_NAME (widget));
@@ -1375,9 +1657,9 @@ wheel_into_view (GtkWidget *widget)
       g_assert_true (sp_test_warp_pointer_to (scroller));
       xdo_line ("click %d", bounds.origin.y < 0 ? 4 : 5);
       n_wheel_steps++;
-      for (guint w = 0; w < 100 && gtk_adjustment_get_value (adjustment) == before; w++)
-        sp_test_wait_ms (5);
-      sp_test_wait_ms (20);
+      if (!sp_test_wait_until (scroll_seen, GUINT_TO_POINTER (seen), KEY_TIMEOUT_MS))
+        g_error ("a wheel step never reached the window");
+      gtk_test_widget_wait_for_draw (window);
     }
 }
 
@@ -1522,6 +1804,132 @@ mouse_answer (Walk      *walk,
     }
 }
 
+static void
+collect_typed_into (GtkWidget *widget,
+                    GPtrArray *found)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (found, widget);
+  else if (GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (found, gtk_widget_get_ancestor (widget, GTK_TYPE_FRAME));
+  else
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+      collect_typed_into (child, found);
+}
+
+/* The identifiers' rows and the notes, each brought into view by the
+ * wheel, clicked, then typed into. */
+static void
+mouse_identity (Walk *walk)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+
+  collect_typed_into (sp_window_get_identity_group (walk->win), targets);
+  collect_typed_into (sp_window_get_notes_group (walk->win), targets);
+  g_assert_cmpuint (targets->len, ==, G_N_ELEMENTS (identity_fields));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      InputWait iw = { walk->win, g_ptr_array_index (targets, i) };
+
+      wheel_into_view (iw.input);
+      click_until (iw.input, focus_in_input, &iw, G_OBJECT_TYPE_NAME (iw.input));
+      answer_identity (walk, focus_of (walk->win));
+    }
+}
+
+static GtkWidget *
+find_label_showing (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_showing (child, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+chooser_of (SpWindow *win)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (win) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (win))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* @item of the main menu, clicked; in the chooser it opens, the name
+ * field triple-clicked to select it, the path typed over it (a name has
+ * no other way in), and the chooser's @item button clicked. */
+static void
+save_by_mouse (SpWindow   *win,
+               const char *item,
+               const char *path)
+{
+  GtkWidget *menu_button = GTK_WIDGET (win->primary_menu_button);
+  g_auto(GStrv) words = g_strsplit (item, "|", 2);
+  GtkWidget *label, *chooser, *name, *accept;
+  TextWait tw;
+
+  click_until (menu_button, popover_open_under, menu_button, "the main menu");
+  label = find_label_showing (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), words[0]);
+  if (label == NULL)
+    g_error ("no “%s” in the main menu", words[0]);
+  click (label);
+  if (!sp_test_wait_until (chooser_shown, win, 10000))
+    g_error ("“%s” showed no file chooser", words[0]);
+  sp_test_wait_ms (300);
+  chooser = chooser_of (win);
+  /* A window manager gives a new window the keyboard; Xvfb has none. */
+  focus_toplevel (GTK_WINDOW (chooser));
+  name = find_entry (chooser);
+  g_assert_nonnull (name);
+  click (name);
+  xdo_line ("click --repeat 2 --delay 40 1");
+  n_clicks += 2;
+  sp_test_wait_ms (100);
+  type_text (path);
+  tw.editable = GTK_EDITABLE (name);
+  tw.text = path;
+  if (!sp_test_wait_until (text_shown, &tw, KEY_TIMEOUT_MS))
+    g_error ("the chooser's name reads “%s”, not the path typed", gtk_editable_get_text (tw.editable));
+  accept = find_button_labelled (chooser, words[1]);
+  if (accept == NULL)
+    g_error ("the chooser has no “%s” button", words[1]);
+  click (accept);
+  if (!sp_test_wait_until (file_written, (gpointer) path, 10000))
+    g_error ("“%s” then %s wrote nothing", words[0], path);
+  g_assert_true (sp_test_wait_until (chooser_gone, win, 10000));
+  focus_window (win);
+}
+
 static SpPathwayPage *sort_page;
 
 static int
@@ -1576,6 +1984,10 @@ test_consultation_by_mouse (gconstpointer data)
 
   complete = consultation_begin (&walk, n);
   pages = pages_to_walk (&walk, sp_policy_get_pathway_ids (sp_window_get_policy (walk.win))[0]);
+  /* Who the patient is first, as the form asks; the notes are at its end,
+   * but a clinician writes them as the history is taken. */
+  click_tab (walk.win, g_ptr_array_index (pages, 0));
+  mouse_identity (&walk);
   for (guint round = 0; round < 3; round++)
     for (guint p = 0; p < pages->len; p++)
       if (!page_done (&walk, g_ptr_array_index (pages, p)))
@@ -1595,6 +2007,11 @@ test_consultation_by_mouse (gconstpointer data)
     }
 
   assert_consultation_complete (&walk, complete, n);
+  for (const char * const *p = sp_policy_get_pathway_ids (sp_window_get_policy (walk.win)); *p; p++)
+    assert_rows_show (click_tab (walk.win, *p), complete);
+  /* The menu item, then the chooser's button, both by their words. */
+  if (consultations[n].save_and_export)
+    save_and_export (&walk, complete, save_by_mouse, "Save|Save", "Export Summary as PDF…|Export");
   g_test_message ("%s by mouse: %u clicks (%u of them again, after a lost click), %u wheel steps, "
                   "%u keys typed (numbers, dates and text)",
                   consultations[n].name, n_clicks - clicks_before, n_lost_clicks - lost_before,

@@ -566,6 +566,66 @@ check_banners_keep_form_still (int width)
   sp_test_destroy_window (win);
 }
 
+static double
+window_x (SpWindow  *win,
+          GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.x;
+}
+
+/* Every row stays where it is as the decisions change: in two columns the
+ * divider between form and decisions never moves, so no question is
+ * re-wrapped to another height under the pointer (ticking "None" for
+ * serious pathology once moved the rows below it 15 px up and 4 px
+ * right, and the next click missed). */
+static void
+test_columns_keep_their_width (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *date = sp_window_lookup_fact_row (win, "assessment_date");
+  GtkWidget *setting = sp_window_lookup_fact_row (win, "setting");
+  GtkWidget *decision = sp_window_lookup_decision_row (win, "general.acupuncture");
+  double date_x, date_y, setting_y, decision_x;
+  int date_width;
+
+  sp_test_set_bool (win, "red_flag_objective_weakness", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_sexual_dysfunction", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_cauda_equina", SP_TRI_STATE_NO);
+  sp_test_set_bool (win, "red_flag_other_neurological_deterioration", SP_TRI_STATE_NO);
+  sp_test_wait_ms (200);
+  date_x = window_x (win, date);
+  date_y = window_y (win, date);
+  date_width = gtk_widget_get_width (date);
+  setting_y = window_y (win, setting);
+  decision_x = window_x (win, decision);
+
+  /* The last of the screening: its banner goes, the decisions change. */
+  sp_test_tick_choice (win, "serious_pathology_suspected", NULL, TRUE);
+  sp_test_wait_ms (400);
+  g_assert_false (sp_test_revealed (sp_window_get_screening_banner (win)));
+  g_assert_cmpfloat_with_epsilon (window_x (win, date), date_x, 0.5);
+  g_assert_cmpint (gtk_widget_get_width (date), ==, date_width);
+  g_assert_cmpfloat_with_epsilon (window_x (win, decision), decision_x, 0.5);
+  /* The banner's height is given back by scrolling: what is below the row
+   * answered moves with it, not on its own. */
+  g_assert_cmpfloat_with_epsilon (window_y (win, setting) - window_y (win, date), setting_y - date_y, 0.5);
+
+  /* And as statuses of every length come and go. */
+  for (guint i = 0; i < 3; i++)
+    {
+      sp_test_set_bool (win, "exceptional_significant_impairment", i % 2 ? SP_TRI_STATE_NO : SP_TRI_STATE_YES);
+      sp_test_set_choice (win, "setting", i % 2 ? "specialist" : "primary_care");
+      sp_test_wait_ms (200);
+      g_assert_cmpfloat_with_epsilon (window_x (win, date), date_x, 0.5);
+      g_assert_cmpint (gtk_widget_get_width (date), ==, date_width);
+      g_assert_cmpfloat_with_epsilon (window_x (win, decision), decision_x, 0.5);
+    }
+  sp_test_destroy_window (win);
+}
+
 static void
 test_banners_keep_form_still (void)
 {
@@ -1838,6 +1898,7 @@ main (int   argc,
   g_test_add_func ("/app/window/serious-pathology-banner", test_serious_pathology_banner);
   g_test_add_func ("/app/window/ctrl-r", test_ctrl_r_scrolls_to_red_flag);
   g_test_add_func ("/app/window/banners-keep-form-still", test_banners_keep_form_still);
+  g_test_add_func ("/app/window/columns-keep-their-width", test_columns_keep_their_width);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
   g_test_add_func ("/app/window/badge-tooltips", test_badge_tooltips);
