@@ -74,8 +74,6 @@ struct _SpWindow
 SpCase       *sp_window_get_case              (SpWindow       *self);
 SpCaseSession *sp_window_get_session          (SpWindow       *self);
 void          sp_window_new_case              (SpWindow       *self);
-gboolean      sp_window_open_file             (SpWindow       *self,
-                                               GFile          *file);
 void          sp_window_save_to_file_async    (SpWindow            *self,
                                                GFile               *file,
                                                GCancellable        *cancellable,

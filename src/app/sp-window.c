@@ -482,32 +482,6 @@ show_case_or_error (SpWindow  *self,
   return TRUE;
 }
 
-/**
- * sp_window_open_file:
- * @file: a case file
- *
- * Opens @file in this window, reading it at once. When it cannot be read, a
- * dialog names the file and the offending member and the current case
- * stays. An assessment dated before today asks whether to review it or
- * start again today. The window itself uses sp_window_load_file(), which
- * reads without blocking; this is the same, synchronously, for tests.
- *
- * Returns: whether the case was opened
- */
-gboolean
-sp_window_open_file (SpWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpCase) case_ = NULL;
-
-  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  case_ = sp_case_new_from_file (self->policy, file, &error);
-  return show_case_or_error (self, file, case_, error);
-}
-
 static void
 on_file_loaded (GObject      *source,
                 GAsyncResult *result,
@@ -536,7 +510,10 @@ on_file_loaded (GObject      *source,
  * sp_window_load_file:
  * @file: a case file
  *
- * Like sp_window_open_file(), but reads @file without blocking the window.
+ * Opens @file in this window, reading it without blocking the window. When
+ * it cannot be read, a dialog names the file and the offending member and
+ * the current case stays. An assessment dated before today asks whether to
+ * review it or start again today.
  */
 void
 sp_window_load_file (SpWindow *self,

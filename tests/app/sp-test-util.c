@@ -259,6 +259,51 @@ sp_test_make_window (SpApplication *app,
   return sp_test_make_window_with_policy (app, sp_application_get_policy (app), width, height);
 }
 
+typedef struct {
+  SpWindow *win;
+  SpCase   *before;
+} OpenWait;
+
+static gboolean
+case_replaced_or_refused (gpointer data)
+{
+  OpenWait *ow = data;
+
+  return sp_window_get_case (ow->win) != ow->before || sp_test_find_dialog (GTK_WINDOW (ow->win)) != NULL;
+}
+
+/* @file opened as the window opens a file it is given (from the command
+ * line, the file manager, or the Open chooser's answer), waited for.
+ * Returns whether the window now shows it: when it cannot be read a
+ * dialog says why and the case before stays. */
+gboolean
+sp_test_open_file (SpWindow *win,
+                   GFile    *file)
+{
+  /* Held, so that a new case cannot take the old one's address. */
+  g_autoptr(SpCase) before = g_object_ref (sp_window_get_case (win));
+  OpenWait ow = { win, before };
+
+  sp_window_load_file (win, file);
+  if (!sp_test_wait_until (case_replaced_or_refused, &ow, 10000))
+    g_error ("opening a file showed neither its case nor an error");
+  return sp_window_get_case (win) != before;
+}
+
+/* The focus moved to @fact_id's answer by "win.focus-fact", as a decision's
+ * "Missing" link moves it. Returns whether the focus is there. */
+gboolean
+sp_test_focus_fact (SpWindow   *win,
+                    const char *fact_id)
+{
+  GtkWidget *input = sp_window_lookup_fact_input (win, fact_id);
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.focus-fact", "s", fact_id));
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  return input != NULL && focus != NULL && (focus == input || gtk_widget_is_ancestor (focus, input));
+}
+
 /* A window deciding under @policy, as Open Policy… and --policy make. */
 SpWindow *
 sp_test_make_window_with_policy (SpApplication *app,

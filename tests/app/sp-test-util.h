@@ -34,6 +34,10 @@ SpWindow         *sp_test_make_window_with_policy (SpApplication *app,
                                                    int            width,
                                                    int            height);
 void              sp_test_wait_settled    (GtkWidget        *widget);
+gboolean          sp_test_open_file       (SpWindow         *win,
+                                           GFile            *file);
+gboolean          sp_test_focus_fact      (SpWindow         *win,
+                                           const char       *fact_id);
 void              sp_test_destroy_window  (SpWindow         *win);
 void              sp_test_collect_text    (GtkWidget        *widget,
                                            GString          *text);

@@ -2062,7 +2062,7 @@ test_half_typed_number (void)
   focus_window (win);
   input = sp_window_lookup_fact_input (win, "conservative_weeks");
   /* The "Missing:" links' way there; what follows is keys only. */
-  g_assert_true (sp_window_focus_fact (win, "conservative_weeks"));
+  g_assert_true (sp_test_focus_fact (win, "conservative_weeks"));
   g_assert_true (gtk_widget_is_ancestor (focus_of (win), input));
 
   type_text ("12");

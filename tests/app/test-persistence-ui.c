@@ -132,7 +132,7 @@ test_round_trip (void)
   /* Reopened in a new window: the same facts, byte for byte. */
   before = sp_test_case_text (sp_window_get_case (win));
   reopened = sp_test_make_window (app, 1280, 800);
-  g_assert_true (sp_window_open_file (reopened, file));
+  g_assert_true (sp_test_open_file (reopened, file));
   sp_test_wait_ms (20);
   g_assert_null (sp_test_find_dialog (GTK_WINDOW (reopened)));
   after = sp_test_case_text (sp_window_get_case (reopened));
@@ -163,7 +163,7 @@ test_round_trip (void)
   {
     SpWindow *narrow = sp_test_make_window (app, 360, 720);
 
-    g_assert_true (sp_window_open_file (narrow, file));
+    g_assert_true (sp_test_open_file (narrow, file));
     sp_test_set_bool (narrow, "red_flag_objective_weakness", SP_TRI_STATE_YES);
     sp_test_wait_ms (150);
     sp_test_save_png (GTK_WIDGET (narrow), "title-narrow-unsaved.png");
@@ -965,7 +965,7 @@ test_notes (void)
   g_assert_cmpstr (sp_case_get_notes (sp_window_get_case (win)), ==, notes);
   g_assert_true (sp_case_session_get_modified (sp_window_get_session (win)));
   sp_test_wait_ms (100);
-  g_assert_true (sp_window_focus_fact (win, "assessment_date"));
+  g_assert_true (sp_test_focus_fact (win, "assessment_date"));
   gtk_widget_grab_focus (view);
   sp_test_wait_ms (200);
   sp_test_save_png (sp_window_get_notes_group (win), "notes.png");
@@ -977,7 +977,7 @@ test_notes (void)
   g_assert_true (save (win, file, &error));
   g_assert_no_error (error);
   reopened = sp_test_make_window (app, 1280, 800);
-  g_assert_true (sp_window_open_file (reopened, file));
+  g_assert_true (sp_test_open_file (reopened, file));
   {
     GtkWidget *other = sp_notes_group_get_view (SP_NOTES_GROUP (sp_window_get_notes_group (reopened)));
     GtkTextBuffer *shown = gtk_text_view_get_buffer (GTK_TEXT_VIEW (other));
@@ -1343,7 +1343,7 @@ test_policy_banner (void)
   g_assert_null (strstr (text, "saved under"));
 
   /* The case saved under the built-in policy, opened under the revision. */
-  g_assert_true (sp_window_open_file (under_revision, file));
+  g_assert_true (sp_test_open_file (under_revision, file));
   sp_test_wait_ms (50);
   g_clear_pointer (&text, g_free);
   text = banner_text (under_revision);
@@ -1386,7 +1386,7 @@ test_policy_banner (void)
   }
 
   /* And back under the built-in policy, that window says so in its turn. */
-  g_assert_true (sp_window_open_file (win, file));
+  g_assert_true (sp_test_open_file (win, file));
   sp_test_wait_ms (50);
   g_assert_true (sp_test_revealed (sp_window_get_policy_banner (win)));
   g_clear_pointer (&text, g_free);

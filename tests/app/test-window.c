@@ -1114,7 +1114,7 @@ test_help_popover (void)
   /* The row's answer has the focus; its help button, below it in a
    * narrow window, may still be just off screen: a clinician would reach
    * it with Tab, which brings it into view. */
-  g_assert_true (sp_window_focus_fact (win, sp_fact_get_id (fact)));
+  g_assert_true (sp_test_focus_fact (win, sp_fact_get_id (fact)));
   /* The page scrolls to the answer once it is laid out, which takes a
    * while in a sanitizer build: the help button is focused after that. */
   sp_test_wait_placed (sp_window_lookup_fact_input (win, sp_fact_get_id (fact)));
@@ -1418,7 +1418,7 @@ test_open_cases (void)
   SpCase *before;
 
   /* Review: the date stays and a banner says so. */
-  g_assert_true (sp_window_open_file (win, old_file));
+  g_assert_true (sp_test_open_file (win, old_file));
   sp_test_wait_ms (20);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
@@ -1435,7 +1435,7 @@ test_open_cases (void)
   g_assert_true (sp_evaluation_is_screening_complete (sp_window_get_evaluation (win)));
 
   /* New: today's date and the screening asked again. */
-  g_assert_true (sp_window_open_file (win, old_file));
+  g_assert_true (sp_test_open_file (win, old_file));
   sp_test_wait_ms (20);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
@@ -1451,7 +1451,7 @@ test_open_cases (void)
 
   /* A bad file: a dialog names the file and the member; the case stays. */
   before = sp_window_get_case (win);
-  g_assert_false (sp_window_open_file (win, bad_file));
+  g_assert_false (sp_test_open_file (win, bad_file));
   sp_test_wait_ms (20);
   dialog = find_dialog (win);
   g_assert_nonnull (dialog);
@@ -1465,7 +1465,7 @@ test_open_cases (void)
   sp_test_wait_ms (20);
   g_assert_null (find_dialog (win));
 
-  /* The window's own path reads without blocking; same outcome. */
+  /* Refused again the same way, however often it is opened. */
   sp_window_load_file (win, bad_file);
   for (int i = 0; i < 200 && !find_dialog (win); i++)
     sp_test_wait_ms (10);
@@ -1680,7 +1680,7 @@ take_screenshots (const char *size_name,
       g_autofree char *name = g_strdup_printf ("general-%s-%s-filled-funding.png", size_name, dark ? "dark" : "light");
 
       sp_test_set_bool (win, "exceptional_significant_impairment", SP_TRI_STATE_YES);
-      g_assert_true (sp_window_focus_fact (win, "exceptional_interventions"));
+      g_assert_true (sp_test_focus_fact (win, "exceptional_interventions"));
       sp_test_wait_ms (150);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
       sp_test_save_png (GTK_WIDGET (win), name);
