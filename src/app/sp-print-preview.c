@@ -44,7 +44,7 @@ draw_page (GtkDrawingArea *area,
            int             height,
            gpointer        user_data)
 {
-  SpPrintPreview *self = g_object_get_data (G_OBJECT (area), "sp-preview");
+  SpPrintPreview *self = SP_PRINT_PREVIEW (gtk_widget_get_ancestor (GTK_WIDGET (area), SP_TYPE_PRINT_PREVIEW));
   int page = GPOINTER_TO_INT (user_data);
 
   if (self->ended)
@@ -79,7 +79,6 @@ on_ready (GtkPrintOperationPreview *preview,
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
-      g_object_set_data (G_OBJECT (area), "sp-preview", self);
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page, GINT_TO_POINTER (i), NULL);
       gtk_widget_add_css_class (area, "card");
       gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);

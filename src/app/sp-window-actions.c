@@ -70,25 +70,52 @@ sp_window_include_identifiers (SpWindow *self)
   return self->settings == NULL || sp_settings_get_export_include_identifiers (self->settings);
 }
 
+/* What a save or an export carries while it is written. */
+typedef struct {
+  GFile        *file;
+  GApplication *held;     /* kept running until the write is done */
+  gint64        started;
+} WriteData;
+
 static void
-release_application (gpointer app)
+write_data_free (gpointer data)
 {
-  g_application_release (app);
-  g_object_unref (app);
+  WriteData *wd = data;
+
+  g_clear_object (&wd->file);
+  if (wd->held)
+    {
+      g_application_release (wd->held);
+      g_object_unref (wd->held);
+    }
+  g_free (wd);
 }
 
-static void
-hold_application (GTask    *task,
-                  SpWindow *self)
+/* A task writing @file for @self. A save or an export in flight keeps the
+ * application running even if its last window closes meanwhile; the task
+ * lets go when it is freed. */
+static GTask *
+write_task_new (SpWindow            *self,
+                GFile               *file,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
 {
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  WriteData *wd = g_new0 (WriteData, 1);
 
-  /* A save in flight keeps the application running even if its last
-   * window closes meanwhile; the task lets go when it is freed. */
-  if (app == NULL)
-    return;
-  g_application_hold (G_APPLICATION (app));
-  g_object_set_data_full (G_OBJECT (task), "sp-held-application", g_object_ref (app), release_application);
+  wd->file = g_object_ref (file);
+  wd->started = g_get_monotonic_time ();
+  if (app != NULL)
+    {
+      g_application_hold (G_APPLICATION (app));
+      wd->held = G_APPLICATION (g_object_ref (app));
+    }
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, wd, write_data_free);
+  return task;
 }
 
 /* Saving */
@@ -100,8 +127,8 @@ on_session_saved (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SpWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
-  gint64 started = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "sp-started"));
+  WriteData *wd = g_task_get_task_data (task);
+  GFile *file = wd->file;
   GError *error = NULL;
 
   if (!sp_case_session_save_finish (SP_CASE_SESSION (source), result, &error))
@@ -114,7 +141,7 @@ on_session_saved (GObject      *source,
     }
   /* No file name: a clinician may name a case after the patient, and
    * nothing identifying goes to the logs. */
-  g_debug ("Saved a case in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+  g_debug ("Saved a case in %.1f ms", (g_get_monotonic_time () - wd->started) / 1000.0);
   sp_file_dialog_note_recent (file, SP_CASE_MIME_TYPE);
   /* The file now names the policy in force, as every save does. */
   if (self->case_ != NULL)
@@ -149,11 +176,7 @@ sp_window_save_to_file_async (SpWindow            *self,
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sp_window_save_to_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "sp-started", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
-  hold_application (task, self);
+  task = write_task_new (self, file, sp_window_save_to_file_async, cancellable, callback, user_data);
   sp_case_session_save_async (self->session, file, cancellable, on_session_saved, task);
 }
 
@@ -745,7 +768,7 @@ on_pdf_written (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SpWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  GFile *file = ((WriteData *) g_task_get_task_data (task))->file;
   GError *error = NULL;
 
   if (!sp_report_write_pdf_finish (result, &error))
@@ -784,9 +807,7 @@ sp_window_export_pdf_async (SpWindow            *self,
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sp_window_export_pdf_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  task = write_task_new (self, file, sp_window_export_pdf_async, cancellable, callback, user_data);
 
   if (!(path = g_file_get_path (file)))
     {
@@ -800,7 +821,6 @@ sp_window_export_pdf_async (SpWindow            *self,
       return;
     }
 
-  hold_application (task, self);
   summary = sp_window_create_summary (self, include_identifiers);
   sp_report_write_pdf_async (summary, path, cancellable, on_pdf_written, task);
 }
