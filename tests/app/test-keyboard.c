@@ -1472,11 +1472,12 @@ click (GtkWidget *widget)
 }
 
 /* Under Xvfb, on GTK 4.8, the first click after an item is chosen from a
- * drop-down is sometimes lost (the drop-down closes on the press; the
- * release then arrives in the window without its press). Whether a
- * clinician's X server does the same is not known. It is allowed once,
- * only straight after a drop-down, counted and reported; any other lost
- * click fails the walk. */
+ * drop-down is sometimes lost: the form has not moved and the pointer is
+ * where it is aimed, but no press reaches the window (a capture-phase
+ * controller on it saw none). Whether a clinician's X server does the same
+ * is not known. It is allowed once, only straight after a drop-down,
+ * counted and reported; any other lost click fails the walk (one that did
+ * found the divider moving as decisions changed). */
 static gboolean after_drop_down;
 static guint n_lost_clicks;
 
