@@ -1717,6 +1717,33 @@ sp_policy_new_from_file (GFile   *file,
   return sp_policy_new_from_bytes (bytes, name, error);
 }
 
+/* The SHA-256 of the policy built in, computed once: from @known when the
+ * built-in policy has just been read (it is, in a thread, as the window
+ * starts, and hashing it again cost the first frame a millisecond), else
+ * from the resource. Never freed. */
+static const char *
+built_in_sha256 (const char *known)
+{
+  static char *sha256;
+
+  if (g_once_init_enter (&sha256))
+    {
+      char *computed = NULL;
+
+      if (known != NULL)
+        computed = g_strdup (known);
+      else
+        {
+          g_autoptr(GBytes) bytes = g_resource_lookup_data (sp_core_get_resource (), DEFAULT_POLICY_PATH,
+                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+          computed = bytes ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : g_strdup ("");
+        }
+      g_once_init_leave (&sha256, computed);
+    }
+  return sha256;
+}
+
 /**
  * sp_policy_new_default:
  *
@@ -1727,6 +1754,7 @@ SpPolicy *
 sp_policy_new_default (GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  SpPolicy *policy;
 
   /* Looked up in the resource directly (not the global registry) so that
    * linking the static core library is enough: no constructor to lose. */
@@ -1735,7 +1763,10 @@ sp_policy_new_default (GError **error)
   if (bytes == NULL)
     return NULL;
 
-  return sp_policy_new_from_bytes (bytes, "spinal-interventions.json (built in)", error);
+  policy = sp_policy_new_from_bytes (bytes, "spinal-interventions.json (built in)", error);
+  if (policy != NULL)
+    built_in_sha256 (policy->sha256);
+  return policy;
 }
 
 /* ---- accessors ------------------------------------------------------ */
@@ -1823,20 +1854,9 @@ sp_policy_get_sha256 (SpPolicy *self)
 gboolean
 sp_policy_is_built_in (SpPolicy *self)
 {
-  static char *built_in_sha256;   /* computed once, never freed */
-
   g_return_val_if_fail (SP_IS_POLICY (self), FALSE);
 
-  if (g_once_init_enter (&built_in_sha256))
-    {
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (sp_core_get_resource (), DEFAULT_POLICY_PATH,
-                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-
-      g_once_init_leave (&built_in_sha256,
-                                 bytes ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes)
-                                       : g_strdup (""));
-    }
-  return g_str_equal (self->sha256, built_in_sha256);
+  return g_str_equal (self->sha256, built_in_sha256 (NULL));
 }
 
 const char *
