@@ -135,15 +135,17 @@ sp_date_row_constructed (GObject *object)
   G_OBJECT_CLASS (sp_date_row_parent_class)->constructed (object);
 
   sp_widget_set_new_tooltip (self->calendar_button, _("Pick a date"));
+  /* A date that is today unless changed says so, in the width of a typed
+   * date: "Today, 2026-12-04" made the row too wide for a 360 px window. */
   if (sp_fact_defaults_to_today (self->state.fact))
     {
       g_autofree char *today = sp_date_format (sp_date_today ());
-      /* Translators: placeholder of a date that is today unless changed */
-      g_autofree char *placeholder = g_strdup_printf (_("Today, %s"), today);
+      /* Translators: tooltip of a date left empty; %s is today's date */
+      g_autofree char *tooltip = g_strdup_printf (_("Today (%s) unless a date is typed"), today);
 
-      gtk_entry_set_placeholder_text (GTK_ENTRY (self->state.input), placeholder);
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->state.input), 17);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (self->state.input), 17);
+      /* Translators: placeholder of a date that is today unless changed */
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->state.input), _("Today"));
+      sp_widget_set_new_tooltip (self->state.input, tooltip);
     }
 
   sp_fact_row_setup (SP_FACT_ROW (self));

@@ -34,7 +34,7 @@ sp_policy_gettext (const char *text)
 
 /* The narrowest a wrapped sentence may become, in characters: about what a
  * 360 px window leaves for it beside an icon. */
-#define WRAPPED_LABEL_MIN_CHARS 16
+#define WRAPPED_LABEL_MIN_CHARS 6
 
 /**
  * sp_wrapped_label_new:

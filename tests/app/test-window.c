@@ -1610,6 +1610,19 @@ fill_demo_case (SpWindow *win)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "facet.rfd")), TRUE);
 }
 
+typedef struct {
+  SpWindow *win;
+  int       width;
+} ContentWait;
+
+static gboolean
+content_is_wide (gpointer data)
+{
+  ContentWait *cw = data;
+
+  return gtk_widget_get_width (adw_application_window_get_content (ADW_APPLICATION_WINDOW (cw->win))) == cw->width;
+}
+
 static void
 take_screenshots (const char *size_name,
                   int         width,
@@ -1622,7 +1635,15 @@ take_screenshots (const char *size_name,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  win = sp_test_make_window (app, width, height);
+  /* @width is what the window shows, inside the 5 px frame GTK draws
+   * round a window when there is no compositor. */
+  win = sp_test_make_window (app, width + 10, height + 10);
+  /* Made wide, a page asks for its wide layout's width until it knows it
+   * is narrow; then the window is made narrow again, as a person would
+   * drag it (there is no window manager here to do it). */
+  sp_test_wait_ms (100);
+  gtk_window_set_default_size (GTK_WINDOW (win), width + 10, height + 10);
+  sp_test_wait_ms (100);
   if (filled)
     fill_demo_case (win);
 
@@ -1662,6 +1683,16 @@ take_screenshots (const char *size_name,
       sp_test_wait_ms (120);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
       g_assert_cmpint (sp_pathway_page_get_narrow (SP_PATHWAY_PAGE (page)), ==, width < 720);
+      /* Every tab fits the width: a row that asks for more makes the
+       * window wider than the screen (at "360 px" the form once asked for
+       * 460, and every narrow screenshot was 460 wide). */
+      {
+        ContentWait cw = { win, width };
+
+        if (!sp_test_wait_until (content_is_wide, &cw, 2000))
+          g_error ("the %s tab made the window %d px wide, not %d", pathways[i],
+                   gtk_widget_get_width (adw_application_window_get_content (ADW_APPLICATION_WINDOW (win))), width);
+      }
       sp_test_save_png (GTK_WIDGET (win), name);
       if (width < 720 && filled)
         {
@@ -1687,6 +1718,86 @@ take_screenshots (const char *size_name,
     }
   sp_test_destroy_window (win);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The metainfo's three screenshots (data/screenshots/), made again when
+ * SP_METAINFO_SCREENSHOT_DIR names where to write them: the demo case on
+ * the Lumbar tab with the single epidural's reasons open, 1280 × 800 light
+ * and dark, and 360 × 720 scrolled to the decisions. Without the frame GTK
+ * draws round a window when there is no compositor: the window's content
+ * only, at exactly the size named. */
+static void
+save_content_png (SpWindow   *win,
+                  const char *path,
+                  int         width,
+                  int         height)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (win));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  g_assert_cmpint (gtk_widget_get_width (content), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (content), ==, height);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("metainfo screenshot %s", path);
+}
+
+static void
+take_metainfo_screenshot (const char *dir,
+                          const char *name,
+                          int         width,
+                          int         height,
+                          gboolean    dark)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SpWindow *win;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* The frame is 5 px on each side here; the content is checked to be of
+   * the size asked for before it is saved. */
+  win = sp_test_make_window (app, width + 10, height + 10);
+  sp_test_wait_ms (100);
+  gtk_window_set_default_size (GTK_WINDOW (win), width + 10, height + 10);
+  sp_test_wait_ms (100);
+  fill_demo_case (win);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "lumbar.discectomy")), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "lumbar.epidural_single")), TRUE);
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_wait_ms (300);
+  if (width < 720)
+    {
+      sp_pathway_page_show_decisions (SP_PATHWAY_PAGE (sp_window_get_page (win, "lumbar")));
+      sp_test_wait_ms (200);
+    }
+  save_content_png (win, path, width, height);
+  sp_test_destroy_window (win);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_metainfo_screenshots (void)
+{
+  const char *dir = g_getenv ("SP_METAINFO_SCREENSHOT_DIR");
+
+  if (dir == NULL)
+    {
+      g_test_skip ("SP_METAINFO_SCREENSHOT_DIR not set: the metainfo's screenshots are made on request");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+  take_metainfo_screenshot (dir, "main.png", 1280, 800, FALSE);
+  take_metainfo_screenshot (dir, "dark.png", 1280, 800, TRUE);
+  take_metainfo_screenshot (dir, "narrow.png", 360, 720, FALSE);
 }
 
 static void
@@ -1923,6 +2034,7 @@ main (int   argc,
   g_test_add_func ("/app/window/window-state", test_window_state);
   g_test_add_func ("/app/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/app/window/screenshots", test_screenshots);
+  g_test_add_func ("/app/window/metainfo-screenshots", test_metainfo_screenshots);
   g_test_add_func ("/app/window/screenshots-red-flag", test_red_flag_screenshot);
 
   status = g_test_run ();
