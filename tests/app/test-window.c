@@ -1726,28 +1726,40 @@ take_screenshots (const char *size_name,
  * and dark, and 360 × 720 scrolled to the decisions. Without the frame GTK
  * draws round a window when there is no compositor: the window's content
  * only, at exactly the size named. */
+/* The frame GTK draws round a window when there is no compositor: 5 px
+ * inside the window's own allocation, on every side. */
+#define FRAME_PX 5
+
 static void
 save_content_png (SpWindow   *win,
                   const char *path,
                   int         width,
                   int         height)
 {
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (win));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
   g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) cropped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guchar *pixels = NULL;
+  int full_width = width + 2 * FRAME_PX, full_height = height + 2 * FRAME_PX;
+  gsize stride = (gsize) full_width * 4;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  g_assert_cmpint (gtk_widget_get_width (content), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (content), ==, height);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (win)), ==, full_width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (win)), ==, full_height);
+  gdk_paintable_snapshot (paintable, snapshot, full_width, full_height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         &GRAPHENE_RECT_INIT (0, 0, full_width, full_height));
   gsk_render_node_unref (node);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  pixels = g_malloc (stride * full_height);
+  gdk_texture_download (texture, pixels, stride);
+  bytes = g_bytes_new (pixels + FRAME_PX * stride + FRAME_PX * 4, stride * (height - 1) + (gsize) width * 4);
+  cropped = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_assert_true (gdk_texture_save_to_png (cropped, path));
   g_test_message ("metainfo screenshot %s", path);
 }
 
@@ -1763,11 +1775,11 @@ take_metainfo_screenshot (const char *dir,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* The frame is 5 px on each side here; the content is checked to be of
-   * the size asked for before it is saved. */
-  win = sp_test_make_window (app, width + 10, height + 10);
+  /* The surface has 5 px round the window for its shadow, and the window
+   * draws its frame 5 px inside itself; what is saved is inside both. */
+  win = sp_test_make_window (app, width + 4 * FRAME_PX, height + 4 * FRAME_PX);
   sp_test_wait_ms (100);
-  gtk_window_set_default_size (GTK_WINDOW (win), width + 10, height + 10);
+  gtk_window_set_default_size (GTK_WINDOW (win), width + 4 * FRAME_PX, height + 4 * FRAME_PX);
   sp_test_wait_ms (100);
   fill_demo_case (win);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sp_window_lookup_decision_row (win, "lumbar.discectomy")), FALSE);
