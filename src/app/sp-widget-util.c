@@ -32,8 +32,9 @@ sp_policy_gettext (const char *text)
 /* Helpers for GTK 4.8 and libadwaita 1.2 widgets where their defaults are
  * slow (wrapped labels) or wrong for this app (combo rows' lists). */
 
-/* The narrowest a wrapped sentence may become, in characters: about what a
- * 360 px window leaves for it beside an icon. */
+/* The narrowest a wrapped sentence may become, in characters: what a 360 px
+ * window leaves a question beside a number's box, its unit and its buttons
+ * (at 16, every tab asked for 460 px). */
 #define WRAPPED_LABEL_MIN_CHARS 6
 
 /**
