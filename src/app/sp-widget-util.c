@@ -204,6 +204,37 @@ on_popup_item_activated (GtkListView *list,
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
 }
 
+/* GTK 4.8 on X11 sends a closed popover's surface a made-up motion (asked
+ * for by a layout while the pointer was in the list) whenever the pointer
+ * is where the list was. GTK then takes the pointer to be over the hidden
+ * list, and the next press with no motion after it goes there: the click
+ * is lost (gdk_surface_ensure_motion() does not check that the surface is
+ * mapped; Wayland answers "not here" for it). The closed list's surface
+ * passes no events to the popover until the list opens again. */
+static void
+on_list_popover_closed (GtkWidget *popover)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+
+  if (surface == NULL || g_object_get_data (G_OBJECT (popover), "sp-events-blocked"))
+    return;
+  /* GtkPopover connects to its surface's "event" with itself as data. */
+  g_signal_handlers_block_matched (surface, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                   g_signal_lookup ("event", GDK_TYPE_SURFACE), 0, NULL, NULL, popover);
+  g_object_set_data (G_OBJECT (popover), "sp-events-blocked", surface);
+}
+
+/* On opening, and before the surface goes as the popover is unrealized. */
+static void
+on_list_popover_shown (GtkWidget *popover)
+{
+  GdkSurface *surface = g_object_steal_data (G_OBJECT (popover), "sp-events-blocked");
+
+  if (surface != NULL)
+    g_signal_handlers_unblock_matched (surface, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                       g_signal_lookup ("event", GDK_TYPE_SURFACE), 0, NULL, NULL, popover);
+}
+
 /**
  * sp_combo_row_get_popup_list:
  *
@@ -220,18 +251,27 @@ sp_combo_row_get_popup_list (AdwComboRow *combo_row)
  * sp_combo_row_choose_activated_item:
  *
  * Makes @combo_row choose the item activated in its list, by keyboard or
- * pointer, rather than the item its list has selected.
+ * pointer, rather than the item its list has selected; and keeps its closed
+ * list from taking the next click (see on_list_popover_closed()).
  */
 void
 sp_combo_row_choose_activated_item (AdwComboRow *combo_row)
 {
   GtkListView *list = sp_combo_row_get_popup_list (combo_row);
+  GtkWidget *popover;
 
   if (list == NULL)
     return;
   /* libadwaita connects its handler to the list with the row as data. */
   g_signal_handlers_block_matched (list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, combo_row);
   g_signal_connect_object (list, "activate", G_CALLBACK (on_popup_item_activated), combo_row, 0);
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    {
+      g_signal_connect (popover, "closed", G_CALLBACK (on_list_popover_closed), NULL);
+      g_signal_connect (popover, "map", G_CALLBACK (on_list_popover_shown), NULL);
+      g_signal_connect (popover, "unrealize", G_CALLBACK (on_list_popover_shown), NULL);
+    }
 }
 
 /**

@@ -1467,20 +1467,20 @@ click (GtkWidget *widget)
   xdo_line ("mousemove_relative 1 1");
   xdo_line ("mousemove_relative -- -1 -1");
   sp_test_wait_ms (50);
-  xdo_line ("click 1");
+  /* Held as a hand holds it. xdotool's click releases within a
+   * millisecond, and a motion GTK makes up between the two then reads
+   * the button as up: the click's gesture is cancelled. */
+  xdo_line ("mousedown 1");
+  xdo_line ("sleep 0.05");
+  xdo_line ("mouseup 1");
   n_clicks++;
 }
 
-/* Under Xvfb, on GTK 4.8, the first click after an item is chosen from a
- * drop-down is sometimes lost: the form has not moved and the pointer is
- * where it is aimed, but no press reaches the window (a capture-phase
- * controller on it saw none). Whether a clinician's X server does the same
- * is not known. It is allowed once, only straight after a drop-down,
- * counted and reported; any other lost click fails the walk (one that did
- * found the divider moving as decisions changed). */
-static gboolean after_drop_down;
-static guint n_lost_clicks;
-
+/* A click that did not do what it should fails the walk. One was lost
+ * straight after a drop-down's choice, in about one walk in two: GTK 4.8
+ * on X11 took the pointer to be over the closed list (see
+ * on_list_popover_closed() in sp-widget-util.c); another, after a banner
+ * went, found the divider moving as the decisions changed. */
 static void
 click_until (GtkWidget  *widget,
              gboolean  (*done) (gpointer data),
@@ -1488,27 +1488,18 @@ click_until (GtkWidget  *widget,
              const char *what)
 {
   click (widget);
-  if (!sp_test_wait_until (done, data, after_drop_down ? 1500 : KEY_TIMEOUT_MS))
+  if (!sp_test_wait_until (done, data, KEY_TIMEOUT_MS))
     {
-      if (!after_drop_down)
-        {
-          GtkRoot *root = gtk_widget_get_root (widget);
-          GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-          /* What the pointer was over, for whoever reads the failure. */
-          if (root)
-            sp_test_save_png (GTK_WIDGET (root), "lost-click.png");
-
-          g_error ("%s: the click was lost; the focus on %s%s", what,
-                   focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
-                   root && gtk_window_is_active (GTK_WINDOW (root)) ? "" : " in an inactive window");
-        }
-      n_lost_clicks++;
-      click (widget);
-      if (!sp_test_wait_until (done, data, KEY_TIMEOUT_MS))
-        g_error ("%s: two clicks were lost", what);
+      /* What the pointer was over, for whoever reads the failure. */
+      if (root)
+        sp_test_save_png (GTK_WIDGET (root), "lost-click.png");
+      g_error ("%s: the click was lost; the focus on %s%s", what,
+               focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+               root && gtk_window_is_active (GTK_WINDOW (root)) ? "" : " in an inactive window");
     }
-  after_drop_down = FALSE;
 }
 
 typedef struct {
@@ -1733,7 +1724,6 @@ mouse_answer (Walk      *walk,
         click (item);
         wait_entered (walk, fact);
         g_assert_true (sp_test_wait_until (popover_closed, walk->win, KEY_TIMEOUT_MS));
-        after_drop_down = TRUE;
       }
       break;
 
@@ -1978,7 +1968,6 @@ test_consultation_by_mouse (gconstpointer data)
   g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *png = NULL;
   guint clicks_before = n_clicks, wheel_before = n_wheel_steps, keys_before = n_keys_sent;
-  guint lost_before = n_lost_clicks;
 
   if (!have_xdotool ())
     return;
@@ -2013,9 +2002,8 @@ test_consultation_by_mouse (gconstpointer data)
   /* The menu item, then the chooser's button, both by their words. */
   if (consultations[n].save_and_export)
     save_and_export (&walk, complete, save_by_mouse, "Save|Save", "Export Summary as PDF…|Export");
-  g_test_message ("%s by mouse: %u clicks (%u of them again, after a lost click), %u wheel steps, "
-                  "%u keys typed (numbers, dates and text)",
-                  consultations[n].name, n_clicks - clicks_before, n_lost_clicks - lost_before,
+  g_test_message ("%s by mouse: %u clicks, %u wheel steps, %u keys typed (identifiers, notes, numbers, dates, paths)",
+                  consultations[n].name, n_clicks - clicks_before,
                   n_wheel_steps - wheel_before, n_keys_sent - keys_before);
 
   png = g_strdup_printf ("mouse-%s.png", consultations[n].name);
@@ -2023,6 +2011,86 @@ test_consultation_by_mouse (gconstpointer data)
   sp_test_save_png (GTK_WIDGET (walk.win), png);
   walk_clear (&walk);
   sp_test_destroy_window (walk.win);
+}
+
+/* The click after a choice from a drop-down, with the pointer not moved
+ * from where the list was (as a hand that chose, then clicked what is now
+ * under it): the press reaches the window. On GTK 4.8 under X11 it went to
+ * the closed list, every time, until its surface stopped passing it on. */
+
+static guint n_window_presses;
+
+static gboolean
+count_press (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             gpointer                  data)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_PRESS)
+    n_window_presses++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+press_seen (gpointer data)
+{
+  return n_window_presses > GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+choice_is (gpointer data)
+{
+  SpWindow *win = data;
+
+  return g_strcmp0 (sp_case_get_choice (sp_window_get_case (win), "lumbar_condition"), "sciatica") == 0;
+}
+
+static void
+test_press_after_drop_down (void)
+{
+  SpWindow *win;
+  GtkEventController *counter;
+  SpFact *fact;
+  GtkWidget *input, *item;
+  guint index;
+
+  if (!have_xdotool ())
+    return;
+
+  win = sp_test_make_window (app, 1280, 800);
+  focus_window (win);
+  counter = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (counter, GTK_PHASE_CAPTURE);
+  g_signal_connect (counter, "event", G_CALLBACK (count_press), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (win), counter);
+
+  click_tab (win, "lumbar");
+  fact = sp_policy_lookup_fact (sp_window_get_policy (win), "lumbar_condition");
+  g_assert_true (sp_fact_lookup_choice (fact, "sciatica", &index));
+  input = sp_window_lookup_fact_input (win, "lumbar_condition");
+  wheel_into_view (input);
+  click_until (input, popover_open_under, input, "lumbar_condition");
+  sp_test_wait_ms (100);
+  item = find_item_labelled (input, sp_fact_get_choice_label (fact, index));
+  g_assert_nonnull (item);
+  click (item);
+  g_assert_true (sp_test_wait_until (choice_is, win, KEY_TIMEOUT_MS));
+  g_assert_true (sp_test_wait_until (popover_closed, win, KEY_TIMEOUT_MS));
+  /* Two frames, for the layouts that follow a choice. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+
+  /* Pressed and released where the pointer rests, not moved at all. */
+  {
+    guint before = n_window_presses;
+
+    xdo_line ("mousedown 1");
+    xdo_line ("sleep 0.08");
+    xdo_line ("mouseup 1");
+    if (!sp_test_wait_until (press_seen, GUINT_TO_POINTER (before), 3000))
+      g_error ("a press after a drop-down's choice never reached the window");
+  }
+  sp_test_park_pointer ();
+  sp_test_destroy_window (win);
 }
 
 static gboolean
@@ -2248,6 +2316,7 @@ main (int   argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_consultation_by_mouse);
     }
+  g_test_add_func ("/app/mouse/press-after-drop-down", test_press_after_drop_down);
   g_test_add_func ("/app/keyboard/half-typed-number", test_half_typed_number);
   g_test_add_func ("/app/keyboard/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/keyboard/wheel-scrolls", test_wheel_scrolls);
