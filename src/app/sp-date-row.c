@@ -135,6 +135,8 @@ sp_date_row_constructed (GObject *object)
   G_OBJECT_CLASS (sp_date_row_parent_class)->constructed (object);
 
   sp_widget_set_new_tooltip (self->calendar_button, _("Pick a date"));
+  sp_fact_row_setup (SP_FACT_ROW (self));
+
   /* A date that is today unless changed says so, in the width of a typed
    * date: "Today, 2026-12-04" made the row too wide for a 360 px window. */
   if (sp_fact_defaults_to_today (self->state.fact))
@@ -142,13 +144,20 @@ sp_date_row_constructed (GObject *object)
       g_autofree char *today = sp_date_format (sp_date_today ());
       /* Translators: tooltip of a date left empty; %s is today's date */
       g_autofree char *tooltip = g_strdup_printf (_("Today (%s) unless a date is typed"), today);
+      const char *help = sp_fact_get_help (self->state.fact);
+      g_autofree char *description = help && help[0]
+        ? g_strconcat (sp_policy_gettext (help), " ", tooltip, NULL)
+        : g_strdup (tooltip);
 
       /* Translators: placeholder of a date that is today unless changed */
-      gtk_entry_set_placeholder_text (GTK_ENTRY (self->state.input), _("Today"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->state.input), C_("date placeholder", "Today"));
       sp_widget_set_new_tooltip (self->state.input, tooltip);
+      /* A tooltip is not read out: the date itself, for a screen reader,
+       * after the help the row gives every input. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->state.input),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
     }
-
-  sp_fact_row_setup (SP_FACT_ROW (self));
 }
 
 static void

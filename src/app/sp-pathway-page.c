@@ -63,6 +63,7 @@ struct _SpPathwayPage
 
   gboolean      narrow;
   gboolean      pending_narrow;
+  int           wide_minimum_seen; /* what two columns last needed */
   gboolean      started;        /* its decisions and first rows exist */
 };
 
@@ -200,11 +201,20 @@ sp_pathway_page_size_allocate (GtkWidget *widget,
 {
   SpPathwayPage *self = SP_PATHWAY_PAGE (widget);
   gboolean narrow;
-  int outer_min_width, outer_min_height;
+  int needed, outer_min_width, outer_min_height;
 
   if (self->outer == NULL)
     return;
-  narrow = width < MAX (NARROW_WIDTH, wide_minimum (self));
+  /* Measured in the layout showing, and the wide one asks more of its rows
+   * (help as subtitles rather than buttons): what two columns needed when
+   * last shown is kept while narrow, so that the layouts never take turns
+   * at one width. */
+  needed = wide_minimum (self);
+  if (!self->narrow)
+    self->wide_minimum_seen = needed;
+  else
+    needed = MAX (needed, self->wide_minimum_seen);
+  narrow = width < MAX (NARROW_WIDTH, needed);
 
   /* Until the idle switches layout, the old one may need more room than
    * there is; it overflows (clipped) for that one frame rather than be

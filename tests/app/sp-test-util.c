@@ -260,16 +260,18 @@ sp_test_make_window (SpApplication *app,
 }
 
 typedef struct {
-  SpWindow *win;
-  SpCase   *before;
+  SpWindow         *win;
+  SpCase           *before;
+  AdwMessageDialog *dialog_before;
 } OpenWait;
 
 static gboolean
 case_replaced_or_refused (gpointer data)
 {
   OpenWait *ow = data;
+  AdwMessageDialog *dialog = sp_test_find_dialog (GTK_WINDOW (ow->win));
 
-  return sp_window_get_case (ow->win) != ow->before || sp_test_find_dialog (GTK_WINDOW (ow->win)) != NULL;
+  return sp_window_get_case (ow->win) != ow->before || (dialog != NULL && dialog != ow->dialog_before);
 }
 
 /* @file opened as the window opens a file it is given (from the command
@@ -282,7 +284,8 @@ sp_test_open_file (SpWindow *win,
 {
   /* Held, so that a new case cannot take the old one's address. */
   g_autoptr(SpCase) before = g_object_ref (sp_window_get_case (win));
-  OpenWait ow = { win, before };
+  /* A dialog left from before is not this file's answer. */
+  OpenWait ow = { win, before, sp_test_find_dialog (GTK_WINDOW (win)) };
 
   sp_window_load_file (win, file);
   if (!sp_test_wait_until (case_replaced_or_refused, &ow, 10000))

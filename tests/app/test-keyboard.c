@@ -139,7 +139,8 @@ type_text (const char *text)
   /* The script splits its lines at spaces. */
   g_assert_null (strpbrk (text, " \t\n"));
   n_keys_sent += (guint) strlen (text);
-  xdo_line ("type --clearmodifiers --delay 20 %s", text);
+  /* After "--", a word that starts with "-" is typed, not an option. */
+  xdo_line ("type --clearmodifiers --delay 20 -- %s", text);
 }
 
 /* Free text as it is typed: words, spaces and new lines. */
@@ -1877,7 +1878,7 @@ chooser_of (SpWindow *win)
 }
 
 /* @item of the main menu, clicked; in the chooser it opens, the name
- * field triple-clicked to select it, the path typed over it (a name has
+ * field clicked and its text selected, the path typed over it (a name has
  * no other way in), and the chooser's @item button clicked. */
 static void
 save_by_mouse (SpWindow   *win,
@@ -1903,8 +1904,8 @@ save_by_mouse (SpWindow   *win,
   name = find_entry (chooser);
   g_assert_nonnull (name);
   click (name);
-  xdo_line ("click --repeat 2 --delay 40 1");
-  n_clicks += 2;
+  /* Ctrl+A, not a triple click, whose timing is the desktop's setting. */
+  press ("ctrl+a");
   sp_test_wait_ms (100);
   type_text (path);
   tw.editable = GTK_EDITABLE (name);
