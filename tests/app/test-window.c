@@ -503,14 +503,29 @@ test_typed_dates (void)
   sp_test_destroy_window (win);
 }
 
-static double
-window_y (SpWindow  *win,
-          GtkWidget *widget)
+/* Where @widget's top left corner is in the window. */
+static graphene_point_t
+window_origin (SpWindow  *win,
+               GtkWidget *widget)
 {
   graphene_point_t point;
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &point));
-  return point.y;
+  return point;
+}
+
+static double
+window_y (SpWindow  *win,
+          GtkWidget *widget)
+{
+  return window_origin (win, widget).y;
+}
+
+static double
+window_x (SpWindow  *win,
+          GtkWidget *widget)
+{
+  return window_origin (win, widget).x;
 }
 
 /* The row just answered stays under the pointer as the banners above the
@@ -564,16 +579,6 @@ check_banners_keep_form_still (int width)
   g_assert_cmpfloat_with_epsilon (window_y (win, flag), before, 1.0);
 
   sp_test_destroy_window (win);
-}
-
-static double
-window_x (SpWindow  *win,
-          GtkWidget *widget)
-{
-  graphene_point_t point;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (win), &GRAPHENE_POINT_INIT (0, 0), &point));
-  return point.x;
 }
 
 /* Every row stays where it is as the decisions change: in two columns the
