@@ -631,6 +631,130 @@ test_columns_keep_their_width (void)
   sp_test_destroy_window (win);
 }
 
+/* Every border node under @node, in drawing order. */
+static void
+collect_borders (GskRenderNode *node,
+                 GPtrArray     *borders)
+{
+  if (node == NULL)
+    return;
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      g_ptr_array_add (borders, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_borders (gsk_container_node_get_child (node, i), borders);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_borders (gsk_transform_node_get_child (node), borders);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_borders (gsk_opacity_node_get_child (node), borders);
+      break;
+    case GSK_CLIP_NODE:
+      collect_borders (gsk_clip_node_get_child (node), borders);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_borders (gsk_rounded_clip_node_get_child (node), borders);
+      break;
+    case GSK_SHADOW_NODE:
+      collect_borders (gsk_shadow_node_get_child (node), borders);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      collect_borders (gsk_color_matrix_node_get_child (node), borders);
+      break;
+    case GSK_REPEAT_NODE:
+      collect_borders (gsk_repeat_node_get_child (node), borders);
+      break;
+    case GSK_BLUR_NODE:
+      collect_borders (gsk_blur_node_get_child (node), borders);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_borders (gsk_debug_node_get_child (node), borders);
+      break;
+    case GSK_BLEND_NODE:
+      collect_borders (gsk_blend_node_get_bottom_child (node), borders);
+      collect_borders (gsk_blend_node_get_top_child (node), borders);
+      break;
+    case GSK_CROSS_FADE_NODE:
+      collect_borders (gsk_cross_fade_node_get_start_child (node), borders);
+      collect_borders (gsk_cross_fade_node_get_end_child (node), borders);
+      break;
+    case GSK_NOT_A_RENDER_NODE:
+    case GSK_CAIRO_NODE:
+    case GSK_COLOR_NODE:
+    case GSK_LINEAR_GRADIENT_NODE:
+    case GSK_REPEATING_LINEAR_GRADIENT_NODE:
+    case GSK_RADIAL_GRADIENT_NODE:
+    case GSK_REPEATING_RADIAL_GRADIENT_NODE:
+    case GSK_CONIC_GRADIENT_NODE:
+    case GSK_TEXTURE_NODE:
+    case GSK_INSET_SHADOW_NODE:
+    case GSK_OUTSET_SHADOW_NODE:
+    case GSK_TEXT_NODE:
+    case GSK_GL_SHADER_NODE:
+    default:
+      break;
+    }
+}
+
+/* How many of the borders @win draws now have sides of different colours. */
+static guint
+count_mixed_borders (SpWindow *win)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
+  g_autoptr(GPtrArray) borders = g_ptr_array_new ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  guint mixed = 0;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (win)),
+                          gtk_widget_get_height (GTK_WIDGET (win)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_borders (node, borders);
+  g_assert_cmpuint (borders->len, >, 0);
+  for (guint i = 0; i < borders->len; i++)
+    {
+      const GdkRGBA *colors = gsk_border_node_get_colors (g_ptr_array_index (borders, i));
+
+      if (!gdk_rgba_equal (&colors[0], &colors[1]) || !gdk_rgba_equal (&colors[0], &colors[2]) ||
+          !gdk_rgba_equal (&colors[0], &colors[3]))
+        mixed++;
+    }
+  gsk_render_node_unref (node);
+  return mixed;
+}
+
+/* GTK 4.8's cairo renderer draws a border whose sides differ in colour
+ * through a mesh pattern as large as its box: the row separators, banners
+ * and the decisions' rule cost the first frame 14 ms that way. Every
+ * border the window draws has one colour (see style.css). */
+static void
+test_borders_one_colour (void)
+{
+  SpWindow *win = sp_test_make_window (app, 1280, 800);
+  GtkWidget *decision;
+
+  g_assert_cmpuint (count_mixed_borders (win), ==, 0);
+
+  /* The serious-pathology banner, and a decision opened to its clauses. */
+  sp_test_tick_choice (win, "serious_pathology_suspected", "infection", TRUE);
+  adw_view_stack_set_visible_child_name (sp_window_get_stack (win), "lumbar");
+  sp_test_set_choice (win, "lumbar_condition", "sciatica");
+  decision = sp_window_lookup_decision_row (win, "lumbar.imaging");
+  g_assert_nonnull (decision);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (decision), TRUE);
+  sp_test_wait_ms (400);
+  g_assert_true (sp_test_revealed (sp_window_get_serious_pathology_banner (win)));
+  g_assert_true (gtk_widget_get_mapped (decision));
+  g_assert_cmpuint (count_mixed_borders (win), ==, 0);
+  sp_test_destroy_window (win);
+}
+
 static void
 test_banners_keep_form_still (void)
 {
@@ -2018,6 +2142,7 @@ main (int   argc,
   g_test_add_func ("/app/window/ctrl-r", test_ctrl_r_scrolls_to_red_flag);
   g_test_add_func ("/app/window/banners-keep-form-still", test_banners_keep_form_still);
   g_test_add_func ("/app/window/columns-keep-their-width", test_columns_keep_their_width);
+  g_test_add_func ("/app/window/borders-one-colour", test_borders_one_colour);
   g_test_add_func ("/app/window/tab/patient", test_tab_patient);
   g_test_add_func ("/app/window/tab/cervical", test_tab_cervical);
   g_test_add_func ("/app/window/badge-tooltips", test_badge_tooltips);
