@@ -281,7 +281,7 @@ update_advice (SpPathwayPage *self)
       GtkWidget *row = adw_preferences_row_new ();
       GtkWidget *grid = gtk_grid_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-      GtkWidget *label = sp_wrapped_label_new (sp_advisory_get_text (advisory));
+      GtkWidget *label = sp_paragraph_label_new (sp_advisory_get_text (advisory));
 
       /* A grid, not a box: see sp_wrapped_label_new(). */
       gtk_grid_set_column_spacing (GTK_GRID (grid), 12);

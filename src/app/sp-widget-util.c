@@ -37,6 +37,13 @@ sp_policy_gettext (const char *text)
  * (at 16, every tab asked for 460 px). */
 #define WRAPPED_LABEL_MIN_CHARS 6
 
+/* The narrowest a paragraph with a line of its own may become (advice,
+ * banners): about 120 px, which a 360 px window leaves it beside an icon
+ * and a button. GtkLabel lays the text out at this width to measure it,
+ * and a long paragraph at 6 characters a line was the costliest layout of
+ * the first frame. The banners in sp-window.ui say the same number. */
+#define PARAGRAPH_MIN_CHARS 16
+
 /**
  * sp_wrapped_label_new:
  *
@@ -63,6 +70,23 @@ sp_wrapped_label_new (const char *text)
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_width_chars (GTK_LABEL (label), WRAPPED_LABEL_MIN_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+/**
+ * sp_paragraph_label_new:
+ *
+ * Like sp_wrapped_label_new(), for a paragraph that has its line to itself
+ * (no question's buttons beside it), which may not become as narrow.
+ *
+ * Returns: (transfer floating): a new label
+ */
+GtkWidget *
+sp_paragraph_label_new (const char *text)
+{
+  GtkWidget *label = sp_wrapped_label_new (text);
+
+  gtk_label_set_width_chars (GTK_LABEL (label), PARAGRAPH_MIN_CHARS);
   return label;
 }
 

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 const char *sp_policy_gettext            (const char *text);
 GtkWidget *sp_wrapped_label_new          (const char *text);
+GtkWidget *sp_paragraph_label_new        (const char *text);
 void       sp_make_rows_cheap_to_measure (GtkWidget  *widget,
                                           gboolean    use_grids);
 void       sp_widget_set_new_tooltip     (GtkWidget  *widget,
