@@ -335,6 +335,7 @@ sp_window_show_case (SpWindow *self,
                      gboolean  modified)
 {
   const char * const *pathways;
+  gboolean bar_had_stack;
 
   g_assert (SP_IS_WINDOW (self));
   g_assert (SP_IS_CASE (case_));
@@ -353,7 +354,17 @@ sp_window_show_case (SpWindow *self,
   self->evaluation = sp_evaluation_new (case_);
   g_signal_connect_object (self->evaluation, "changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
+  /* The switchers make a button for every page each time one is added
+   * (1 + 2 + 3 + 4 + 5 for five tabs, each from a template: 15 M
+   * instructions before the first frame): they get their stack back once
+   * all the pages are in, and make five. */
+  adw_view_switcher_set_stack (self->header_switcher, NULL);
+  bar_had_stack = adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   build_pages (self);
+  adw_view_switcher_set_stack (self->header_switcher, self->stack);
+  if (bar_had_stack)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   pathways = sp_policy_get_pathway_ids (self->policy);
   if (pathways && pathways[0])
     adw_view_stack_set_visible_child_name (self->stack, pathways[0]);
