@@ -805,7 +805,8 @@ sp_pathway_page_new (SpEvaluation *evaluation,
   self->evaluation = g_object_ref (evaluation);
   self->pathway_id = g_strdup (pathway_id);
 
-  /* Held until the page is started and puts it at the top of its form. */
+  /* Held until the page is started (the leading group, at the top of the
+   * form) or its last section is made (the trailing one, at the bottom). */
   if (leading_group)
     self->leading_group = g_object_ref_sink (leading_group);
   if (trailing_group)

@@ -38,10 +38,11 @@ sp_policy_gettext (const char *text)
 #define WRAPPED_LABEL_MIN_CHARS 6
 
 /* The narrowest a paragraph with a line of its own may become (advice,
- * banners): about 120 px, which a 360 px window leaves it beside an icon
- * and a button. GtkLabel lays the text out at this width to measure it,
+ * banners): about 120 px, which a 360 px window leaves it beside an icon.
+ * GtkLabel lays the text out at this width to measure it,
  * and a long paragraph at 6 characters a line was the costliest layout of
- * the first frame. The banners in sp-window.ui say the same number. */
+ * the first frame. The banners in sp-window.ui say the same number (the
+ * screening banner, beside a button, 10). */
 #define PARAGRAPH_MIN_CHARS 16
 
 /**

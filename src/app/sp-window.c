@@ -344,6 +344,13 @@ sp_window_show_case (SpWindow *self,
   if (self->case_ == case_)
     return;
 
+  /* The switchers make all their buttons again each time a page is added
+   * or removed (1 + 2 + 3 + 4 + 5 for five new tabs, each from a template:
+   * 19 M instructions before the first frame): they let go of the stack
+   * while the pages change, and make five when they get it back. */
+  adw_view_switcher_set_stack (self->header_switcher, NULL);
+  bar_had_stack = adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   remove_pages (self);
   if (self->evaluation)
     g_signal_handlers_disconnect_by_data (self->evaluation, self);
@@ -354,13 +361,6 @@ sp_window_show_case (SpWindow *self,
   self->evaluation = sp_evaluation_new (case_);
   g_signal_connect_object (self->evaluation, "changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
-  /* The switchers make a button for every page each time one is added
-   * (1 + 2 + 3 + 4 + 5 for five tabs, each from a template: 15 M
-   * instructions before the first frame): they get their stack back once
-   * all the pages are in, and make five. */
-  adw_view_switcher_set_stack (self->header_switcher, NULL);
-  bar_had_stack = adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL;
-  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   build_pages (self);
   adw_view_switcher_set_stack (self->header_switcher, self->stack);
   if (bar_had_stack)
@@ -1041,6 +1041,10 @@ sp_window_get_identity_group (SpWindow *self)
 
 /**
  * sp_window_get_notes_group:
+ *
+ * The group may not be in the form yet: it joins the first tab with its
+ * last section, just after the tab's first frame (and after each new or
+ * opened case).
  *
  * Returns: (transfer none) (nullable): the case's notes, on the first tab
  */

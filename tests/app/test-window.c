@@ -700,33 +700,55 @@ collect_borders (GskRenderNode *node,
     }
 }
 
-/* How many of the borders @win draws now have sides of different colours. */
-static guint
-count_mixed_borders (SpWindow *win)
+/* What the borders @win draws now are: how many have sides of different
+ * colours, and whether a one-pixel bottom rule (a row separator, a
+ * banner's edge) and a three-pixel left rule (a quoted clause) are among
+ * them. */
+typedef struct {
+  guint    mixed;
+  gboolean bottom_rule;
+  gboolean clause_rule;
+} Borders;
+
+static Borders
+read_borders (SpWindow *win)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
   g_autoptr(GPtrArray) borders = g_ptr_array_new ();
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
-  guint mixed = 0;
+  Borders seen = { 0, FALSE, FALSE };
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (win)),
-                          gtk_widget_get_height (GTK_WIDGET (win)));
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* As sp_test_save_png(): until the window has drawn a frame since. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (win)),
+                              gtk_widget_get_height (GTK_WIDGET (win)));
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL || attempt == 100)
+        break;
+      sp_test_wait_ms (50);
+    }
   g_assert_nonnull (node);
   collect_borders (node, borders);
-  g_assert_cmpuint (borders->len, >, 0);
   for (guint i = 0; i < borders->len; i++)
     {
-      const GdkRGBA *colors = gsk_border_node_get_colors (g_ptr_array_index (borders, i));
+      GskRenderNode *border = g_ptr_array_index (borders, i);
+      const GdkRGBA *colors = gsk_border_node_get_colors (border);
+      const float *widths = gsk_border_node_get_widths (border);
 
       if (!gdk_rgba_equal (&colors[0], &colors[1]) || !gdk_rgba_equal (&colors[0], &colors[2]) ||
           !gdk_rgba_equal (&colors[0], &colors[3]))
-        mixed++;
+        seen.mixed++;
+      if (widths[0] == 0 && widths[1] == 0 && widths[2] == 1 && widths[3] == 0)
+        seen.bottom_rule = TRUE;
+      if (widths[0] == 0 && widths[1] == 0 && widths[2] == 0 && widths[3] == 3)
+        seen.clause_rule = TRUE;
     }
   gsk_render_node_unref (node);
-  return mixed;
+  return seen;
 }
 
 /* GTK 4.8's cairo renderer draws a border whose sides differ in colour
@@ -738,8 +760,11 @@ test_borders_one_colour (void)
 {
   SpWindow *win = sp_test_make_window (app, 1280, 800);
   GtkWidget *decision;
+  Borders seen;
 
-  g_assert_cmpuint (count_mixed_borders (win), ==, 0);
+  seen = read_borders (win);
+  g_assert_true (seen.bottom_rule);
+  g_assert_cmpuint (seen.mixed, ==, 0);
 
   /* The serious-pathology banner, and a decision opened to its clauses. */
   sp_test_tick_choice (win, "serious_pathology_suspected", "infection", TRUE);
@@ -748,10 +773,11 @@ test_borders_one_colour (void)
   decision = sp_window_lookup_decision_row (win, "lumbar.imaging");
   g_assert_nonnull (decision);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (decision), TRUE);
-  sp_test_wait_ms (400);
+  for (guint attempt = 0; !(seen = read_borders (win)).clause_rule && attempt < 100; attempt++)
+    sp_test_wait_ms (50);
+  g_assert_true (seen.clause_rule);
   g_assert_true (sp_test_revealed (sp_window_get_serious_pathology_banner (win)));
-  g_assert_true (gtk_widget_get_mapped (decision));
-  g_assert_cmpuint (count_mixed_borders (win), ==, 0);
+  g_assert_cmpuint (seen.mixed, ==, 0);
   sp_test_destroy_window (win);
 }
 
