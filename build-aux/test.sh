@@ -122,10 +122,15 @@ for build, log in logs:
             else:
                 failed += 1
                 print(f"{build}: {result['name']}: {result['result']}")
-                # CI keeps only the tail of its log: say why here too.
-                output = (result.get("stderr") or "") + (result.get("stdout") or "")
-                for text in output.strip().splitlines()[-6:]:
-                    print(f"    {text[:200]}")
+                # CI keeps only the tail of its log: say why here too. A
+                # sanitizer's report goes to stderr after the last test's
+                # "ok", so stderr's tail is printed after stdout's.
+                for stream, keep in (("stdout", 6), ("stderr", 30)):
+                    lines = (result.get(stream) or "").strip().splitlines()
+                    if lines:
+                        print(f"  {stream}:")
+                    for text in lines[-keep:]:
+                        print(f"    {text[:200]}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
