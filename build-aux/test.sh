@@ -124,12 +124,18 @@ for build, log in logs:
                 print(f"{build}: {result['name']}: {result['result']}")
                 # CI keeps only the tail of its log: say why here too. A
                 # sanitizer's report goes to stderr after the last test's
-                # "ok", so stderr's tail is printed after stdout's.
-                for stream, keep in (("stdout", 6), ("stderr", 30)):
+                # "ok", so stderr is printed after stdout's tail: from the
+                # report's first line if there is one, and its last lines.
+                for stream, keep in (("stdout", 6), ("stderr", 60)):
                     lines = (result.get(stream) or "").strip().splitlines()
-                    if lines:
+                    starts = [i for i, text in enumerate(lines) if "Sanitizer" in text]
+                    first = starts[0] if starts else max(0, len(lines) - keep)
+                    shown = lines[first:first + keep]
+                    if first + keep < len(lines):
+                        shown += ["..."] + lines[-3:]
+                    if shown:
                         print(f"  {stream}:")
-                    for text in lines[-keep:]:
+                    for text in shown:
                         print(f"    {text[:200]}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
