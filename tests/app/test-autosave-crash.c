@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-test-util.h"
+#include "../sp-test-threads.h"
 
 static SpApplication *app;
 static char *tmp_dir;
@@ -109,5 +110,6 @@ main (int   argc,
   g_rmdir (drafts);
   g_rmdir (tmp_dir);
   g_free (tmp_dir);
+  sp_test_settle_threads ();
   return status;
 }

@@ -23,6 +23,7 @@
 #include "sp-pathway-page.h"
 #include "sp-tri-state.h"
 #include "sp-window-private.h"
+#include "../sp-test-threads.h"
 
 /* GTK 4.8 cannot synthesise key events in-process, so the keys are real X
  * key events sent with xdotool (XTEST), which GTK cannot tell from a
@@ -2325,5 +2326,6 @@ main (int   argc,
   status = g_test_run ();
   xdo_stop ();
   g_clear_object (&app);
+  sp_test_settle_threads ();
   return status;
 }

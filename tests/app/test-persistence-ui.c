@@ -18,6 +18,7 @@
 #include "sp-report.h"
 #include "sp-test-util.h"
 #include "sp-window-private.h"
+#include "../sp-test-threads.h"
 
 static SpApplication *app;
 static char *tmp_dir;
@@ -1654,5 +1655,6 @@ main (int   argc,
     (void) !system (command);
   }
   g_free (tmp_dir);
+  sp_test_settle_threads ();
   return status;
 }

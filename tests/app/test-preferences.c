@@ -12,6 +12,7 @@
 
 #include "sp-preferences-window.h"
 #include "sp-settings.h"
+#include "../sp-test-threads.h"
 
 /* The built-in policy, whose care-setting fact gives the choices. */
 static SpPolicy *policy;
@@ -353,6 +354,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -370,5 +373,7 @@ main (int   argc,
   g_test_add_func ("/app/preferences/modal-to-parent", test_modal_to_parent);
   g_test_add_func ("/app/preferences/screenshots", test_screenshots);
 
-  return g_test_run ();
+  status = g_test_run ();
+  sp_test_settle_threads ();
+  return status;
 }

@@ -24,6 +24,7 @@
 #include "sp-tri-state.h"
 #include "sp-widget-util.h"
 #include "sp-window-private.h"
+#include "../sp-test-threads.h"
 
 static SpApplication *app;
 
@@ -2198,5 +2199,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  sp_test_settle_threads ();
   return status;
 }

@@ -13,6 +13,7 @@
 
 #include "sp-core.h"
 #include "sp-test-files.h"
+#include "../sp-test-threads.h"
 
 static SpPolicy *policy;
 
@@ -477,5 +478,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (policy);
+  sp_test_settle_threads ();
   return status;
 }

@@ -15,6 +15,7 @@
 #include "sp-core.h"
 #include "sp-test-files.h"
 #include "sp-core-private.h"
+#include "../sp-test-threads.h"
 
 static SpPolicy *policy;
 
@@ -464,5 +465,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&policy);
+  sp_test_settle_threads ();
   return status;
 }

@@ -29,6 +29,7 @@
 #include "sp-summary.h"
 #include "sp-test-util.h"
 #include "sp-window-private.h"
+#include "../sp-test-threads.h"
 
 static SpApplication *app;
 static GHashTable *policy_strings;  /* every string in the policy JSON */
@@ -694,5 +695,6 @@ main (int   argc,
   g_clear_pointer (&translatable_strings, g_hash_table_unref);
   g_clear_pointer (&engine_reasons, g_hash_table_unref);
   g_clear_pointer (&locale_dir, g_free);
+  sp_test_settle_threads ();
   return status;
 }

@@ -15,6 +15,7 @@
 
 #include "report-test-util.h"
 #include "sp-core-private.h"
+#include "../sp-test-threads.h"
 
 static char *
 make_temp_dir (void)
@@ -794,6 +795,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/pdf/text", test_text);
@@ -818,5 +821,7 @@ main (int    argc,
       g_test_add_data_func (path, &consultations[i], test_consultation);
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+  sp_test_settle_threads ();
+  return status;
 }
