@@ -11,11 +11,12 @@
  * GTK's icon loads) outlive their work. Each waits half a second in its
  * pool, then up to 15 s among the unused threads, and then exits on its
  * own clock. LeakSanitizer's check at exit stops every thread, and a
- * thread that exits meanwhile can make the check itself fail ("Tracer
- * caught signal"), with every test passed: a known LeakSanitizer race.
- * A test whose last work was about 15 s after a save can meet it. So the
- * idle threads exit before the test does: after their half second, with
- * no unused thread kept. Callbacks still due run meanwhile. */
+ * thread exiting meanwhile has been seen elsewhere to make the check
+ * itself fail ("Tracer caught signal"), with every test passed. It was
+ * not reproduced here, but a test whose last work ends about 15 s after a
+ * save could meet it, and a CI run once failed that way with no report
+ * kept. So the idle threads exit before the test does: after their half
+ * second, with no unused thread kept. Callbacks still due run meanwhile. */
 static inline void
 sp_test_settle_threads (void)
 {
