@@ -14,9 +14,10 @@
  * thread exiting meanwhile has been seen elsewhere to make the check
  * itself fail ("Tracer caught signal"), with every test passed. It was
  * not reproduced here, but a test whose last work ends about 15 s after a
- * save could meet it, and a CI run once failed that way with no report
- * kept. So the idle threads exit before the test does: after their half
- * second, with no unused thread kept. Callbacks still due run meanwhile. */
+ * save could meet it, and one CI run failed after every subtest passed,
+ * its report not kept. So the idle threads exit before the test does:
+ * after their half second, with no unused thread kept. Callbacks still
+ * due run meanwhile. */
 static inline void
 sp_test_settle_threads (void)
 {
