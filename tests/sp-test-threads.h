@@ -17,7 +17,7 @@
  * save could meet it, and one CI run failed after every subtest passed,
  * its report not kept. So the idle threads exit before the test does:
  * after their half second, with no unused thread kept. Callbacks still
- * due run meanwhile. */
+ * due run meanwhile, while everything the test made is still alive. */
 static inline void
 sp_test_settle_threads (void)
 {

@@ -106,10 +106,10 @@ main (int   argc,
   g_test_add_func ("/app/autosave/crash-and-restore", test_crash_and_restore);
 
   status = g_test_run ();
+  sp_test_settle_threads ();
   g_clear_object (&app);
   g_rmdir (drafts);
   g_rmdir (tmp_dir);
   g_free (tmp_dir);
-  sp_test_settle_threads ();
   return status;
 }

@@ -2325,7 +2325,7 @@ main (int   argc,
 
   status = g_test_run ();
   xdo_stop ();
-  g_clear_object (&app);
   sp_test_settle_threads ();
+  g_clear_object (&app);
   return status;
 }

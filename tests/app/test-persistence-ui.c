@@ -1646,6 +1646,7 @@ main (int   argc,
 #endif
 
   status = g_test_run ();
+  sp_test_settle_threads ();
   g_clear_object (&app);
   g_clear_object (&settings);
   {
@@ -1655,6 +1656,5 @@ main (int   argc,
     (void) !system (command);
   }
   g_free (tmp_dir);
-  sp_test_settle_threads ();
   return status;
 }

@@ -2198,7 +2198,7 @@ main (int   argc,
   g_test_add_func ("/app/window/screenshots-red-flag", test_red_flag_screenshot);
 
   status = g_test_run ();
-  g_clear_object (&app);
   sp_test_settle_threads ();
+  g_clear_object (&app);
   return status;
 }

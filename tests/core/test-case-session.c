@@ -477,7 +477,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  g_object_unref (policy);
   sp_test_settle_threads ();
+  g_object_unref (policy);
   return status;
 }

@@ -464,7 +464,7 @@ main (int   argc,
   g_test_add_func ("/sp/persistence/saved-policy", test_saved_policy);
 
   status = g_test_run ();
-  g_clear_object (&policy);
   sp_test_settle_threads ();
+  g_clear_object (&policy);
   return status;
 }

@@ -688,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/i18n/pseudo/summary", test_summary);
 
   status = g_test_run ();
+  sp_test_settle_threads ();
 
   g_clear_object (&app);
   g_clear_pointer (&policy_phrases, g_ptr_array_unref);
@@ -695,6 +696,5 @@ main (int   argc,
   g_clear_pointer (&translatable_strings, g_hash_table_unref);
   g_clear_pointer (&engine_reasons, g_hash_table_unref);
   g_clear_pointer (&locale_dir, g_free);
-  sp_test_settle_threads ();
   return status;
 }
