@@ -528,43 +528,56 @@ sp_test_respond (AdwMessageDialog *dialog,
   sp_test_wait_ms (20);
 }
 
-void
-sp_test_save_png (GtkWidget  *widget,
-                  const char *name)
+/**
+ * sp_test_render_node:
+ *
+ * Returns: (transfer full): what @widget draws, at its size now. A window
+ *   that has just grown (a banner shown without a window manager to refuse
+ *   it) has nothing to draw until its next frame: this tries again until it
+ *   has, for up to five seconds.
+ */
+GskRenderNode *
+sp_test_render_node (GtkWidget *widget)
 {
-  const char *dir = g_getenv ("SP_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
 
-  if (dir == NULL)
-    dir = "screenshots";
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  /* A window that has just grown (a banner shown without a window manager
-   * to refuse it) has nothing to draw until its next frame: try again
-   * until it has, for up to five seconds. */
-  paintable = gtk_widget_paintable_new (widget);
   for (int attempt = 0; ; attempt++)
     {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
       gtk_test_widget_wait_for_draw (widget);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                              gtk_widget_get_height (widget));
       node = gtk_snapshot_free_to_node (snapshot);
       if (node != NULL || attempt == 100)
         break;
       sp_test_wait_ms (50);
     }
   g_assert_nonnull (node);
+  return node;
+}
+
+void
+sp_test_save_png (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("SP_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  node = sp_test_render_node (widget);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
   gsk_render_node_unref (node);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot %s", path);

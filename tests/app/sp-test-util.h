@@ -68,6 +68,7 @@ void              sp_test_wait_placed     (GtkWidget        *widget);
 void              sp_test_popup           (GtkMenuButton    *button);
 void              sp_test_popdown         (GtkPopover       *popover);
 gboolean          sp_test_widget_unmapped (gpointer          data);
+GskRenderNode    *sp_test_render_node     (GtkWidget        *widget);
 void              sp_test_save_png        (GtkWidget        *widget,
                                            const char       *name);
 char             *sp_test_case_text       (SpCase           *case_);

@@ -714,25 +714,10 @@ typedef struct {
 static Borders
 read_borders (SpWindow *win)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
   g_autoptr(GPtrArray) borders = g_ptr_array_new ();
-  GskRenderNode *node;
+  GskRenderNode *node = sp_test_render_node (GTK_WIDGET (win));
   Borders seen = { 0, FALSE, FALSE };
 
-  /* As sp_test_save_png(): until the window has drawn a frame since. */
-  for (guint attempt = 0; ; attempt++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (win)),
-                              gtk_widget_get_height (GTK_WIDGET (win)));
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL || attempt == 100)
-        break;
-      sp_test_wait_ms (50);
-    }
-  g_assert_nonnull (node);
   collect_borders (node, borders);
   for (guint i = 0; i < borders->len; i++)
     {
@@ -1883,8 +1868,6 @@ save_content_png (SpWindow   *win,
                   int         width,
                   int         height)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) cropped = NULL;
@@ -1893,12 +1876,9 @@ save_content_png (SpWindow   *win,
   int full_width = width + 2 * FRAME_PX, full_height = height + 2 * FRAME_PX;
   gsize stride = (gsize) full_width * 4;
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  node = sp_test_render_node (GTK_WIDGET (win));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (win)), ==, full_width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (win)), ==, full_height);
-  gdk_paintable_snapshot (paintable, snapshot, full_width, full_height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, full_width, full_height));
   gsk_render_node_unref (node);
