@@ -335,7 +335,6 @@ sp_window_show_case (SpWindow *self,
                      gboolean  modified)
 {
   const char * const *pathways;
-  gboolean bar_had_stack;
 
   g_assert (SP_IS_WINDOW (self));
   g_assert (SP_IS_CASE (case_));
@@ -349,7 +348,6 @@ sp_window_show_case (SpWindow *self,
    * 19 M instructions before the first frame): they let go of the stack
    * while the pages change, and make five when they get it back. */
   adw_view_switcher_set_stack (self->header_switcher, NULL);
-  bar_had_stack = adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL;
   adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   remove_pages (self);
   if (self->evaluation)
@@ -363,7 +361,8 @@ sp_window_show_case (SpWindow *self,
 
   build_pages (self);
   adw_view_switcher_set_stack (self->header_switcher, self->stack);
-  if (bar_had_stack)
+  /* A hidden bar gets it from reveal_bar_cb() when it is next shown. */
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar))
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   pathways = sp_policy_get_pathway_ids (self->policy);
   if (pathways && pathways[0])
